@@ -1,0 +1,66 @@
+"""media-compare: compare how news outlets covered the same event.
+
+The core API:
+
+- :func:`read_corpus` reads article folders, JSONL / CSV / Parquet, saved HTML pages and research
+  datasets into a :class:`Corpus` of :class:`Article`;
+- :func:`analyze_text` cuts a text once into a :class:`~compare.text.Document` (sentences, tokens,
+  quotes with offsets);
+- :func:`analyze` scores and aligns a corpus into :class:`Results` (tidy DataFrames with evidence
+  offsets).
+
+Score families live in :mod:`compare.scores`, alignment in :mod:`compare.align`, statistics in
+:mod:`compare.stats`, figures in :mod:`compare.plotting` and reports in :mod:`compare.report`.
+Heavy modules are imported only when used, so ``import compare`` is fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from .exceptions import CompareError, CompareWarning, InvalidInputError, ReadError, SchemaError
+from .model import Article, Corpus, Rejection
+from .text import Document, analyze_text
+
+__version__ = "0.1.0"
+
+_LAZY = {
+    "read_corpus": "compare.io",
+    "analyze": "compare.pipeline",
+    "Results": "compare.pipeline",
+    "RunConfig": "compare.pipeline",
+    "load_results": "compare.pipeline",
+    "bundled_corpus": "compare.io",
+}
+
+__all__ = [
+    "Article",
+    "CompareError",
+    "CompareWarning",
+    "Corpus",
+    "Document",
+    "InvalidInputError",
+    "ReadError",
+    "Rejection",
+    "Results",
+    "RunConfig",
+    "SchemaError",
+    "__version__",
+    "analyze",
+    "analyze_text",
+    "bundled_corpus",
+    "load_results",
+    "read_corpus",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    msg = f"module 'compare' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,5 @@
+"""``python -m compare`` runs the ``media-compare`` command."""
+
+from .cli import main
+
+raise SystemExit(main())

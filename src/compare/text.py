@@ -1,0 +1,444 @@
+"""The Document: the one analysis of an article's text, shared by every scorer.
+
+:func:`analyze_text` cuts a text once into paragraphs, sentences, tokens and quotation spans, all
+with character offsets into the original string (``text[start:end]`` is the piece). Every score
+family reads the :class:`Document`; none re-splits the raw text, so all families agree on what a
+sentence is.
+
+Sentence splitting is rule-based and tuned for news: abbreviations and titles ("U.S.", "Mr.",
+"Sen.", "a.m.", "Jan."), initials ("John F. Kennedy"), decimals and money ("$3.5 billion"),
+sentences that end inside quotation marks, and headlines or datelines without a full stop (a line
+break always ends a sentence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ._validation import check_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    pass
+
+__all__ = [
+    "Document",
+    "Quote",
+    "Sentence",
+    "Span",
+    "Token",
+    "analyze_text",
+    "split_sentences",
+    "tokenize",
+]
+
+
+class Span(NamedTuple):
+    """A piece of text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Sentence(NamedTuple):
+    """A sentence with its offsets, its paragraph index and its token range.
+
+    ``doc.tokens[token_start:token_end]`` are the sentence's tokens.
+    """
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    token_start: int
+    token_end: int
+
+
+class Token(NamedTuple):
+    """A token with its offsets and the index of its sentence.
+
+    ``kind`` is ``"word"`` (letters, possibly with digits, apostrophes, hyphens or inner dots),
+    ``"number"`` or ``"punct"``.
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: int
+    kind: str
+
+
+class Quote(NamedTuple):
+    """A quotation: ``start``/``end`` include the marks; ``inner_start``/``inner_end`` do not.
+
+    ``closed`` is False for a quotation whose closing mark is missing; such a quote ends at the end
+    of its paragraph, unless the next paragraph opens with a quotation mark (the news convention
+    for a quote that runs across paragraphs), in which case it continues.
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+
+
+# --------------------------------------------------------------------------------------------
+# Tokens
+# --------------------------------------------------------------------------------------------
+_TOKEN_RE = re.compile(
+    r"""
+    (?P<abbr>(?:[A-Za-z]\.){2,}(?![A-Za-z]))                      # U.S.  a.m.  D.C.
+    | (?P<number>[$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?)       # 3.5  $3.5  1,000  10:30  30%  1990s
+    | (?P<word>\w+(?:['’\-.]\w+)*(?:['’](?=\s|$))?)                 # don't  well-known  Zelensky’s
+    | (?P<punct>\S)
+    """,
+    re.VERBOSE | re.UNICODE,
+)
+
+
+def tokenize(text: str) -> list[tuple[int, int, str, str]]:
+    """Split ``text`` into ``(start, end, text, kind)`` tuples (kind: word, number, punct)."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup or "punct"
+        if kind == "abbr":
+            kind = "word"
+        out.append((m.start(), m.end(), m.group(), kind))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Sentences
+# --------------------------------------------------------------------------------------------
+#: Abbreviations that (almost) never end a sentence when followed by a capitalised word.
+_ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt rev fr hon pres supt insp
+    st jr sr messrs mmes mme mlle det atty dist ave blvd rd mt ft sq no nos vol vols fig figs
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    inc corp co ltd llc plc bros dept univ assn est approx vs etc al cf ie eg ca
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nebr
+    nev okla ore pa penn tenn tex va vt wash wis wisc wyo
+    """.split()
+)
+#: Abbreviations after which a capitalised word usually *does* start a new sentence.
+_SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "inc", "corp", "co", "ltd", "llc", "plc", "bros"})
+#: Words that start sentences; after "U.S." or "a.m." they signal a boundary.
+_STARTERS = frozenset(
+    """
+    the a an he she it they we i you this that these those there but and or so yet however
+    in on at for as if when while after before his her its their our my what who why how where
+    meanwhile still also then now later earlier today yesterday tomorrow instead indeed though although
+    """.split()
+)
+
+_CLOSERS = "\"'”’»)]}"
+_OPENERS = "\"'“‘«([{"
+# A candidate boundary: terminal punctuation (with closing quotes/brackets) followed by whitespace.
+_BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)|[.!?…]+[\"'”’»)\]]*$")
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Lines with content, trimmed; each line is a paragraph (headlines and datelines included)."""
+    spans = []
+    for m in re.finditer(r"[^\n\r\u2028\u2029]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def _word_before(text: str, pos: int, lo: int) -> str:
+    """The token (letters and dots) that ends right before ``pos`` (the terminal punctuation)."""
+    i = pos
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in ".'’-"):
+        i -= 1
+    return text[i:pos]
+
+
+def _next_word(text: str, pos: int, hi: int) -> tuple[int, str]:
+    """Skip whitespace and opening marks after ``pos``; return (index, following word)."""
+    i = pos
+    while i < hi and text[i].isspace():
+        i += 1
+    j = i
+    while j < hi and text[j] in _OPENERS:
+        j += 1
+    k = j
+    while k < hi and (text[k].isalnum() or text[k] in "'’-"):
+        k += 1
+    return i, text[j:k]
+
+
+def _is_boundary(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
+    punct = m.group()
+    after_index, nxt = _next_word(text, m.end(), hi)
+    if after_index >= hi:
+        return True
+    first = text[after_index]
+    # the next sentence must start with a capital, a digit, an opening mark or a dash
+    if nxt:
+        starts_ok = nxt[0].isupper() or nxt[0].isdigit()
+    else:
+        starts_ok = first in _OPENERS or first in "—–-•*"
+    if not starts_ok:
+        return False
+    if punct[0] != ".":  # ! ? … : boundaries when followed by a capitalised word
+        return True
+    if len(punct) > 1 and punct.startswith(".."):
+        return True  # ellipsis followed by a capital
+    closing = punct.lstrip(".")
+    word = _word_before(text, m.start(), lo)
+    bare = word.rstrip(".").lower()
+    if closing:  # ." or .) : the quotation ends the sentence
+        return True
+    if not word:
+        return True
+    if "." in word.rstrip("."):  # U.S. / a.m. / D.C. / Ph.D.
+        return nxt.lower() in _STARTERS
+    if bare in _ABBREVIATIONS:
+        if bare in _SENTENCE_FINAL_ABBREVIATIONS:
+            return nxt.lower() in _STARTERS
+        if bare in {"no", "nos"} and not nxt[:1].isdigit():
+            return True
+        if bare in {"mar", "may", "jun", "jul", "sept", "sep", "dec", "ind", "miss", "wash", "la", "pa", "del", "ga"}:
+            # real words too: an abbreviation only before a number ("Dec. 5") or a capitalised name
+            return not (nxt[:1].isdigit() or (nxt[:1].isupper() and nxt.lower() not in _STARTERS))
+        return False
+    if len(word) == 1 and word.isupper():  # an initial: John F. Kennedy
+        return nxt.lower() in _STARTERS and word not in "AI"
+    return True
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` of ``text``; see the module docstring for the rules.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of (int, int)
+        Offsets, in order, without surrounding whitespace. Empty for blank text.
+
+    Examples
+    --------
+    >>> t = "Mr. Smith paid $3.5 billion. He left the U.S. Army in Jan. 2020."
+    >>> [t[s:e] for s, e in split_sentences(t)]
+    ['Mr. Smith paid $3.5 billion.', 'He left the U.S. Army in Jan. 2020.']
+    """
+    return _sentence_pairs(text)
+
+
+def _split_paragraph(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    out = []
+    start = lo
+    for m in _BOUNDARY_RE.finditer(text, lo, hi):
+        if m.end() <= start:
+            continue
+        if _is_boundary(text, m, lo, hi):
+            end = m.end()
+            if end > start:
+                out.append((start, end, 0))
+            nxt = end
+            while nxt < hi and text[nxt].isspace():
+                nxt += 1
+            start = nxt
+    if start < hi:
+        out.append((start, hi, 0))
+    return out
+
+
+def _sentence_pairs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for p_start, p_end in _paragraph_spans(text):
+        spans.extend((s, e) for s, e, _ in _split_paragraph(text, p_start, p_end))
+    return spans
+
+
+# --------------------------------------------------------------------------------------------
+# Quotes
+# --------------------------------------------------------------------------------------------
+_DOUBLE_OPEN = "“«„"
+_DOUBLE_CLOSE = "”»"
+
+
+def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
+    """Double-quotation spans (straight or curly), robust to unbalanced marks.
+
+    Straight quotes alternate open/close within a paragraph. An open quote left unclosed at the end
+    of a paragraph continues into the next paragraph if that paragraph starts with an opening mark
+    (news convention); otherwise it is closed at the paragraph end with ``closed=False``.
+    """
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    for pi, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        if open_at is not None:
+            # continuing quote: the paragraph opens with a quotation mark; skip that mark
+            if text[p_start] in _DOUBLE_OPEN + '"':
+                i = p_start + 1
+        while i < p_end:
+            ch = text[i]
+            if ch in _DOUBLE_OPEN:
+                if open_at is not None:  # nested or missing close: close the old one unclosed
+                    quotes.append(Quote(open_at, i, open_at + 1, i, False))
+                open_at = i
+            elif ch in _DOUBLE_CLOSE:
+                if open_at is not None:
+                    quotes.append(Quote(open_at, i + 1, open_at + 1, i, True))
+                    open_at = None
+                # a stray closing mark without an opening one is ignored
+            elif ch == '"':
+                if open_at is None:
+                    open_at = i
+                else:
+                    quotes.append(Quote(open_at, i + 1, open_at + 1, i, True))
+                    open_at = None
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt] in _DOUBLE_OPEN + '"':
+                continue  # runs on into the next paragraph
+            quotes.append(Quote(open_at, p_end, open_at + 1, p_end, False))
+            open_at = None
+    return quotes
+
+
+# --------------------------------------------------------------------------------------------
+# Document
+# --------------------------------------------------------------------------------------------
+@dataclass(frozen=True, eq=False)
+class Document:
+    """The analysed text of one article. Build it with :func:`analyze_text`.
+
+    Attributes
+    ----------
+    text : str
+        The text, unchanged; every offset points into it.
+    paragraphs : tuple of Span
+        Non-empty lines, trimmed.
+    sentences : tuple of Sentence
+    tokens : tuple of Token
+    quotes : tuple of Quote
+        Double-quotation spans, including those running across paragraphs.
+    """
+
+    text: str
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    quotes: tuple[Quote, ...]
+
+    def __repr__(self) -> str:
+        head = self.text[:40].replace("\n", " ")
+        return (
+            f"Document({head!r}..., paragraphs={len(self.paragraphs)}, sentences={len(self.sentences)}, "
+            f"tokens={len(self.tokens)}, quotes={len(self.quotes)})"
+        )
+
+    @cached_property
+    def words(self) -> tuple[Token, ...]:
+        """Word tokens (letters), without numbers and punctuation."""
+        return tuple(t for t in self.tokens if t.kind == "word")
+
+    @property
+    def n_words(self) -> int:
+        """Number of word tokens."""
+        return len(self.words)
+
+    def sentence_tokens(self, index: int) -> tuple[Token, ...]:
+        """Tokens of sentence ``index``."""
+        s = self.sentences[index]
+        return self.tokens[s.token_start : s.token_end]
+
+    def sentence_at(self, offset: int) -> int | None:
+        """Index of the sentence containing character ``offset``, or None."""
+        import bisect
+
+        starts = self._sentence_starts
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return i
+        return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside a quotation (marks included)."""
+        return any(q.start <= offset < q.end for q in self.quotes)
+
+    @cached_property
+    def cache(self) -> dict[str, Any]:
+        """A scratch dict where score families keep per-document intermediate results."""
+        return {}
+
+
+def _build(text: str) -> Document:
+    paragraphs = _paragraph_spans(text)
+    sentence_spans: list[tuple[int, int, int]] = []
+    for pi, (ps, pe) in enumerate(paragraphs):
+        for s, e, _ in _split_paragraph(text, ps, pe):
+            sentence_spans.append((s, e, pi))
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    for si, (s, e, pi) in enumerate(sentence_spans):
+        t0 = len(tokens)
+        piece = text[s:e]
+        for ts, te, tt, kind in tokenize(piece):
+            tokens.append(Token(s + ts, s + te, tt, si, kind))
+        sentences.append(Sentence(s, e, piece, pi, t0, len(tokens)))
+    return Document(
+        text=text,
+        paragraphs=tuple(Span(s, e, text[s:e]) for s, e in paragraphs),
+        sentences=tuple(sentences),
+        tokens=tuple(tokens),
+        quotes=tuple(_find_quotes(text, paragraphs)),
+    )
+
+
+@lru_cache(maxsize=256)
+def _cached_build(text: str) -> Document:
+    return _build(text)
+
+
+def analyze_text(text: str) -> Document:
+    """Analyse ``text`` once: paragraphs, sentences, tokens and quotes with offsets.
+
+    Results are cached for recently seen texts, so calling it again on the same string is cheap.
+
+    Parameters
+    ----------
+    text : str
+        Article text; paragraphs separated by line breaks. May be empty.
+
+    Returns
+    -------
+    Document
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a str.
+
+    Examples
+    --------
+    >>> doc = analyze_text('He said: "We will go." Then he left.')
+    >>> [s.text for s in doc.sentences]
+    ['He said: "We will go."', 'Then he left.']
+    >>> doc.quotes[0].closed
+    True
+    """
+    check_text(text, name="text", caller="analyze_text")
+    return _cached_build(text)
