@@ -148,7 +148,7 @@ def _jsonable(value: Any, path: str) -> Any:
     raise InvalidInputError(msg)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True, repr=False)
 class Article:
     """One news article.
 
@@ -243,6 +243,14 @@ class Article:
             raise InvalidInputError(msg)
         else:
             object.__setattr__(self, "extra", _jsonable(dict(self.extra), "extra"))
+
+    def __repr__(self) -> str:
+        text = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        published = None if self.published is None else self.published.isoformat()
+        return (
+            f"Article(id={self.id!r}, outlet={self.outlet!r}, title={self.title!r}, published={published!r}, "
+            f"event={self.event!r}, words={self.n_words}, text={text!r})"
+        )
 
     # -- conversion -------------------------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

@@ -117,7 +117,8 @@ def tokenize(text: str) -> list[tuple[int, int, str, str]]:
 #: Abbreviations that (almost) never end a sentence when followed by a capitalised word.
 _ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt rev fr hon pres supt insp
+    mr mrs ms dr prof sen sens rep reps gov govs gen gens lt col maj capt cmdr adm sgt cpl pvt rev fr hon
+    pres supt insp cong del v
     st jr sr messrs mmes mme mlle det atty dist ave blvd rd mt ft sq no nos vol vols fig figs
     jan feb mar apr jun jul aug sep sept oct nov dec
     inc corp co ltd llc plc bros dept univ assn est approx vs etc al cf ie eg ca
@@ -126,7 +127,20 @@ _ABBREVIATIONS = frozenset(
     """.split()
 )
 #: Abbreviations after which a capitalised word usually *does* start a new sentence.
-_SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "inc", "corp", "co", "ltd", "llc", "plc", "bros"})
+_STATES = frozenset(
+    """
+    ala ariz ark calif colo conn fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nebr
+    nev okla ore pa penn tenn tex va vt wash wis wisc wyo
+    """.split()
+)
+_SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "inc", "corp", "co", "ltd", "llc", "plc", "bros"}) | _STATES
+#: Speech verbs: a quotation ending in ?/!/. followed by "<Name> said" does not end the sentence.
+_SPEECH_VERBS = frozenset(
+    """
+    said says asked asks replied replies added adds told wrote writes continued explained noted responded
+    recalled insisted shouted tweeted declared stated argued laughed joked quipped answered demanded
+    """.split()
+)
 #: Words that start sentences; after "U.S." or "a.m." they signal a boundary.
 _STARTERS = frozenset(
     """
@@ -136,6 +150,8 @@ _STARTERS = frozenset(
     """.split()
 )
 
+_DOUBLE_OPEN = "“«„"
+_DOUBLE_CLOSE = "”»"
 _CLOSERS = "\"'”’»)]}"
 _OPENERS = "\"'“‘«([{"
 # A candidate boundary: terminal punctuation (with closing quotes/brackets) followed by whitespace.
@@ -178,6 +194,14 @@ def _next_word(text: str, pos: int, hi: int) -> tuple[int, str]:
     return i, text[j:k]
 
 
+def _speech_follows(text: str, pos: int, hi: int) -> bool:
+    """Whether one of the next four words (before any punctuation) is a speech verb."""
+    words = re.match(r"[\w.’'\- ]{0,60}", text[pos:hi])
+    if words is None:
+        return False
+    return any(w.strip(".’'-").lower() in _SPEECH_VERBS for w in words.group().split()[:4])
+
+
 def _is_boundary(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     punct = m.group()
     after_index, nxt = _next_word(text, m.end(), hi)
@@ -188,9 +212,11 @@ def _is_boundary(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     if nxt:
         starts_ok = nxt[0].isupper() or nxt[0].isdigit()
     else:
-        starts_ok = first in _OPENERS or first in "—–-•*"
+        starts_ok = first in _OPENERS or first in "—–-•*.…"
     if not starts_ok:
         return False
+    if punct[0] in "?!" and punct[-1] in _CLOSERS and _speech_follows(text, after_index, hi):
+        return False  # "Is that you?" Weiner replied.
     if punct[0] != ".":  # ! ? … : boundaries when followed by a capitalised word
         return True
     if len(punct) > 1 and punct.startswith(".."):
@@ -239,6 +265,20 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return _sentence_pairs(text)
 
 
+def _closed_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of double quotations that open and close within ``text[lo:hi]``."""
+    spans = []
+    open_at: int | None = None
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch in _DOUBLE_OPEN or (ch == '"' and open_at is None):
+            open_at = i
+        elif (ch in _DOUBLE_CLOSE or ch == '"') and open_at is not None:
+            spans.append((open_at, i + 1))
+            open_at = None
+    return spans
+
+
 def _split_paragraph(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
     out = []
     start = lo
@@ -268,8 +308,6 @@ def _sentence_pairs(text: str) -> list[tuple[int, int]]:
 # --------------------------------------------------------------------------------------------
 # Quotes
 # --------------------------------------------------------------------------------------------
-_DOUBLE_OPEN = "“«„"
-_DOUBLE_CLOSE = "”»"
 
 
 def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:

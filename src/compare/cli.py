@@ -1,0 +1,223 @@
+"""The ``media-compare`` command: a thin layer over the public API.
+
+::
+
+    media-compare ingest PATH... [--out FILE]        read, summarise and (optionally) write a corpus
+    media-compare analyze PATH... --out DIR          score and align; save Results (Parquet + manifest)
+    media-compare report [PATH...] [--out reports/]  HTML and PDF reports (default: the bundled corpora)
+    media-compare --version
+
+Errors are one line on stderr and a non-zero exit code (2 for bad input, 1 otherwise); ``--debug``
+shows the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .exceptions import CompareError, CompareWarning
+
+__all__ = ["main"]
+
+_PROG = "media-compare"
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=_PROG,
+        description="Compare how news outlets covered the same event: ingest, score, align and report.",
+    )
+    parser.add_argument("--version", action="version", version=f"{_PROG} {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add_input(p: argparse.ArgumentParser, *, required: bool) -> None:
+        p.add_argument(
+            "paths",
+            nargs="+" if required else "*",
+            metavar="PATH",
+            help="article folder, JSONL/CSV/Parquet file, HTML page, or research dataset folder",
+        )
+        p.add_argument("--format", dest="fmt", default=None, help="input format (default: detected)")
+        p.add_argument("--outlet", default=None, help="outlet for records that lack one")
+        p.add_argument("--encoding", default="utf-8", help="text encoding of the input files (default utf-8)")
+
+    p_ingest = sub.add_parser("ingest", help="read a corpus, print a summary, optionally write it")
+    add_input(p_ingest, required=True)
+    p_ingest.add_argument("--out", default=None, help="write the corpus to FILE (.jsonl or .parquet)")
+
+    def add_run(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--families", default=None, help="comma-separated score families (default: all)")
+        p.add_argument("--events", default=None, choices=["auto", "corpus", "align", "none"], help="event grouping")
+        p.add_argument("--jobs", type=int, default=None, help="worker processes (default 1)")
+        p.add_argument("--config", default=None, help="run configuration (TOML)")
+        p.add_argument("--no-progress", action="store_true", help="do not show progress bars")
+
+    p_analyze = sub.add_parser("analyze", help="score and align a corpus; save the result tables")
+    add_input(p_analyze, required=True)
+    p_analyze.add_argument("--out", required=True, help="folder for the Parquet tables and manifest.json")
+    add_run(p_analyze)
+
+    p_report = sub.add_parser("report", help="write HTML and PDF comparison reports (default: bundled corpora)")
+    add_input(p_report, required=False)
+    p_report.add_argument("--out", default="reports", help="output folder (default: reports/)")
+    p_report.add_argument(
+        "--formats", default="html,pdf", help="comma-separated output formats: html, pdf (default: both)"
+    )
+    add_run(p_report)
+    return parser
+
+
+def _read(args: argparse.Namespace):  # noqa: ANN202
+    from .io import bundled_corpus, read_corpus
+
+    defaults = {"outlet": args.outlet} if args.outlet else None
+    if not args.paths:
+        return bundled_corpus()
+    paths = [str(p) for p in args.paths]
+    return read_corpus(paths if len(paths) > 1 else paths[0], format=args.fmt, defaults=defaults, encoding=args.encoding)
+
+
+def _print_summary(corpus, out: TextIO) -> None:  # noqa: ANN001
+    summary = corpus.summary()
+    print(
+        f"{summary['articles']} articles, {len(summary['outlets'])} outlets, "
+        f"{len(corpus.events)} events, {summary['words']:,} words; {len(summary['rejected'])} rejected",
+        file=out,
+    )
+    width = max((len(o) for o in summary["outlets"]), default=6)
+    print("\nArticles per outlet:", file=out)
+    for outlet, n in sorted(summary["outlets"].items(), key=lambda kv: (-kv[1], kv[0]))[:40]:
+        print(f"  {outlet:<{width}}  {n:>6}", file=out)
+    if len(summary["outlets"]) > 40:
+        print(f"  ... and {len(summary['outlets']) - 40} more outlets", file=out)
+    events = summary["events"]
+    print(f"\nArticles per event ({len(events)} events):", file=out)
+    for event, n in sorted(events.items(), key=lambda kv: (-kv[1], kv[0]))[:20]:
+        print(f"  {event:<40}  {n:>6}", file=out)
+    if len(events) > 20:
+        print(f"  ... and {len(events) - 20} more events", file=out)
+    if summary["rejected"]:
+        print("\nRejected inputs:", file=out)
+        for line in summary["rejected"]:
+            print(f"  {line}", file=out)
+
+
+def _config(args: argparse.Namespace):  # noqa: ANN202
+    from .pipeline import RunConfig
+
+    cfg = RunConfig.from_toml(args.config) if args.config else RunConfig()
+    overrides = {}
+    if args.families:
+        overrides["families"] = tuple(f.strip() for f in args.families.split(",") if f.strip())
+    if args.events:
+        overrides["events"] = args.events
+    if args.jobs is not None:
+        overrides["jobs"] = args.jobs
+    if args.no_progress:
+        overrides["progress"] = False
+    if overrides:
+        from dataclasses import fields
+
+        cfg = RunConfig.from_dict({**{f.name: getattr(cfg, f.name) for f in fields(cfg)}, **overrides})
+    return cfg
+
+
+def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
+    corpus = _read(args)
+    _print_summary(corpus, out)
+    if args.out:
+        from .io import write_jsonl, write_parquet
+
+        target = Path(args.out)
+        suffix = target.suffix.lower()
+        if suffix in (".jsonl", ".ndjson"):
+            write_jsonl(corpus, target)
+        elif suffix in (".parquet", ".pq"):
+            write_parquet(corpus, target)
+        else:
+            from .exceptions import InvalidInputError
+
+            msg = f"--out must end in .jsonl or .parquet. Got {args.out!r}."
+            raise InvalidInputError(msg)
+        print(f"\nWrote {len(corpus)} articles to {target}", file=out)
+    return 0
+
+
+def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
+    from .pipeline import analyze
+
+    corpus = _read(args)
+    _print_summary(corpus, out)
+    results = analyze(corpus, config=_config(args))
+    folder = results.save(args.out)
+    print(f"\nSaved {len(results.articles)} articles' results to {folder}/", file=out)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from .exceptions import InvalidInputError
+    from .pipeline import analyze
+    from .report import write_reports
+
+    formats = tuple(f.strip().lower() for f in args.formats.split(",") if f.strip())
+    bad = [f for f in formats if f not in ("html", "pdf")]
+    if bad or not formats:
+        msg = f"--formats takes html and/or pdf. Got {args.formats!r}."
+        raise InvalidInputError(msg)
+    corpus = _read(args)
+    _print_summary(corpus, out)
+    cfg = _config(args)
+    results = analyze(corpus, config=cfg)
+    paths = write_reports(results, args.out, formats=formats, progress=cfg.progress)
+    print(f"\nWrote {len(paths)} report files to {args.out}/:", file=out)
+    for p in paths:
+        print(f"  {p}", file=out)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = _build_parser()
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command is None:
+        parser.print_help()
+        return 2
+    handlers = {"ingest": _cmd_ingest, "analyze": _cmd_analyze, "report": _cmd_report}
+    out = sys.stdout
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", CompareWarning)
+            code = handlers[args.command](args, out)
+        for w in caught:
+            if issubclass(w.category, CompareWarning):
+                print(f"{_PROG}: warning: {w.message}", file=sys.stderr)
+        return code
+    except CompareError as exc:
+        if args.debug:
+            raise
+        print(f"{_PROG}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"{_PROG}: interrupted", file=sys.stderr)
+        return 130
+    except (OSError, ImportError) as exc:
+        if args.debug:
+            raise
+        print(f"{_PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(
+            f"{_PROG}: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback; "
+            "please report it)",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,1 @@
+"""Small lexicons and learned weights shipped with the package; see README.md for sources and licences."""

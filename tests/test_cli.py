@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from compare import __version__
+from compare.cli import main
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_ingest_summary_and_write(tmp_path, capsys):
+    out = tmp_path / "c.jsonl"
+    assert main(["ingest", "corpora/istanbul-talks-2025", "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "1 articles, 1 outlets, 1 events" in text
+    assert "The Gaze" in text
+    assert out.read_text(encoding="utf-8").count("\n") == 1
+
+
+def test_ingest_lists_rejected(tmp_path, capsys):
+    (tmp_path / "bad.md").write_text("---\noutlet: [\n---\nx\n", encoding="utf-8")
+    (tmp_path / "good.md").write_text("---\noutlet: X\n---\nSome text.\n", encoding="utf-8")
+    assert main(["ingest", str(tmp_path)]) == 0
+    text = capsys.readouterr().out
+    assert "1 rejected" in text and "bad.md" in text and "malformed YAML" in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["ingest", "/no/such/dir"], "no such file or folder"),
+        (["ingest", "corpora/istanbul-talks-2025", "--out", "x.txt"], "--out must end in .jsonl or .parquet"),
+        (["ingest", "pyproject.toml"], "cannot tell the format"),
+    ],
+)
+def test_errors_are_one_line(argv, message, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("media-compare: error:")
+    assert message in err
+    assert "\n" not in err and "Traceback" not in err
+
+
+def test_python_dash_m():
+    proc = subprocess.run([sys.executable, "-m", "compare", "--version"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0
+    assert __version__ in proc.stdout
