@@ -74,7 +74,7 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(args: argparse.Namespace):  # noqa: ANN202
+def _read(args: argparse.Namespace):
     from .io import bundled_corpus, read_corpus
 
     defaults = {"outlet": args.outlet} if args.outlet else None
@@ -84,7 +84,7 @@ def _read(args: argparse.Namespace):  # noqa: ANN202
     return read_corpus(paths if len(paths) > 1 else paths[0], format=args.fmt, defaults=defaults, encoding=args.encoding)
 
 
-def _print_summary(corpus, out: TextIO) -> None:  # noqa: ANN001
+def _print_summary(corpus, out: TextIO) -> None:
     summary = corpus.summary()
     print(
         f"{summary['articles']} articles, {len(summary['outlets'])} outlets, "
@@ -109,7 +109,7 @@ def _print_summary(corpus, out: TextIO) -> None:  # noqa: ANN001
             print(f"  {line}", file=out)
 
 
-def _config(args: argparse.Namespace):  # noqa: ANN202
+def _config(args: argparse.Namespace):
     from .pipeline import RunConfig
 
     cfg = RunConfig.from_toml(args.config) if args.config else RunConfig()

@@ -456,7 +456,7 @@ class Corpus(Sequence[Article]):
             "rejected": [str(r) for r in self.rejected],
         }
 
-    def filter(self, predicate) -> Corpus:  # noqa: ANN001
+    def filter(self, predicate) -> Corpus:
         """Return a corpus with the articles for which ``predicate(article)`` is true."""
         return Corpus(
             (a for a in self._articles if predicate(a)),
@@ -560,7 +560,7 @@ class Corpus(Sequence[Article]):
         records = _frame_records(df, columns=columns, caller="Corpus.from_frame")
         return corpus_from_records(records, name=name, source=source, on_error=on_error)
 
-    def to_jsonl(self, path) -> None:  # noqa: ANN001
+    def to_jsonl(self, path) -> None:
         """Write the corpus as JSON Lines (one article per line, UTF-8)."""
         from .io import write_jsonl
 

@@ -35,6 +35,9 @@ __all__ = [
     "Results",
     "RunConfig",
     "analyze",
+    "analyze_stream",
+    "assemble",
+    "finish",
     "load_results",
     "score_article",
 ]
@@ -55,6 +58,7 @@ RESULT_TABLES: tuple[str, ...] = (
     "claims",
     "coverage",
     "citations",
+    "citation_graph",
     "reuse",
     "provenance",
 )
@@ -207,8 +211,6 @@ def score_article(
 
     fams = load_families(tuple(families))
     doc = analyze_text(article.text)
-    if aliases:
-        doc.cache["aliases"] = dict(aliases)
     row: dict[str, Any] = {
         "article_id": article.id,
         "outlet": article.outlet,
@@ -227,7 +229,10 @@ def score_article(
     options = family_options or {}
     for name in families:
         family = fams[name]
-        result = family(doc, article=article, options=options.get(name))
+        opts = dict(options.get(name) or {})
+        if aliases:
+            opts.setdefault("aliases", dict(aliases))  # the corpus alias table, for actor resolution
+        result = family(doc, article=article, options=opts)
         row.update(result.article)
         for metric, values in result.sentences.items():
             if len(values) != len(sentences):
@@ -249,9 +254,23 @@ def score_article(
                 {"article_id": article.id, "outlet": article.outlet, **r} for r in rows
             )
     if actors:
-        tables["actors"] = [
-            {"article_id": article.id, "outlet": article.outlet, **a} for _, a in sorted(actors.items())
-        ]
+        # kind and mention counts come from the one shared actor analysis, whichever family named the actor
+        from .actors import actors_table
+
+        base = {r["actor"]: r for r in actors_table(doc, aliases=aliases)}
+        rows = []
+        for name, a in sorted(actors.items()):
+            known = base.get(name, {})
+            rows.append(
+                {
+                    "article_id": article.id,
+                    "outlet": article.outlet,
+                    **a,
+                    "kind": a.get("kind") or known.get("kind"),
+                    "mentions": a.get("mentions") or known.get("mentions", 0),
+                }
+            )
+        tables["actors"] = rows
     return {"article": row, "sentences": sentences, "tables": tables}
 
 
@@ -271,7 +290,7 @@ def _chunks(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
         yield items[i : i + size]
 
 
-def _progress(iterable: Iterable[Any], *, total: int, desc: str, enabled: bool) -> Iterable[Any]:
+def _progress(iterable: Iterable[Any], *, total: int | None, desc: str, enabled: bool) -> Iterable[Any]:
     if not enabled:
         return iterable
     from tqdm.auto import tqdm
@@ -279,30 +298,71 @@ def _progress(iterable: Iterable[Any], *, total: int, desc: str, enabled: bool) 
     return tqdm(iterable, total=total, desc=desc, unit="chunk", leave=False)
 
 
+def _ordered_pool_map(
+    fn: Any, chunks: Iterable[Sequence[Article]], args: tuple[Any, ...], *, jobs: int
+) -> Iterator[list[dict[str, Any]]]:
+    """Map ``fn(chunk, *args)`` over chunks on a process pool, yielding results in input order.
+
+    At most ``2 * jobs`` chunks are in flight, so a streamed input is never read ahead further.
+    """
+    from collections import deque
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(fn, chunk, *args))
+            if len(pending) >= 2 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def _scored_chunks(chunks: Iterable[Sequence[Article]], config: RunConfig) -> Iterator[list[dict[str, Any]]]:
+    args = (config.families, config.aliases, config.family_options)
+    if config.jobs == 1:
+        for chunk in chunks:
+            yield _score_chunk(chunk, *args)
+    else:
+        yield from _ordered_pool_map(_score_chunk, chunks, args, jobs=config.jobs)
+
+
 def _run_articles(articles: Sequence[Article], config: RunConfig) -> list[dict[str, Any]]:
     chunks = list(_chunks(articles, config.chunk_size))
-    args = (config.families, config.aliases, config.family_options)
+    if config.jobs > 1 and len(chunks) == 1 and len(articles) > 1:  # spread small corpora over the workers
+        size = max(1, -(-len(articles) // config.jobs))
+        chunks = list(_chunks(articles, size))
+    cfg = config if len(chunks) > 1 else _replace_config(config, jobs=1)
     outputs: list[dict[str, Any]] = []
-    if config.jobs == 1 or len(chunks) <= 1:
-        for chunk in _progress(chunks, total=len(chunks), desc="scoring", enabled=config.progress):
-            outputs.extend(_score_chunk(chunk, *args))
-        return outputs
-    with ProcessPoolExecutor(max_workers=config.jobs) as pool:
-        futures = [pool.submit(_score_chunk, chunk, *args) for chunk in chunks]
-        for fut in _progress(futures, total=len(futures), desc="scoring", enabled=config.progress):
-            outputs.extend(fut.result())
+    for part in _progress(_scored_chunks(chunks, cfg), total=len(chunks), desc="scoring", enabled=config.progress):
+        outputs.extend(part)
     return outputs
+
+
+def _replace_config(config: RunConfig, **changes: Any) -> RunConfig:
+    return RunConfig.from_dict({**_config_fields(config), **changes})
 
 
 # ------------------------------------------------------------------------------------------------
 # Assembling tables
 # ------------------------------------------------------------------------------------------------
+def _is_offset(column: str) -> bool:
+    return column in ("start", "end", "sentence") or column.endswith(("_start", "_end"))
+
+
 def _frame(rows: list[dict[str, Any]], first: Sequence[str] = ()) -> pd.DataFrame:
     df = pd.DataFrame(rows)
     if df.empty:
         return pd.DataFrame(columns=list(first))
     cols = [c for c in first if c in df.columns] + [c for c in df.columns if c not in first]
-    return df[cols]
+    df = df[cols]
+    # character offsets are integers; missing spans are <NA>, not NaN floats
+    casts = {c: "Int64" for c in df.columns if _is_offset(str(c)) and df[c].dtype.kind in "fiO"}
+    for col in list(casts):
+        try:
+            df[col].astype("Int64")
+        except (TypeError, ValueError):
+            del casts[col]
+    return df.astype(casts) if casts else df
 
 
 def assemble(outputs: Sequence[Mapping[str, Any]]) -> dict[str, pd.DataFrame]:
@@ -377,9 +437,9 @@ def _alignment_tables(corpus: Corpus, events: pd.DataFrame, config: RunConfig) -
         from .align import provenance_table
 
         prov = provenance_table(corpus)
-        for name in ("citations", "reuse", "provenance"):
-            if name in prov:
-                out[name] = prov[name]
+        for ours, theirs in (("citations", "citations"), ("citation_graph", "graph"), ("reuse", "reuse"), ("provenance", "labels")):
+            if theirs in prov:
+                out[ours] = prov[theirs]
     return out
 
 
@@ -433,8 +493,9 @@ class Results:
         ``article_id, event_id, outlet``: the event groups used.
     ``claims`` / ``coverage``
         claim clusters within events and the claims x outlets matrix (carried / omitted / only_here).
-    ``citations`` / ``reuse`` / ``provenance``
-        citations of other outlets, text reuse between articles, and per-article provenance labels.
+    ``citations`` / ``citation_graph`` / ``reuse`` / ``provenance``
+        citations of other outlets (with spans), the citing outlet -> cited outlet graph, text reuse
+        between articles, and per-article provenance labels (original / re-report / copy).
 
     Every offset (``start``, ``end``, ``*_start``, ``*_end``) points into ``Article.text``.
     """
@@ -465,6 +526,7 @@ class Results:
     claims: pd.DataFrame
     coverage: pd.DataFrame
     citations: pd.DataFrame
+    citation_graph: pd.DataFrame
     reuse: pd.DataFrame
     provenance: pd.DataFrame
 
@@ -521,10 +583,18 @@ class Results:
 
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
+        json_columns = {}
         for name, df in self.tables.items():
-            _to_parquet(df, folder / f"{name}.parquet")
+            encoded = _to_parquet(df, folder / f"{name}.parquet")
+            if encoded:
+                json_columns[name] = encoded
         write_jsonl(self.corpus, folder / "corpus.jsonl")
-        manifest = {**self.manifest, "config": self.config.to_dict(), "tables": list(RESULT_TABLES)}
+        manifest = {
+            **self.manifest,
+            "config": self.config.to_dict(),
+            "tables": list(RESULT_TABLES),
+            "json_columns": json_columns,
+        }
         (folder / "manifest.json").write_text(
             json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8"
         )
@@ -553,16 +623,22 @@ class Results:
             raise InvalidInputError(msg) from exc
         config = RunConfig.from_dict(manifest.pop("config"))
         manifest.pop("tables", None)
+        json_columns = manifest.pop("json_columns", {})
         tables = {}
         for name in RESULT_TABLES:
             file = folder / f"{name}.parquet"
-            tables[name] = pd.read_parquet(file) if file.is_file() else pd.DataFrame()
+            df = pd.read_parquet(file) if file.is_file() else pd.DataFrame()
+            for col in json_columns.get(name, []):
+                df[col] = df[col].map(lambda v: json.loads(v) if isinstance(v, str) else v).astype(object)
+            tables[name] = df
         corpus = read_jsonl(folder / "corpus.jsonl")
         return cls(tables, corpus=corpus, config=config, manifest=manifest)
 
 
-def _to_parquet(df: pd.DataFrame, path: Path) -> None:
+def _to_parquet(df: pd.DataFrame, path: Path) -> list[str]:
+    """Write ``df``; list and dict cells are stored as JSON text. Returns those columns' names."""
     frame = df.copy()
+    encoded = []
     for col in frame.columns:
         if frame[col].dtype == object:
             sample = frame[col].dropna()
@@ -570,7 +646,9 @@ def _to_parquet(df: pd.DataFrame, path: Path) -> None:
                 frame[col] = frame[col].map(
                     lambda v: json.dumps(v, sort_keys=True) if isinstance(v, (list, tuple, dict)) else v
                 )
+                encoded.append(str(col))
     frame.to_parquet(path, index=False)
+    return encoded
 
 
 def load_results(path: str | Path) -> Results:
@@ -652,18 +730,64 @@ def analyze(
             stacklevel=2,
         )
     outputs = _run_articles(list(corpus), cfg)
-    tables = assemble(outputs)
-    events_df = _event_table(corpus, cfg)
+    return finish(corpus, assemble(outputs), cfg)
+
+
+def finish(corpus: Corpus, tables: dict[str, pd.DataFrame], config: RunConfig) -> Results:
+    """Add events, alignment tables and the manifest to per-article tables (see :func:`assemble`)."""
+    events_df = _event_table(corpus, config)
     event_of = dict(zip(events_df["article_id"], events_df["event_id"], strict=True))
     for name in ("articles", "scores"):
         tables[name]["event_id"] = tables[name]["article_id"].map(event_of)
     tables["events"] = events_df
-    tables.update(_alignment_tables(corpus, events_df, cfg))
-    manifest = {
+    _merge_actor_names(tables, event_of)
+    tables.update(_alignment_tables(corpus, events_df, config))
+    return Results(tables, corpus=corpus, config=config, manifest=_manifest(corpus, config))
+
+
+def _merge_actor_names(tables: dict[str, pd.DataFrame], event_of: Mapping[str, str]) -> None:
+    """Within each event, map a one-word person name to the one full name that ends with it.
+
+    Actors are resolved per article, so one outlet's "Biden" and another's "Joe Biden" are two names
+    for one actor. Where, within an event, exactly one multi-word person name ends with the same
+    word, the short name is replaced by it in the ``actors``, ``labels`` and ``attributions`` tables
+    (the original stays in ``actor_as_written``). Ambiguous surnames are left alone.
+    """
+    actors = tables.get("actors")
+    if actors is None or actors.empty or "actor" not in actors.columns:
+        return
+    persons = actors[actors.get("kind", pd.Series(index=actors.index, dtype=object)).eq("person")]
+    mapping: dict[tuple[str, str], str] = {}
+    by_event: dict[str, set[str]] = {}
+    for aid, name in zip(persons["article_id"], persons["actor"], strict=True):
+        by_event.setdefault(event_of.get(aid, ""), set()).add(str(name))
+    for event, names in by_event.items():
+        full = [n for n in names if len(n.split()) > 1]
+        for short in (n for n in names if len(n.split()) == 1):
+            matches = [f for f in full if f.split()[-1] == short]
+            if len(matches) == 1:
+                mapping[(event, short)] = matches[0]
+    if not mapping:
+        return
+    for name in ("actors", "labels", "attributions"):
+        df = tables.get(name)
+        if df is None or df.empty or "actor" not in df.columns:
+            continue
+        events = df["article_id"].map(event_of)
+        merged = [mapping.get((e, a), a) if isinstance(a, str) else a for e, a in zip(events, df["actor"], strict=True)]
+        if any(m != a for m, a in zip(merged, df["actor"], strict=True) if isinstance(a, str)):
+            df = df.copy()
+            df.insert(list(df.columns).index("actor") + 1, "actor_as_written", df["actor"])
+            df["actor"] = merged
+            tables[name] = df
+
+
+def _manifest(corpus: Corpus, config: RunConfig) -> dict[str, Any]:
+    return {
         "package": "media-compare",
         "versions": _versions(),
         "python": platform.python_version(),
-        "parameters": cfg.to_dict(),
+        "parameters": config.to_dict(),
         "lexicon_hashes": _lexicon_hashes(),
         "corpus": {
             "name": corpus.name,
@@ -674,7 +798,84 @@ def analyze(
         },
         "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
     }
-    return Results(tables, corpus=corpus, config=cfg, manifest=manifest)
+
+
+def analyze_stream(
+    articles: Iterable[Article],
+    out_dir: str | Path,
+    *,
+    config: RunConfig | None = None,
+    chunk_size: int = 2000,
+) -> dict[str, int]:
+    """Score a stream of articles in bounded memory, writing result tables as they come.
+
+    For corpora too large to hold in memory (hundreds of thousands of articles): articles are read
+    from the iterable ``chunk_size`` at a time, scored (on ``config.jobs`` processes), and each
+    chunk's tables are written to ``out_dir/<table>/part-NNNNN.parquet`` before the next chunk is
+    read. Corpus-level steps (event alignment, claims, provenance) are not run; use
+    :func:`compare.align.align_events` on the texts separately. Read the output with
+    ``pandas.read_parquet(out_dir / "articles")``.
+
+    Parameters
+    ----------
+    articles : iterable of Article
+        For example a generator over a JSONL file.
+    out_dir : path-like
+        Output folder (created).
+    config : RunConfig, optional
+        Families, jobs, aliases and options; ``events``, ``claims`` and ``provenance`` are ignored.
+    chunk_size : int
+        Articles per written part.
+
+    Returns
+    -------
+    dict
+        Rows written per table, and ``"articles"`` read.
+    """
+    from itertools import islice
+
+    cfg = config or RunConfig(progress=False)
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    iterator = iter(articles)
+    counts: dict[str, int] = {}
+    seen: set[str] = set()
+
+    def chunks() -> Iterator[list[Article]]:
+        while True:
+            chunk = list(islice(iterator, chunk_size))
+            if not chunk:
+                return
+            for a in chunk:
+                if a.id in seen:
+                    msg = f"Duplicate article id {a.id!r} in the stream; ids must be unique."
+                    raise InvalidInputError(msg)
+                seen.add(a.id)
+            # split a chunk over the workers so that every process has work
+            step = max(1, -(-len(chunk) // max(cfg.jobs * 2, 1)))
+            yield from (chunk[i : i + step] for i in range(0, len(chunk), step))
+
+    part = 0
+    buffer: list[dict[str, Any]] = []
+    for outputs in _progress(_scored_chunks(chunks(), cfg), total=None, desc="scoring", enabled=cfg.progress):
+        buffer.extend(outputs)
+        if len(buffer) >= chunk_size:
+            _write_parts(assemble(buffer), folder, part, counts)
+            part += 1
+            buffer = []
+    if buffer:
+        _write_parts(assemble(buffer), folder, part, counts)
+    return counts
+
+
+def _write_parts(tables: Mapping[str, pd.DataFrame], folder: Path, part: int, counts: dict[str, int]) -> None:
+    for name, df in tables.items():
+        if df.empty:
+            continue
+        sub = folder / name
+        sub.mkdir(exist_ok=True)
+        _to_parquet(df, sub / f"part-{part:05d}.parquet")
+        counts[name] = counts.get(name, 0) + len(df)
 
 
 def _config_fields(cfg: RunConfig) -> dict[str, Any]:

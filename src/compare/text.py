@@ -16,12 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from ._validation import check_text
-
-if TYPE_CHECKING:  # pragma: no cover
-    pass
 
 __all__ = [
     "Document",
@@ -100,6 +97,10 @@ _TOKEN_RE = re.compile(
 )
 
 
+# group number -> token kind (abbreviations are words)
+_KIND = {1: "word", 2: "number", 3: "word", 4: "punct"}
+
+
 def tokenize(text: str) -> list[tuple[int, int, str, str]]:
     """Split ``text`` into ``(start, end, text, kind)`` tuples (kind: word, number, punct)."""
     out = []
@@ -116,43 +117,26 @@ def tokenize(text: str) -> list[tuple[int, int, str, str]]:
 # --------------------------------------------------------------------------------------------
 #: Abbreviations that (almost) never end a sentence when followed by a capitalised word.
 _ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof sen sens rep reps gov govs gen gens lt col maj capt cmdr adm sgt cpl pvt rev fr hon
-    pres supt insp cong del v
-    st jr sr messrs mmes mme mlle det atty dist ave blvd rd mt ft sq no nos vol vols fig figs
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    inc corp co ltd llc plc bros dept univ assn est approx vs etc al cf ie eg ca
-    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nebr
-    nev okla ore pa penn tenn tex va vt wash wis wisc wyo
-    """.split()
+    ["mr", "mrs", "ms", "dr", "prof", "sen", "sens", "rep", "reps", "gov", "govs", "gen", "gens", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "rev", "fr", "hon", "pres", "supt", "insp", "cong", "del", "v", "st", "jr", "sr", "messrs", "mmes", "mme", "mlle", "det", "atty", "dist", "ave", "blvd", "rd", "mt", "ft", "sq", "no", "nos", "vol", "vols", "fig", "figs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "dept", "univ", "assn", "est", "approx", "vs", "etc", "al", "cf", "ie", "eg", "ca", "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wisc", "wyo"]
 )
 #: Abbreviations after which a capitalised word usually *does* start a new sentence.
 _STATES = frozenset(
-    """
-    ala ariz ark calif colo conn fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nebr
-    nev okla ore pa penn tenn tex va vt wash wis wisc wyo
-    """.split()
+    ["ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nebr", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wisc", "wyo"]
 )
 _SENTENCE_FINAL_ABBREVIATIONS = frozenset({"etc", "inc", "corp", "co", "ltd", "llc", "plc", "bros"}) | _STATES
 #: Speech verbs: a quotation ending in ?/!/. followed by "<Name> said" does not end the sentence.
 _SPEECH_VERBS = frozenset(
-    """
-    said says asked asks replied replies added adds told wrote writes continued explained noted responded
-    recalled insisted shouted tweeted declared stated argued laughed joked quipped answered demanded
-    """.split()
+    ["said", "says", "asked", "asks", "replied", "replies", "added", "adds", "told", "wrote", "writes", "continued", "explained", "noted", "responded", "recalled", "insisted", "shouted", "tweeted", "declared", "stated", "argued", "laughed", "joked", "quipped", "answered", "demanded"]
 )
 #: Words that start sentences; after "U.S." or "a.m." they signal a boundary.
 _STARTERS = frozenset(
-    """
-    the a an he she it they we i you this that these those there but and or so yet however
-    in on at for as if when while after before his her its their our my what who why how where
-    meanwhile still also then now later earlier today yesterday tomorrow instead indeed though although
-    """.split()
+    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "there", "but", "and", "or", "so", "yet", "however", "in", "on", "at", "for", "as", "if", "when", "while", "after", "before", "his", "her", "its", "their", "our", "my", "what", "who", "why", "how", "where", "meanwhile", "still", "also", "then", "now", "later", "earlier", "today", "yesterday", "tomorrow", "instead", "indeed", "though", "although"]
 )
 
 _DOUBLE_OPEN = "“«„"
 _DOUBLE_CLOSE = "”»"
 _CLOSERS = "\"'”’»)]}"
+_QUOTE_CHAR_RE = re.compile('[“”«»„"]')
 _OPENERS = "\"'“‘«([{"
 # A candidate boundary: terminal punctuation (with closing quotes/brackets) followed by whitespace.
 _BOUNDARY_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)|[.!?…]+[\"'”’»)\]]*$")
@@ -325,7 +309,8 @@ def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
             # continuing quote: the paragraph opens with a quotation mark; skip that mark
             if text[p_start] in _DOUBLE_OPEN + '"':
                 i = p_start + 1
-        while i < p_end:
+        for m in _QUOTE_CHAR_RE.finditer(text, i, p_end):
+            i = m.start()
             ch = text[i]
             if ch in _DOUBLE_OPEN:
                 if open_at is not None:  # nested or missing close: close the old one unclosed
@@ -342,7 +327,6 @@ def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
                 else:
                     quotes.append(Quote(open_at, i + 1, open_at + 1, i, True))
                     open_at = None
-            i += 1
         if open_at is not None:
             nxt = paragraphs[pi + 1][0] if pi + 1 < len(paragraphs) else None
             if nxt is not None and text[nxt] in _DOUBLE_OPEN + '"':
@@ -431,12 +415,13 @@ def _build(text: str) -> Document:
             sentence_spans.append((s, e, pi))
     tokens: list[Token] = []
     sentences: list[Sentence] = []
+    finditer = _TOKEN_RE.finditer
     for si, (s, e, pi) in enumerate(sentence_spans):
         t0 = len(tokens)
-        piece = text[s:e]
-        for ts, te, tt, kind in tokenize(piece):
-            tokens.append(Token(s + ts, s + te, tt, si, kind))
-        sentences.append(Sentence(s, e, piece, pi, t0, len(tokens)))
+        tokens.extend(
+            Token(m.start(), m.end(), m.group(), si, _KIND[m.lastindex or 4]) for m in finditer(text, s, e)
+        )
+        sentences.append(Sentence(s, e, text[s:e], pi, t0, len(tokens)))
     return Document(
         text=text,
         paragraphs=tuple(Span(s, e, text[s:e]) for s, e in paragraphs),

@@ -59,8 +59,8 @@ _SUFFIX_FORMAT = {
     ".tsv": "tsv",
     ".parquet": "parquet",
     ".pq": "parquet",
-    **{s: "article" for s in ARTICLE_SUFFIXES},
-    **{s: "html" for s in HTML_SUFFIXES},
+    **dict.fromkeys(ARTICLE_SUFFIXES, "article"),
+    **dict.fromkeys(HTML_SUFFIXES, "html"),
 }
 
 
@@ -80,7 +80,7 @@ def _detect(path: Path) -> str:
 def read_corpus(
     path: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     *,
-    format: str | None = None,  # noqa: A002
+    format: str | None = None,
     columns: Mapping[str, str] | None = None,
     defaults: Mapping[str, Any] | None = None,
     encoding: str = "utf-8",
@@ -172,7 +172,8 @@ def bundled_corpus_path() -> Path:
         If the folder cannot be found (for example in an installed wheel run outside a checkout).
     """
     here = Path(__file__).resolve()
-    candidates = [Path.cwd() / "corpora", *(p / "corpora" for p in here.parents)]
+    cwd = Path.cwd().resolve()
+    candidates = [*(p / "corpora" for p in (cwd, *cwd.parents)), *(p / "corpora" for p in here.parents)]
     for c in candidates:
         if (c / "README.md").is_file() and c.is_dir():
             return c

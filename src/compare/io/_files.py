@@ -13,7 +13,7 @@ __all__ = ["DEFAULT_MAX_BYTES", "parse_front_matter", "read_text_file"]
 #: Files larger than this are rejected unless the caller raises the limit (``max_bytes``).
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 
-_FRONT_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_FRONT_RE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 
 
 def read_text_file(path: Path, *, encoding: str = "utf-8", max_bytes: int = DEFAULT_MAX_BYTES) -> str:

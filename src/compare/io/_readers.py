@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import os
 from collections.abc import Iterable, Mapping
@@ -54,8 +53,6 @@ def _normalise_header(header: Mapping[str, Any]) -> dict[str, Any]:
             out.setdefault("extra", {})[key] = value
             continue
         out[name] = value
-    if isinstance(out.get("published"), (_dt.date, _dt.datetime)) or out.get("published") is None:
-        pass
     return out
 
 
@@ -244,7 +241,7 @@ def read_jsonl(
     )
 
 
-def _read_table_frame(path: Path, *, encoding: str, max_bytes: int):  # noqa: ANN202
+def _read_table_frame(path: Path, *, encoding: str, max_bytes: int):
     import pandas as pd
 
     size = path.stat().st_size
@@ -366,7 +363,11 @@ def read_folder(
         seen[article.id] = where
         articles.append(article)
 
-    files = sorted(p for p in root.rglob("*") if p.is_file() and not any(_is_skipped(q) for q in p.relative_to(root).parents if str(q) != ".") and not _is_skipped(p))
+    def wanted(p: Path) -> bool:
+        parts = p.relative_to(root).parts
+        return p.is_file() and not any(_is_skipped(Path(part)) for part in parts)
+
+    files = sorted(p for p in root.rglob("*") if wanted(p))
     for file in files:
         suffix = file.suffix.lower()
         try:

@@ -111,13 +111,13 @@ def read_basil(path: str | os.PathLike[str]) -> Corpus:
     )
 
 
-def read_allsides(path: str | os.PathLike[str], *, labelled_only: bool = True) -> Corpus:
+def read_allsides(path: str | os.PathLike[str]) -> Corpus:
     """Read AllSides headline roundups (NeuS release): each story's left / center / right snippets.
 
     One article per snippet; ``event`` is the AllSides story id, ``outlet`` the snippet's outlet,
     ``extra["side"]`` its AllSides rating (left / center / right) and ``extra["story"]`` the
-    roundup headline. With ``labelled_only`` (default) only the headline-roundup file is read
-    (1,480 snippets of 506 stories).
+    roundup headline. The headline-roundup file holds 1,479 snippets of 505 stories (one of its
+    506 stories has no snippet).
 
     References
     ----------
@@ -128,7 +128,6 @@ def read_allsides(path: str | os.PathLike[str], *, labelled_only: bool = True) -
     files = [root] if root.is_file() else sorted(root.glob("headline_*crawled_all.jsonl"))
     if not files:
         raise ReadError(str(root), "no AllSides roundup file (headline_*_crawled_all.jsonl) found")
-    del labelled_only
     records: list[dict[str, Any]] = []
     rejected: list[Rejection] = []
     for file in files:

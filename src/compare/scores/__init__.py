@@ -6,7 +6,7 @@ so ``import compare.scores`` stays cheap.
 
 Public functions (each takes plain text, or a :class:`~compare.text.Document`):
 
-- readability: :func:`readability` and the single formulas (``flesch_reading_ease``, ...);
+- readability: :func:`readability_scores` and the single formulas (``flesch_reading_ease``, ...);
 - sentiment: :func:`sentence_sentiment`, :func:`target_sentiment`;
 - attribution: :func:`attributions`;
 - framing: :func:`frames`, :class:`FrameClassifier`, :func:`cross_validate_frames`;
@@ -31,7 +31,7 @@ FAMILY_MODULES: dict[str, str] = {
 
 # public name -> module that defines it (imported lazily by __getattr__)
 _LAZY: dict[str, str] = {
-    "readability": "compare.scores.readability",
+    "readability_scores": "compare.scores.readability",
     "flesch_reading_ease": "compare.scores.readability",
     "flesch_kincaid_grade": "compare.scores.readability",
     "gunning_fog": "compare.scores.readability",
@@ -50,6 +50,7 @@ _LAZY: dict[str, str] = {
     "cross_validate_frames": "compare.scores.frame_classifier",
     "loaded_language": "compare.scores.wordchoice",
     "actor_labels": "compare.scores.wordchoice",
+    "label_table": "compare.scores.wordchoice",
 }
 
 __all__ = [
@@ -60,6 +61,7 @@ __all__ = [
     "FamilyResult",
     "Metric",
     "load_families",
+    "ordered_metrics",
     "register",
     *sorted(_LAZY),
 ]
@@ -83,6 +85,20 @@ def load_families(names: list[str] | tuple[str, ...] | None = None) -> dict[str,
     for name in wanted:
         importlib.import_module(FAMILY_MODULES[name])
     return {n: FAMILIES[n] for n in wanted if n in FAMILIES}
+
+
+def ordered_metrics() -> dict[str, Metric]:
+    """Every registered metric, ordered by family (as in :data:`FAMILY_MODULES`) then definition.
+
+    Loads all families first, so the result does not depend on which modules were imported
+    before: reports and tables built from it are the same in every process.
+
+    Returns
+    -------
+    dict
+        Metric name -> :class:`Metric`.
+    """
+    return {m.name: m for family in load_families().values() for m in family.metrics}
 
 
 def __getattr__(name: str) -> Any:

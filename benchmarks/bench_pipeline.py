@@ -1,0 +1,218 @@
+"""Pipeline speed, memory and import time, against the loop a researcher writes by hand.
+
+Measured in the same run, on N articles (BASIL's 300 real news articles, cycled with new ids):
+
+(a) the hand-written loop: textstat's Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG,
+    Coleman-Liau and Dale-Chall per article; vaderSentiment's ``polarity_scores`` on each sentence
+    (sentences split with a regular expression, as one would without a model download); and a regex
+    count of reporting verbs;
+(b) ``compare.analyze`` with every score family (readability, sentiment with actors and target
+    sentiment, attribution, framing, word choice) plus events from the corpus labels — with
+    ``jobs=1`` and ``jobs=2``.
+
+It prints articles per second, the ratio b/a, peak memory, and checks that (b)'s textstat-parity
+readability numbers equal textstat's and that its sentence VADER scores equal vaderSentiment's on
+the same sentences. Then it streams ``--stream`` articles (default 100,000) through
+``compare.pipeline.analyze_stream`` in chunks, writing Parquet parts as they come, and reports time
+and peak memory; and it times ``import compare`` in fresh interpreters.
+
+Run: ``python benchmarks/bench_pipeline.py [--n 600] [--stream 100000]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+REPORT_VERBS = re.compile(
+    r"\b(said|says|told|tells|according to|reported|reports|stated|announced|added|claimed|argued|"
+    r"explained|noted|warned|wrote|asked|insisted|suggested|acknowledged|confirmed|denied)\b",
+    re.I,
+)
+SENT_RE = re.compile(r"(?<=[.!?])\s+")
+
+
+def load_articles(n: int):  # noqa: ANN201
+    from compare import Corpus, read_corpus
+    from compare._datasets import datasets_dir
+
+    base = list(read_corpus(datasets_dir(required=True) / "basil", format="basil"))
+    arts = []
+    for i in range(n):
+        a = base[i % len(base)]
+        arts.append(replace(a, id=f"{a.id}#{i}", extra={}))
+    return Corpus(arts, name=f"basil-x{n}")
+
+
+def hand_loop(texts: list[str]) -> tuple[float, list]:
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    textstat.flesch_reading_ease("Warm up the dictionary.")
+    out = []
+    t0 = time.perf_counter()
+    for text in texts:
+        row = (
+            textstat.flesch_reading_ease(text),
+            textstat.flesch_kincaid_grade(text),
+            textstat.gunning_fog(text),
+            textstat.smog_index(text),
+            textstat.coleman_liau_index(text),
+            textstat.dale_chall_readability_score(text),
+            [analyzer.polarity_scores(s)["compound"] for s in SENT_RE.split(text) if s.strip()],
+            len(REPORT_VERBS.findall(text)),
+        )
+        out.append(row)
+    return time.perf_counter() - t0, out
+
+
+def check_parity(corpus, results) -> tuple[float, int, int]:  # noqa: ANN001
+    """Largest |difference| of readability vs textstat, and VADER mismatches on (b)'s sentences."""
+    import textstat
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    funcs = {
+        "flesch_reading_ease": textstat.flesch_reading_ease,
+        "flesch_kincaid_grade": textstat.flesch_kincaid_grade,
+        "gunning_fog": textstat.gunning_fog,
+        "smog_index": textstat.smog_index,
+        "coleman_liau_index": textstat.coleman_liau_index,
+        "dale_chall_readability_score": textstat.dale_chall_readability_score,
+    }
+    arts = results.articles.set_index("article_id")
+    worst = 0.0
+    for a in list(corpus)[:300]:
+        for name, fn in funcs.items():
+            ours, theirs = arts.at[a.id, name], fn(a.text)
+            if not (math.isnan(ours) and theirs == 0):
+                worst = max(worst, abs(ours - theirs))
+    analyzer = SentimentIntensityAnalyzer()
+    sents = results.sentences
+    sents = sents[sents["article_id"].isin(set(corpus.ids[:300]))]
+    compound_col = next(c for c in ("vader_compound", "compound", "sentiment_compound") if c in sents.columns)
+    mismatches = 0
+    for text, value in zip(sents["text"], sents[compound_col], strict=True):
+        if analyzer.polarity_scores(text)["compound"] != value:
+            mismatches += 1
+    return worst, mismatches, len(sents)
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, kids
+
+
+def import_time(repeats: int = 7) -> float:
+    code = "import time; t=time.perf_counter(); import compare; print(time.perf_counter()-t)"
+    times = []
+    for _ in range(repeats):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        times.append(float(out.stdout))
+    return sorted(times)[len(times) // 2]
+
+
+def stream_run(n: int, jobs: int, families: tuple[str, ...]) -> tuple[float, dict, float]:
+    """Stream n articles through analyze_stream in a fresh process; return seconds, counts, peak MB."""
+    code = f"""
+import sys, time, resource, json, tempfile
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+from bench_pipeline import load_articles
+from compare.pipeline import RunConfig, analyze_stream
+base = list(load_articles(300))
+from dataclasses import replace
+def gen():
+    for i in range({n}):
+        a = base[i % 300]
+        yield replace(a, id=f"s{{i}}")
+cfg = RunConfig(families={families!r}, jobs={jobs}, progress=False, claims=False, provenance=False)
+with tempfile.TemporaryDirectory() as d:
+    t = time.perf_counter()
+    counts = analyze_stream(gen(), d, config=cfg, chunk_size=2000)
+    dt = time.perf_counter() - t
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({{"seconds": dt, "counts": counts, "peak_mb": own + {jobs} * kids}}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    import json
+
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    return data["seconds"], data["counts"], data["peak_mb"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=600, help="articles for the speed comparison")
+    ap.add_argument("--stream", type=int, default=100_000, help="articles for the streaming run (0: skip)")
+    ap.add_argument("--stream-families", default=None, help="comma-separated families for the streaming run")
+    ap.add_argument("--skip-speed", action="store_true", help="only the streaming run")
+    args = ap.parse_args(argv)
+
+    import compare
+    from compare.pipeline import ALL_FAMILIES, RunConfig
+
+    stream_families = tuple(args.stream_families.split(",")) if args.stream_families else ALL_FAMILIES
+    if args.skip_speed:
+        _stream_table(args.stream, stream_families)
+        return 0
+    corpus = load_articles(args.n)
+    texts = [a.text for a in corpus]
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    print(f"# Pipeline benchmark: {len(corpus)} articles (BASIL, mean {words:.0f} words), {os.cpu_count()} cores\n")
+
+    t_a, _ = hand_loop(texts)
+    rate_a = len(texts) / t_a
+    rows = [("(a) hand loop: textstat x6 + vaderSentiment per sentence + regex", 1, t_a, rate_a, 1.0)]
+    results = None
+    for jobs in (1, 2):
+        cfg = RunConfig(families=ALL_FAMILIES, jobs=jobs, progress=False, claims=False, provenance=False)
+        compare.analyze(compare.Corpus(list(corpus)[:20]), config=replace(cfg, jobs=1))  # warm-up (lexicons)
+        t0 = time.perf_counter()
+        res = compare.analyze(corpus, config=cfg)
+        dt = time.perf_counter() - t0
+        rows.append((f"(b) compare.analyze, all {len(ALL_FAMILIES)} families", jobs, dt, len(texts) / dt, (len(texts) / dt) / rate_a))
+        results = res if results is None else results
+    own, kids = peak_rss_mb()
+
+    print("| run | jobs | seconds | articles/s | ratio to (a) |")
+    print("|---|---|---|---|---|")
+    for name, jobs, dt, rate, ratio in rows:
+        print(f"| {name} | {jobs} | {dt:.2f} | {rate:.1f} | **{ratio:.1f}x** |")
+    print(f"\nPeak RSS: this process {own:.0f} MB; largest worker {kids:.0f} MB.")
+
+    worst, mism, n_sent = check_parity(corpus, results)
+    print(f"\nParity: largest |readability - textstat| over 300 articles x 6 formulas = {worst:.3g}; "
+          f"VADER compound mismatches = {mism} of {n_sent} sentences.")
+
+    imp = import_time()
+    print(f"\n`import compare` (median of 7 fresh interpreters): {imp * 1000:.0f} ms")
+
+    if args.stream:
+        _stream_table(args.stream, stream_families)
+    return 0
+
+
+def _stream_table(n_max: int, families: tuple[str, ...]) -> None:
+    print(f"\n## Streaming {n_max:,} articles (analyze_stream, chunks of 2,000, Parquet parts)\n")
+    print(f"Families: {', '.join(families)}.\n")
+    print("| articles | jobs | seconds | articles/s | peak memory (MB, all processes) | rows written (sentences) |")
+    print("|---|---|---|---|---|---|")
+    for n in sorted({min(10_000, n_max), n_max}):
+        secs, counts, peak = stream_run(n, 2, families)
+        print(f"| {n:,} | 2 | {secs:.1f} | {n / secs:.0f} | {peak:.0f} | {counts.get('sentences', 0):,} |", flush=True)
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory():
+        raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""Speed of the actors and sentiment modules on BASIL (CPU time per 600-word article).
+
+Builds the Documents of the 300 BASIL articles first (:func:`compare.analyze_text`, not timed), then
+times, with :func:`time.process_time` (one core; fairer than wall time on a loaded machine):
+
+- ``actor_mentions`` on each Document;
+- sentence VADER (``compare.scores._vader.polarity_scores`` of every sentence, plus the
+  whole-text compound the family reports);
+- target sentiment of every actor mention the family scores (persons, organisations, groups),
+  both with the per-mention reference path (``_target_model.features`` + ``predict_proba`` for
+  each mention, what the family did before the batched classifier) and with the batched path
+  the family uses (``sentiment._mention_targets``);
+- the whole sentiment family (``FAMILY(doc)`` on fresh Documents: all of the above together).
+
+Each stage runs on fresh Documents with cold result caches (the VADER and per-sentence caches are
+cleared before each stage), so no stage reuses another's work. Figures are scaled to
+600 words (total CPU time / total words * 600).
+
+Run: ``.venv/bin/python benchmarks/bench_sentiment_speed.py [--repeat N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import time
+
+import compare
+from compare._datasets import datasets_dir
+from compare.actors import actor_mentions
+from compare.scores import _target_model as tm
+from compare.scores import _vader
+from compare.scores import sentiment as sm
+
+
+def _clear_caches() -> None:
+    _vader.polarity_scores.cache_clear()
+    for name in ("_analyse_sentence", "_base_words", "_sentence_context"):
+        fn = getattr(tm, name, None)
+        if fn is not None and hasattr(fn, "cache_clear"):
+            fn.cache_clear()
+
+
+def _docs(texts: list[str]) -> list[compare.Document]:
+    return [compare.analyze_text(t) for t in texts]
+
+
+def _time(fn, docs) -> float:  # type: ignore[no-untyped-def]
+    gc.collect()
+    t0 = time.process_time()
+    for d in docs:
+        fn(d)
+    return time.process_time() - t0
+
+
+def _targets(doc: compare.Document) -> None:
+    ms = [m for m in actor_mentions(doc) if m.kind in sm._ACTOR_KINDS]
+    scores = sm._doc_scores(doc)
+    t0 = time.process_time()
+    if _targets.reference or not hasattr(sm, "_mention_targets"):  # type: ignore[attr-defined]
+        # the per-mention path used before the batched classifier: features dict + dot product
+        for m in ms:
+            sent = doc.sentences[m.sentence]
+            sc = scores[m.sentence]
+            tm.predict_proba(
+                tm.features(
+                    sent.text, m.start - sent.start, m.end - sent.start, (sc.compound, sc.pos, sc.neg)
+                )
+            )
+    else:
+        sm._mention_targets(doc, ms, scores)
+    _targets.elapsed += time.process_time() - t0  # type: ignore[attr-defined]
+
+
+def _time_targets(texts: list[str], *, reference: bool) -> tuple[float, int]:
+    _clear_caches()
+    docs = _docs(texts)
+    for d in docs:  # mentions and sentence scores first: time only the classifier
+        actor_mentions(d)
+        sm._doc_scores(d)
+    _targets.elapsed = 0.0  # type: ignore[attr-defined]
+    _targets.reference = reference  # type: ignore[attr-defined]
+    _time(_targets, docs)
+    n = sum(1 for d in docs for m in actor_mentions(d) if m.kind in sm._ACTOR_KINDS)
+    return _targets.elapsed, n  # type: ignore[attr-defined]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=3, help="runs per stage (the fastest is reported)")
+    args = ap.parse_args()
+    corpus = compare.read_corpus(datasets_dir(required=True) / "basil")
+    texts = [a.text for a in corpus]
+    n_words = sum(d.n_words for d in _docs(texts))
+    # warm-up: load lexicons and the model once
+    for d in _docs(texts[:5]):
+        sm.FAMILY(d)
+    per600 = 600.0 / n_words * 1000.0
+    n_mentions = 0
+    best: dict[str, float] = {}
+    for _ in range(args.repeat):
+        stages: dict[str, float] = {}
+        _clear_caches()
+        stages["actor_mentions"] = _time(actor_mentions, _docs(texts))
+        _clear_caches()
+        stages["sentence VADER"] = _time(
+            lambda d: (sm._doc_scores(d), _vader.polarity_scores(d.text)), _docs(texts)
+        )
+        stages["target sentiment, per-mention reference path"] = _time_targets(texts, reference=True)[0]
+        stages["target sentiment (all mentions)"], n_mentions = _time_targets(texts, reference=False)
+        _clear_caches()
+        stages["whole sentiment family"] = _time(sm.FAMILY, _docs(texts))
+        for k, v in stages.items():
+            best[k] = min(best.get(k, float("inf")), v)
+    print(f"BASIL: {len(texts)} articles, {n_words} words, {n_mentions} actor mentions scored")
+    print()
+    print("| stage | ms per 600-word article (CPU) |")
+    print("|---|---|")
+    for k, v in best.items():
+        print(f"| {k} | {v * per600:.3f} |")
+    print()
+    print(
+        f"Per actor mention (target sentiment): {best['target sentiment (all mentions)'] / n_mentions * 1e6:.1f} µs"
+    )
+
+
+if __name__ == "__main__":
+    main()

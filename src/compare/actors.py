@@ -1,0 +1,853 @@
+"""Actors: the people and organisations an article talks about, with their aliases merged.
+
+:func:`actor_mentions` finds names in a :class:`~compare.text.Document` with transparent rules and
+no model download, and resolves each mention to a canonical actor; :func:`actors_table` sums the
+mentions up per actor.
+
+Detection
+    Runs of capitalised words in the Document's tokens (with connectors such as "of", "bin", and
+    honorifics with their dot, "Mr. Kim"). A leading function word ("The", "In") is dropped;
+    a run that is only a sentence-initial ordinary word is ignored unless the same word is a
+    name elsewhere in the article. In headline-style sentences (most words capitalised) only words
+    already known as names from the body count. Days, months and the like are never names.
+Titles
+    Honorifics, roles and nationality adjectives before a name are its *title*, not part of it:
+    "Russian President Vladimir Putin" is the actor "Vladimir Putin" with title
+    "Russian President"; lower-case roles ("envoy", "national security adviser") before the name
+    are included in the title.
+Kinds
+    ``"organization"``: a run ending in an organisation head word ("Ministry", "Journal",
+    "Party"), a known institution ("the Kremlin", "NATO"), an acronym, a single name preceded by
+    "the" ("the Gaze"), or a name followed by "administration", "government", "campaign"...
+    ("the Trump administration"). ``"location"``: countries, regions and major cities from a
+    small gazetteer (flagged so callers can exclude them). ``"group"``: plural nationalities and
+    parties ("Russians", "Democrats"). Everything else with a title or two or more words is a
+    ``"person"``; a lone unknown word counts only when it is resolved to a person named in full,
+    carries a title, or is followed by a verb of saying.
+Aliases
+    Possessives are dropped ("Zelensky’s" → "Zelensky"). A surname alone joins the one full name
+    that ends with it ("Putin" → "Vladimir Putin"; with two candidates, the one mentioned more
+    often). Spelling variants of a surname join when they share a transliteration key (double
+    letters collapsed, "-iy/-yy/-ii" endings unified, diacritics stripped) or differ by one edit in
+    a word of six or more letters ("Zelensky" = "Zelenskyy"); the canonical spelling is the most
+    frequent one. "the Ukrainian president"/"the Russian leader" resolves to the one person whose
+    title carries that nationality and a matching role, and only if exactly one does. A caller's
+    alias table (alias → canonical, case-insensitive) overrides all of this.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ._actor_lexicon import (
+    CONNECTORS,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    GROUP_WORDS,
+    HONORIFICS,
+    KNOWN_ORGS,
+    LOCATIONS,
+    NOT_NAMES,
+    ORG_HEADS,
+    ORG_SUFFIX_LOWER,
+    PLACE_HEADS,
+    ROLE_WORDS,
+    SPEECH_VERBS,
+    THING_HEADS,
+)
+from .text import Document, analyze_text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .text import Token
+
+__all__ = ["KINDS", "Mention", "actor_mentions", "actors_table"]
+
+#: The kinds of actor a mention can have.
+KINDS = ("person", "organization", "location", "group")
+
+
+class Mention(NamedTuple):
+    """One mention of an actor.
+
+    Parameters
+    ----------
+    start, end : int
+        Character offsets of the name in the article text.
+    text : str
+        The name as written (``text[start:end]``), without title and possessive ending.
+    actor : str
+        The canonical name of the actor.
+    kind : {"person", "organization", "location", "group"}
+        What the actor is.
+    sentence : int
+        Index of the sentence in the Document.
+    title : str
+        The descriptor before the name ("Russian President", "envoy"), or ``""``.
+    """
+
+    start: int
+    end: int
+    text: str
+    actor: str
+    kind: str
+    sentence: int
+    title: str
+
+
+# ------------------------------------------------------------------------------------------------
+# helpers
+# ------------------------------------------------------------------------------------------------
+_MONTH_NAMES = frozenset({"may", "march", "april", "june", "august"})
+_OF_FOR = frozenset({"of", "for"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "outside", "inside"})
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
+_LOWER_WORD_FULL_RE = re.compile(r"[a-z][a-z'’\-]*")
+_LOWER_WORD_CHAR_RE = re.compile(r"[a-z'’\-]")
+_WORD_CHAR_RE = re.compile(r"[\w'’]")
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
+_LOCATION_ALIASES = {
+    "u.s.": "United States",
+    "us": "United States",
+    "usa": "United States",
+    "u.s.a.": "United States",
+    "america": "United States",
+    "united states": "United States",
+    "uk": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "kiev": "Kyiv",
+    "türkiye": "Turkey",
+}
+_LEADER_ROLES = {
+    "president": {"president"},
+    "leader": {"president", "prime minister", "premier", "chancellor", "king", "leader", "supreme leader"},
+    "prime minister": {"prime minister", "premier"},
+    "premier": {"prime minister", "premier"},
+    "chancellor": {"chancellor"},
+    "dictator": {"president", "leader", "supreme leader", "dictator", "chairman"},
+    "foreign minister": {"foreign minister"},
+    "defense minister": {"defense minister", "defence minister"},
+    "defence minister": {"defense minister", "defence minister"},
+}
+_DEMONYM_ALT = "|".join(
+    sorted((re.escape(d).replace(r"\ ", r"\s+") for d in DEMONYMS if d[0].isalpha()), key=len, reverse=True)
+)
+_ROLE_ALT = (
+    r"president|leader|prime\s+minister|premier|chancellor|foreign\s+minister|defen[cs]e\s+minister|dictator"
+)
+_ROLE_RE = re.compile(rf"\b(?:{_ROLE_ALT})(?![\w-])", re.IGNORECASE)
+_DESCRIPTOR_PREFIX_RE = re.compile(
+    rf"(?P<the>\b(?:the|mr\.?)\s+)?(?:\b(?P<dem>{_DEMONYM_ALT})\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _descriptors(text: str):  # type: ignore[no-untyped-def]
+    """Yield (start, end, the, demonym, role) for "the Ukrainian president"-like phrases."""
+    for rm in _ROLE_RE.finditer(text):
+        lo = max(0, rm.start() - 40)
+        pm = _DESCRIPTOR_PREFIX_RE.search(text, lo, rm.start())
+        if pm is None:
+            continue
+        start = pm.start() if (pm.group("the") or pm.group("dem")) else rm.start()
+        yield start, rm.end(), pm.group("the"), pm.group("dem"), rm.group()
+
+
+def _occurs_lower(text: str, word: str) -> bool | None:
+    """Whether ``_LOWER_WORD_RE.findall(text)`` yields ``word``, found with ``str.find``.
+
+    ``None`` when an occurrence follows a hyphen: the scan may have started a match earlier there
+    ("well-known"), so only the full scan can tell.
+    """
+    if not _LOWER_WORD_FULL_RE.fullmatch(word):
+        return False
+    n = len(word)
+    size = len(text)
+    p = text.find(word)
+    while p >= 0:
+        if p > 0:
+            prev = text[p - 1]
+            if prev == "-":
+                return None
+            if _WORD_CHAR_RE.match(prev):
+                p = text.find(word, p + 1)
+                continue
+        if p + n == size or not _LOWER_WORD_CHAR_RE.match(text, p + n):
+            return True
+        p = text.find(word, p + 1)
+    return False
+
+
+def _is_cap(tok: Token) -> bool:
+    t = tok.text
+    return tok.kind == "word" and (t[0].isupper() or (t[0] in "'’" and len(t) > 1 and t[1].isupper()))
+
+
+@lru_cache(maxsize=65536)
+def _strip_possessive(s: str) -> str:
+    return _POSSESSIVE_RE.sub("", s)
+
+
+@lru_cache(maxsize=65536)
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=65536)
+def _translit_key(word: str) -> str:
+    """A key that is equal for common transliteration variants of a surname."""
+    k = _fold(word).replace("’", "'")
+    k = re.sub(r"(iy|yy|ii|yi|ij|yj)$", "y", k)
+    k = k.replace("kh", "h").replace("ck", "k").replace("ph", "f").replace("w", "v").replace("j", "y")
+    return re.sub(r"(.)\1+", r"\1", k)
+
+
+def _edit1(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by at most one insertion, deletion or substitution."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la > lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < la and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _is_acronym(s: str) -> bool:
+    letters = s.replace(".", "").replace("-", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+class _Cand(NamedTuple):
+    start: int
+    end: int
+    name: str  # surface name without title/possessive
+    kind: str  # person / organization / location / group / single (unresolved)
+    sentence: int
+    title: str
+    title_start: int
+    sentence_initial: bool
+
+
+# ------------------------------------------------------------------------------------------------
+# detection
+# ------------------------------------------------------------------------------------------------
+def _is_headline(toks: tuple[Token, ...]) -> bool:
+    """Title case without a final full stop (a headline or a 'read more' line)."""
+    if not toks or toks[-1].text in {".", "!", "?", "”", '"', "…"}:
+        return False
+    words = [t for t in toks if t.kind == "word" and len(t.text) > 3]
+    if len(words) < 4:
+        return False
+    caps = sum(1 for t in words if t.text[0].isupper())
+    return caps / len(words) >= 0.7
+
+
+def _runs(toks: tuple[Token, ...], cap: list[bool]) -> list[tuple[int, int]]:
+    """Index ranges [i, j) of capitalised runs (connectors, honorific dots and initials inside).
+
+    ``cap[i]`` says whether ``toks[i]`` is a capitalised word.
+    """
+    out = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not cap[i]:
+            try:
+                i = cap.index(True, i + 1)
+            except ValueError:
+                break
+            continue
+        j = i + 1
+        while j < n:
+            t = toks[j]
+            prev = toks[j - 1]
+            ptext = prev.text
+            if ptext[-1] in "'’" or ptext[-2:] in {"'s", "’s"}:  # a possessive ends the name
+                break
+            if cap[j] and t.start - prev.end <= 1:
+                j += 1
+                continue
+            nxt_cap = j + 1 < n and cap[j + 1]
+            if not nxt_cap:
+                break
+            if (
+                t.text == "."
+                and t.start == prev.end
+                and (ptext.lower() in HONORIFICS or (len(ptext) == 1 and ptext.isupper()))
+            ):
+                j += 2
+                continue
+            if t.kind == "word" and t.text in CONNECTORS:
+                j += 2
+                continue
+            break
+        out.append((i, j))
+        i = j
+    return out
+
+
+def _classify_run(
+    doc: Document, toks: tuple[Token, ...], i: int, j: int, si: int, is_first: bool
+) -> list[_Cand]:
+    text = doc.text
+    # drop leading function words ("The", "In") and note "the"
+    k = i
+    has_the = i > 0 and toks[i - 1].text.lower() == "the"
+    while k < j and toks[k].kind == "word" and toks[k].text.lower() in FUNCTION_WORDS:
+        has_the = toks[k].text.lower() == "the"
+        k += 1
+    if k >= j:
+        return []
+    sentence_initial = is_first and k == i
+    # split at never-names (days, months)
+    pieces: list[tuple[int, int]] = []
+    s = k
+    for m in range(k, j):
+        low_m = _strip_possessive(toks[m].text).lower()
+        if low_m in NOT_NAMES and not (m > k and low_m in _MONTH_NAMES):  # "Theresa May" is a name
+            if m > s:
+                pieces.append((s, m))
+            s = m + 1
+    if s < j:
+        pieces.append((s, j))
+    if len(pieces) != 1 or pieces[0] != (k, j):
+        out = []
+        for a, b in pieces:
+            while a < b and toks[a].kind != "word":
+                a += 1
+            if a < b:
+                out.extend(_classify_run(doc, toks, a, b, si, is_first and a == i))
+        return out
+    last = toks[j - 1]
+    last_bare = _strip_possessive(last.text)
+    end = last.start + len(last_bare)
+    full = text[toks[k].start : end]
+    full_low = full.lower()
+    lows = [t.text.lower() for t in toks[k:j] if t.kind == "word"]
+    lows[-1] = _strip_possessive(lows[-1])
+    # organisations
+    if lows[-1] in THING_HEADS:
+        return []  # "North American Free Trade Agreement", "Cold War", "Winter Olympics"
+    if lows[-1] in PLACE_HEADS or full_low in LOCATIONS:
+        return [_Cand(toks[k].start, end, full, "location", si, "", toks[k].start, sentence_initial)]
+    is_org = (
+        lows[-1] in ORG_HEADS
+        or (
+            len(lows) > 1
+            and any(lows[x] in ORG_HEADS and lows[x + 1] in _OF_FOR for x in range(len(lows) - 1))
+        )
+        or full_low in KNOWN_ORGS
+        or (
+            len(lows) == 1
+            and _is_acronym(last_bare)
+            and full_low not in LOCATIONS
+            and full_low not in DEMONYMS
+        )
+    )
+    nxt = toks[j] if j < len(toks) else None
+    if (
+        not is_org
+        and nxt is not None
+        and last_bare == last.text
+        and nxt.kind == "word"
+        and nxt.text.lower() in ORG_SUFFIX_LOWER
+    ):
+        nb = _strip_possessive(nxt.text)
+        end = nxt.start + len(nb)
+        return [
+            _Cand(toks[k].start, end, text[toks[k].start : end], "organization", si, "", toks[k].start, False)
+        ]
+    if is_org:
+        # "Russian Defense Ministry" keeps its adjective; a leading title word does not belong to it
+        return [_Cand(toks[k].start, end, full, "organization", si, "", toks[k].start, sentence_initial)]
+    if full_low in GROUP_WORDS:  # "Russians", "Democrats"
+        return [_Cand(toks[k].start, end, full, "group", si, "", toks[k].start, sentence_initial)]
+    # split title from name: the title ends at the last role/honorific/demonym word followed by a name
+    name_k = k
+    m = k
+    while m < j:
+        t = toks[m]
+        low = t.text.lower()
+        if t.kind != "word":
+            m += 1
+            continue
+        if low in HONORIFICS or low in ROLE_WORDS or low in DEMONYMS or low in CONNECTORS:
+            m += 1
+            name_k = m
+            continue
+        # a place or a name before a role word ("Moscow Mayor", "Trump envoy") belongs to the title
+        if low in LOCATIONS and any(
+            x.kind == "word" and ((r := x.text.lower()) in ROLE_WORDS or r in HONORIFICS)
+            for x in toks[m + 1 : j]
+        ):
+            m += 1
+            name_k = m
+            continue
+        break
+    while name_k < j and toks[name_k].kind != "word":
+        name_k += 1
+    # lower-case role words right before the run ("national security adviser Keith Kellogg")
+    title_start = toks[k].start
+    b = i - 1
+    while b >= 0 and toks[b].kind == "word" and toks[b].text.islower() and toks[b].text in ROLE_WORDS:
+        title_start = toks[b].start
+        b -= 1
+    if b >= 0 and title_start < toks[k].start and _strip_possessive(toks[b].text) != toks[b].text:
+        pass  # "Putin's aide": the possessor is its own mention; the title is the role word
+    if name_k >= j:
+        return []  # only a title ("Senior U.S. officials"): nothing named here
+    start = toks[name_k].start
+    name = text[start:end]
+    title = text[title_start:start].strip()
+    low = name.lower()
+    if low in _LOCATION_ALIASES or low in LOCATIONS:
+        kind = "location"
+    elif low in GROUP_WORDS:
+        kind = "group"
+    elif low in DEMONYMS or low.rsplit(" ", 1)[-1] in DEMONYMS:
+        return []  # an adjective ("Central American")
+    elif title or len([t for t in toks[name_k:j] if t.kind == "word"]) >= 2:
+        kind = "person"
+    elif has_the:
+        kind = "organization"
+    elif i > 0 and toks[i - 1].text in _PLACE_PREPOSITIONS:
+        kind = "place?"  # "in Tijuana": a place unless the word is a person's name elsewhere
+    elif (
+        nxt is not None
+        and last_bare == last.text
+        and nxt.kind == "word"
+        and nxt.text.islower()
+        and nxt.text in ROLE_WORDS
+        and nxt.text not in DEMONYMS
+    ):
+        kind = "person"  # "Trump envoy", "Putin aide"
+    else:
+        kind = "single"
+    return [
+        _Cand(
+            start,
+            end,
+            name,
+            kind,
+            si,
+            title,
+            title_start if title else start,
+            sentence_initial and name_k == k,
+        )
+    ]
+
+
+def _detect(doc: Document) -> tuple[list[_Cand], list[int]]:
+    cands: list[_Cand] = []
+    headlines: list[int] = []
+    tokens = doc.tokens
+    cap_all = [t.kind == "word" and t.text[0].isupper() for t in tokens]
+    function_words = FUNCTION_WORDS
+    for si, sent in enumerate(doc.sentences):
+        a, b = sent.token_start, sent.token_end
+        toks = tokens[a:b]
+        if _is_headline(toks):
+            headlines.append(si)
+            continue
+        cap = cap_all[a:b]
+        if True not in cap:
+            continue
+        first_word = next((x for x, t in enumerate(toks) if t.kind == "word"), None)
+        for i, j in _runs(toks, cap):
+            if j == i + 1 and toks[i].text.lower() in function_words:
+                continue  # a lone capitalised function word ("The", "But"): nothing named
+            cands.extend(_classify_run(doc, toks, i, j, si, i == first_word))
+    return cands, headlines
+
+
+# ------------------------------------------------------------------------------------------------
+# resolution
+# ------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.split(r"\s+", name) if w and not (len(w.rstrip(".")) == 1 and w.endswith(".")))
+
+
+def _resolve(
+    doc: Document, cands: list[_Cand], headlines: list[int], aliases: dict[str, str]
+) -> list[Mention]:
+    text = doc.text
+    toks = doc.tokens
+    lower_words: set[str] | None = None
+    seen: dict[str, bool] = {}
+
+    def seen_lower(word: str) -> bool:
+        """Whether ``word`` (lower case) occurs in lower case in the text."""
+        nonlocal lower_words
+        if lower_words is not None:
+            return word in lower_words
+        hit = seen.get(word)
+        if hit is None:
+            hit = _occurs_lower(text, word)
+            if hit is None:  # the full scan decides
+                lower_words = set(_LOWER_WORD_RE.findall(text))
+                return word in lower_words
+            seen[word] = hit
+        return hit
+
+    def speech_after(c: _Cand) -> bool:
+        si = doc.sentences[c.sentence]
+        for t in toks[si.token_start : si.token_end]:
+            if t.start >= c.end:
+                return t.text.lower() in SPEECH_VERBS
+        return False
+
+    # 1. full person names -> clusters keyed by (first-name key, surname key)
+    full_counts: Counter[str] = Counter()
+    for c in cands:
+        if c.kind == "person" and len(_name_words(c.name)) >= 2:
+            full_counts[c.name] += 1
+    titled_singles = {c.name for c in cands if c.kind == "person" and len(_name_words(c.name)) == 1}
+    # surname key -> list of full names
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for full in full_counts:
+        by_surname[_translit_key(_name_words(full)[-1])].append(full)
+
+    surname_keys = list(by_surname)
+
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for full in full_counts:
+        by_first[_name_words(full)[0]].append(full)
+
+    def match_surname(word: str) -> list[str]:
+        key = _translit_key(word)
+        if key in by_surname:
+            return by_surname[key]
+        firsts = by_first.get(word)
+        if firsts is not None and len(firsts) == 1:
+            return firsts  # "Kim" for "Kim Jong Un", "Xi" for "Xi Jinping" (family name first)
+        f = _fold(word)
+        if len(f) >= 6:
+            for sk in surname_keys:
+                fulls = by_surname[sk]
+                if _edit1(f, _fold(_name_words(fulls[0])[-1])):
+                    return fulls
+        return []
+
+    # 2. decide the kind of each single-word candidate
+    resolved: list[_Cand] = []
+    single_names: Counter[str] = Counter()
+    for c in cands:
+        kind = c.kind
+        if kind == "place?":
+            if c.name.lower() in aliases or match_surname(c.name) or c.name in titled_singles:
+                kind = "person"
+        elif kind in {"single", "person"} and len(_name_words(c.name)) == 1:
+            if (
+                c.name.lower() in aliases
+                or match_surname(c.name)
+                or c.name in titled_singles
+                or (not c.sentence_initial and speech_after(c))
+            ):
+                kind = "person"
+            elif kind == "single":
+                kind = ""
+        if kind:
+            resolved.append(c._replace(kind=kind))
+        else:
+            resolved.append(c)
+    person_singles = {c.name for c in resolved if c.kind == "person" and len(_name_words(c.name)) == 1}
+    # unresolved singles become persons when the same word is a person elsewhere (spelling variants too)
+    final: list[_Cand] = []
+    for c in resolved:
+        if c.kind == "place?":
+            final.append(c._replace(kind="person" if c.name in person_singles else "location"))
+            continue
+        if c.kind == "single":
+            low = c.name.lower()
+            if c.name in person_singles or (
+                (not c.sentence_initial or (low not in FUNCTION_WORDS and not seen_lower(low)))
+                and any(_translit_key(c.name) == _translit_key(p) for p in person_singles)
+            ):
+                final.append(c._replace(kind="person"))
+            continue
+        if (
+            c.sentence_initial
+            and c.kind == "person"
+            and not c.title
+            and len(_name_words(c.name)) == 1
+            and (c.name.lower() in FUNCTION_WORDS or seen_lower(c.name.lower()))
+        ):
+            continue  # an ordinary word that starts a sentence
+        final.append(c)
+    for c in final:
+        if c.kind == "person" and len(_name_words(c.name)) == 1:
+            single_names[c.name] += 1
+
+    # 3. headlines: only known names count
+    known: dict[str, str] = {}
+    for c in final:
+        for w in _name_words(c.name):
+            if c.kind == "person" and w == _name_words(c.name)[-1]:
+                known.setdefault(w.lower(), "person")
+        if c.kind != "person":
+            known.setdefault(c.name.lower(), c.kind)
+    for a in aliases:
+        known.setdefault(a, "person")
+    for si in headlines:
+        sent = doc.sentences[si]
+        for t in toks[sent.token_start : sent.token_end]:
+            if t.kind != "word" or not t.text[:1].isupper():
+                continue
+            bare = _strip_possessive(t.text)
+            low = bare.lower()
+            kind = known.get(low)
+            if kind is None:
+                if low in LOCATIONS or low in _LOCATION_ALIASES:
+                    kind = "location"
+                elif low in KNOWN_ORGS or (_is_acronym(bare) and low not in DEMONYMS):
+                    kind = "organization"
+                elif len(low) >= 6 and any(
+                    _translit_key(bare) == _translit_key(p) or _edit1(_fold(bare), _fold(p))
+                    for p in single_names
+                ):
+                    kind = "person"
+            if kind:
+                final.append(_Cand(t.start, t.start + len(bare), bare, kind, si, "", t.start, False))
+
+    # 4. canonical names
+    # persons: full-name clusters, singles attach to the most mentioned full name with that surname
+    surname_total: Counter[str] = Counter()
+    for c in final:
+        if c.kind == "person":
+            surname_total[c.name] += 1
+
+    def person_canonical(name: str) -> str:
+        words = _name_words(name)
+        if len(words) >= 2:
+            fulls = match_surname(words[-1])
+            first = _fold(words[0])
+            same = [f for f in fulls if _fold(_name_words(f)[0]) == first]
+            if same:
+                return max(same, key=lambda f: (full_counts[f], len(f), f))
+            return name
+        fulls = match_surname(name)
+        if fulls:
+            return max(fulls, key=lambda f: (full_counts[f], len(f), f))
+        # a surname with no full name: the most frequent spelling among its variants
+        key = _translit_key(name)
+        f = _fold(name)
+        variants = [
+            s for s in single_names if _translit_key(s) == key or (len(f) >= 6 and _edit1(_fold(s), f))
+        ]
+        if not variants:
+            return name
+        return max(variants, key=lambda s: (single_names[s], len(s), s))
+
+    out: list[Mention] = []
+    for c in final:
+        low = c.name.lower()
+        if low in aliases:
+            actor = aliases[low]
+        elif c.kind == "person":
+            actor = person_canonical(c.name)
+            if actor.lower() in aliases:
+                actor = aliases[actor.lower()]
+        elif c.kind == "location":
+            actor = _LOCATION_ALIASES.get(low, c.name)
+        elif c.kind == "organization":
+            actor = re.sub(r"^(?:the|The)\s+", "", c.name)
+        else:
+            actor = c.name
+        out.append(Mention(c.start, c.end, text[c.start : c.end], actor, c.kind, c.sentence, c.title))
+
+    # 5. descriptive coreference: "the Ukrainian president" -> the one person with that title
+    titles_by_actor: dict[str, set[str]] = defaultdict(set)
+    for m in out:
+        if m.kind == "person" and m.title:
+            titles_by_actor[m.actor].add(m.title.lower())
+    if titles_by_actor:
+        taken = [(m.start, m.end) for m in out]
+        for s, e, the, dem, role_text in _descriptors(text):
+            if dem is not None and not dem[0].isupper():
+                continue
+            if dem is None and the is None:
+                continue
+            if (
+                dem is None
+                and the is not None
+                and s > 0
+                and text[s - 1 : s] not in {" ", "\n", "(", "“", '"'}
+            ):
+                continue
+            if re.match(r"\s+(?:[A-Z]|of\b)", text[e : e + 4]):
+                continue  # a title before a name ("President Trump"), or "president of ..."
+            before = text[max(0, s - 12) : s].lower()
+            if re.search(r"(vice|deputy|former|ex)[\s-]*$", before):
+                continue
+            demonym = re.sub(r"\s+", " ", dem.lower()) if dem else None
+            role = re.sub(r"\s+", " ", role_text.lower())
+            accepted = _LEADER_ROLES.get(role, {role})
+            hits = [
+                a
+                for a, ts in titles_by_actor.items()
+                if any(
+                    (demonym is None or f" {demonym} " in f" {t} ")
+                    and any(r in t for r in accepted)
+                    and not re.search(r"\b(vice|deputy|former)\b", t)
+                    for t in ts
+                )
+            ]
+            if len(hits) != 1:
+                continue
+            if any(a < e and s < b for a, b in taken):
+                continue
+            si = doc.sentence_at(s)
+            if si is None:
+                continue
+            out.append(Mention(s, e, text[s:e], hits[0], "person", si, ""))
+    out.sort(key=lambda m: (m.start, m.end))
+    # drop duplicates / overlaps (keep the first, longest)
+    dedup: list[Mention] = []
+    for m in out:
+        if dedup and m.start < dedup[-1].end:
+            continue
+        dedup.append(m)
+    return dedup
+
+
+# ------------------------------------------------------------------------------------------------
+# public API
+# ------------------------------------------------------------------------------------------------
+def _check_aliases(aliases: Mapping[str, str] | None, caller: str) -> dict[str, str]:
+    if aliases is None:
+        return {}
+    if not isinstance(aliases, Mapping):
+        msg = f"The 'aliases' parameter of {caller} must be a mapping of alias -> canonical name. Got {type(aliases).__name__} instead."
+        raise TypeError(msg)
+    out = {}
+    for k, v in aliases.items():
+        if not isinstance(k, str) or not isinstance(v, str):
+            msg = f"The 'aliases' parameter of {caller} must map str to str. Got {k!r}: {v!r}."
+            raise TypeError(msg)
+        out[_strip_possessive(k.strip()).lower()] = v
+    return out
+
+
+def _as_doc(doc: Document | str, caller: str) -> Document:
+    if isinstance(doc, Document):
+        return doc
+    if isinstance(doc, str):
+        return analyze_text(doc)
+    msg = f"The 'doc' parameter of {caller} must be a Document or a str. Got {type(doc).__name__} instead."
+    raise TypeError(msg)
+
+
+def actor_mentions(doc: Document | str, *, aliases: Mapping[str, str] | None = None) -> list[Mention]:
+    """Find the actors an article mentions and resolve each mention to a canonical name.
+
+    Parameters
+    ----------
+    doc : Document or str
+        The analysed article (a str is analysed with :func:`~compare.text.analyze_text`).
+    aliases : mapping of str to str, optional
+        Alias -> canonical name, matched case-insensitively against the name as written (without
+        title and possessive). It overrides the built-in merging rules.
+
+    Returns
+    -------
+    list of Mention
+        In text order, non-overlapping. ``kind`` is one of ``"person"``, ``"organization"``,
+        ``"location"``, ``"group"``; filter out ``"location"`` to keep only actors proper.
+
+    Raises
+    ------
+    TypeError
+        If ``doc`` is neither a Document nor a str, or ``aliases`` is not a str -> str mapping.
+
+    Notes
+    -----
+    The rules are described in the module docstring. Results are cached in ``doc.cache``.
+
+    Examples
+    --------
+    >>> ms = actor_mentions("Russian President Vladimir Putin spoke. Putin’s aide left.")
+    >>> [(m.text, m.actor, m.title) for m in ms]
+    [('Vladimir Putin', 'Vladimir Putin', 'Russian President'), ('Putin', 'Vladimir Putin', '')]
+    """
+    d = _as_doc(doc, "actor_mentions")
+    table = _check_aliases(aliases, "actor_mentions")
+    key = ("actors.mentions", tuple(sorted(table.items())))
+    cached = d.cache.get(key)
+    if cached is not None:
+        return list(cached)
+    cands, headlines = _detect(d)
+    mentions = _resolve(d, cands, headlines, table)
+    d.cache[key] = tuple(mentions)
+    return list(mentions)
+
+
+def actors_table(doc: Document | str, *, aliases: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """One row per canonical actor of an article.
+
+    Parameters
+    ----------
+    doc : Document or str
+        The analysed article (a str is analysed first).
+    aliases : mapping of str to str, optional
+        See :func:`actor_mentions`.
+
+    Returns
+    -------
+    list of dict
+        Keys: ``actor``, ``kind``, ``mentions`` (count), ``sentences`` (distinct sentences),
+        ``first_start``, ``first_end``, ``first_sentence``, ``variants`` (distinct surface forms,
+        joined by ``"; "``), ``titles`` (distinct titles, joined by ``"; "``). Sorted by number
+        of mentions (descending), then first appearance.
+
+    Examples
+    --------
+    >>> rows = actors_table("Zelensky’s call was clear. President Zelenskyy said no. Zelenskyy left.")
+    >>> [(r["actor"], r["mentions"]) for r in rows]
+    [('Zelenskyy', 3)]
+    """
+    mentions = actor_mentions(doc, aliases=aliases)
+    rows: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        r = rows.get(m.actor)
+        if r is None:
+            r = rows[m.actor] = {
+                "actor": m.actor,
+                "kind": Counter(),
+                "mentions": 0,
+                "sentences": set(),
+                "first_start": m.start,
+                "first_end": m.end,
+                "first_sentence": m.sentence,
+                "variants": [],
+                "titles": [],
+            }
+        r["kind"][m.kind] += 1
+        r["mentions"] += 1
+        r["sentences"].add(m.sentence)
+        if m.text not in r["variants"]:
+            r["variants"].append(m.text)
+        if m.title and m.title not in r["titles"]:
+            r["titles"].append(m.title)
+    out = []
+    for r in rows.values():
+        r["kind"] = r["kind"].most_common(1)[0][0]
+        r["sentences"] = len(r["sentences"])
+        r["variants"] = "; ".join(r["variants"])
+        r["titles"] = "; ".join(r["titles"])
+        out.append(r)
+    out.sort(key=lambda r: (-r["mentions"], r["first_start"]))
+    return out

@@ -1,0 +1,149 @@
+"""HTML and PDF reports: one per event plus an overview, self-contained and deterministic.
+
+- :func:`build_report` turns :class:`~compare.pipeline.Results` into :class:`ReportData` (sections
+  of typed blocks; no HTML);
+- :func:`render_html` / :func:`write_html` render it with autoescaped Jinja2 templates (CSS inline,
+  figures as inline SVG, no network requests);
+- :func:`write_pdf` renders the same HTML to PDF with WeasyPrint;
+- :func:`write_reports` writes everything for a set of results: ``index.html`` (overview with
+  links) and one ``event-<id>.html`` per event, plus the PDFs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ..exceptions import InvalidInputError
+from .build import (
+    ArticleBlock,
+    FigureBlock,
+    LegendBlock,
+    LinksBlock,
+    ListBlock,
+    Mark,
+    ReportData,
+    Section,
+    Segment,
+    TableBlock,
+    TextBlock,
+    build_report,
+    event_ids,
+)
+from .pdf import write_pdf
+from .render import render_html, write_html
+
+__all__ = [
+    "ArticleBlock",
+    "FigureBlock",
+    "LegendBlock",
+    "LinksBlock",
+    "ListBlock",
+    "Mark",
+    "ReportData",
+    "Section",
+    "Segment",
+    "TableBlock",
+    "TextBlock",
+    "build_report",
+    "event_filename",
+    "render_html",
+    "write_html",
+    "write_pdf",
+    "write_reports",
+]
+
+FORMATS = ("html", "pdf")
+
+
+def event_filename(event: str) -> str:
+    """File stem of an event's report: ``event-`` plus the id with unsafe characters replaced."""
+    return "event-" + (re.sub(r"[^A-Za-z0-9._-]+", "-", str(event)).strip("-.")[:80] or "x")
+
+
+def write_reports(
+    results: Any,
+    out_dir: str | Path,
+    *,
+    formats: Sequence[str] = FORMATS,
+    events: Sequence[str] | None = None,
+    index: bool = True,
+    progress: bool = True,
+    generated: str | None = None,
+) -> list[Path]:
+    """Write the overview and one report per event, as HTML and/or PDF.
+
+    Parameters
+    ----------
+    results : compare.Results
+    out_dir : str or pathlib.Path
+        Folder to write to (created if needed).
+    formats : sequence of {"html", "pdf"}
+        Output formats. The PDF is rendered from the same HTML.
+    events : sequence of str, optional
+        Events to report on (default: all).
+    index : bool
+        Also write ``index.html`` / ``index.pdf``, the overview linking to the event reports.
+    progress : bool
+        Show a progress bar (terminal or Jupyter).
+    generated : str, optional
+        Timestamp printed in the footers (default: now, UTC).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written, index first, then the events in sorted order.
+
+    Raises
+    ------
+    InvalidInputError
+        If a format or event is unknown.
+    """
+    import datetime as _dt
+
+    from tqdm.auto import tqdm
+
+    wanted = list(formats)
+    unknown = [f for f in wanted if f not in FORMATS]
+    if unknown or not wanted:
+        msg = f"The 'formats' parameter of write_reports must hold values from {list(FORMATS)!r}. Got {wanted!r} instead."
+        raise InvalidInputError(msg)
+    known = event_ids(results)
+    chosen = known if events is None else [str(e) for e in events]
+    missing = sorted(set(chosen) - set(known))
+    if missing:
+        msg = f"The 'events' parameter of write_reports names unknown events {missing!r}."
+        raise InvalidInputError(msg)
+    if generated is None:
+        generated = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    names: dict[str, str] = {}
+    used: set[str] = {"index"}
+    for event in chosen:
+        stem = base = event_filename(event)
+        i = 2
+        while stem in used:
+            stem = f"{base}-{i}"
+            i += 1
+        used.add(stem)
+        names[event] = stem
+    written: list[Path] = []
+
+    def emit(data: ReportData, stem: str) -> None:
+        if "html" in wanted:
+            written.append(write_html(data, out / f"{stem}.html"))
+        if "pdf" in wanted:
+            written.append(write_pdf(data, out / f"{stem}.pdf"))
+
+    jobs: list[str | None] = ([None] if index else []) + list(chosen)
+    links = {e: f"{names[e]}.html" for e in chosen} if "html" in wanted else {e: f"{names[e]}.pdf" for e in chosen}
+    for event in tqdm(jobs, desc="reports", unit="report", disable=not progress):
+        if event is None:
+            emit(build_report(results, links=links, generated=generated), "index")
+        else:
+            home = ("index.html" if "html" in wanted else "index.pdf") if index else None
+            emit(build_report(results, event=event, home=home, generated=generated), names[event])
+    return written

@@ -1,0 +1,499 @@
+"""Actor labels: titles, appositives, descriptors and verbs attached to actor mentions (private).
+
+Mentions come from :func:`compare.actors.actor_mentions`. Everything here works from the
+Document's tokens with word lists; no tagger or parser is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..text import Document, Token
+
+__all__ = ["ROLE_NOUNS", "extract_labels", "get_mentions", "group_descriptors"]
+
+
+#: head nouns of labels for people and groups (singular and plural)
+_ROLE_SINGULAR = """
+president minister secretary official aide adviser advisor envoy spokesman spokeswoman
+spokesperson diplomat ambassador leader chief head director chairman chairwoman chair governor
+mayor senator congressman congresswoman representative lawmaker legislator politician candidate
+nominee general commander officer soldier negotiator delegate delegation team chancellor premier
+king queen prince dictator strongman autocrat oligarch tycoon billionaire businessman activist
+protester critic analyst expert observer journalist reporter correspondent editor judge justice
+attorney prosecutor lawyer counsel deputy assistant administrator commissioner ally rival
+opponent foe enemy supporter founder executive ceo manager mogul magnate pundit host anchor
+strategist operative lobbyist donor dissident rebel militant insurgent fighter regime government
+administration cabinet spokesperson member figure veteran hawk dove hardliner moderate liberal
+conservative progressive populist nationalist
+""".split()  # noqa: SIM905
+ROLE_NOUNS = frozenset(
+    _ROLE_SINGULAR + [w + "s" for w in _ROLE_SINGULAR] + ["secretaries", "chiefs", "attorneys"]
+)
+#: modifiers that may stand inside a label before its head noun
+_MODIFIERS = frozenset(
+    """
+    junior senior top former ex acting interim deputy vice chief foreign defense defence interior
+    national security state culture finance economy justice prime first special personal longtime
+    top-level high-ranking high-level low-level mid-level lower-level senior-level powerful
+    influential controversial embattled disgraced veteran key leading prominent outspoken hardline
+    moderate radical western eastern northern southern european russian ukrainian american chinese
+    military civilian presidential congressional federal local regional top-ranking trade health
+    labor labour energy white house press intelligence foreign-policy policy economic political
+    opposition
+    """.split()  # noqa: SIM905
+)
+_TITLE_MODIFIERS = frozenset(
+    """
+    deputy vice prime foreign defense defence interior state culture finance justice first acting
+    interim former chief senior general national security attorney press
+    """.split()  # noqa: SIM905
+)
+_DETERMINERS = frozenset(["a", "an", "the"])
+_STOP = frozenset(
+    """
+    a an the this that these those his her its their our my your some any each every no not and or
+    but nor so yet for of in on at to from by with as into onto over under about after before during
+    than then there here he she it they we i you him them us me who whom whose which what when where
+    why how if while because although though also just even only still already again too very
+    himself herself itself themselves ourselves myself yourself more most less least much many few
+    several all both either neither such own same other another
+    """.split()  # noqa: SIM905
+)
+_AUX = frozenset(
+    """
+    has have had having will would shall should can could may might must did does do is was are were
+    be been being 's ’s wo ca 'd ’d 'll ’ll
+    """.split()  # noqa: SIM905
+)
+_BE = frozenset(["is", "was", "are", "were", "be", "been", "being", "'s", "’s"])
+_ADVERBS = frozenset(
+    """
+    not never also still already again just even then now so far once previously repeatedly
+    reportedly allegedly apparently quickly swiftly promptly openly publicly privately finally
+    ultimately instead often rarely always sometimes soon later earlier yet n't ’t n’t
+    """.split()  # noqa: SIM905
+)
+_IRREGULAR_PAST = frozenset(
+    """
+    said told met sent left made took gave came went saw knew thought got held led won lost ran
+    fought spoke wrote broke began chose drew fell felt found hid kept meant paid put quit read rose
+    sought sold set shut sat stood struck swore taught threw understood withdrew overtook undertook
+    upheld forbade forgave brought bought caught built dealt heard hit hung laid lay let lit rode
+    rang shot shook slid spent split spread stuck stole swept swung tore wore won wound
+    """.split()  # noqa: SIM905
+)
+_REPORT = frozenset(
+    """
+    say says said tell tells told claim claims claimed argue argues argued add adds added note notes
+    noted report reports reported believe believes believed according
+    """.split()  # noqa: SIM905
+)
+_DASHES = frozenset("—–-")
+#: words that make a title a title (besides role nouns): modifiers and abbreviated ranks
+_TITLE_WORDS = _TITLE_MODIFIERS | frozenset(
+    """
+    sen rep gov gen lt col maj capt adm sgt prof rev pres amb atty supt insp cmdr sec lord lady
+    sheikh ayatollah pope cardinal bishop rabbi imam emir sultan crown
+    """.split()  # noqa: SIM905
+)
+#: courtesy titles: not labels
+_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mme", "m"])
+_RELATIVE = frozenset(["who", "whom", "whose", "which", "that", "where", "when"])
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
+
+
+def _low(t: Token) -> str:
+    return t.text.lower()
+
+
+def _is_title_case_sentence(tokens: Sequence[Token]) -> bool:
+    words = [t for t in tokens if t.kind == "word" and t.text.lower() not in _STOP]
+    if len(words) < 3:
+        return False
+    caps = sum(1 for t in words if t.text[:1].isupper())
+    return caps / len(words) > 0.7
+
+
+def get_mentions(doc: Document, *, aliases: Any = None) -> list[Any]:
+    """Actor mentions of ``doc`` from :func:`compare.actors.actor_mentions`."""
+    from ..actors import actor_mentions
+
+    return list(actor_mentions(doc, aliases=aliases))
+
+
+# --------------------------------------------------------------------------------------------
+# Labels
+# --------------------------------------------------------------------------------------------
+def _span_tokens(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    import bisect
+
+    starts = doc.cache.get("wordchoice.starts_list")
+    if starts is None:
+        starts = [t.start for t in doc.tokens]
+        doc.cache["wordchoice.starts_list"] = starts
+    i0 = bisect.bisect_left(starts, start)
+    i1 = bisect.bisect_left(starts, end)
+    if i0 >= len(starts) or i1 <= i0:
+        return None
+    return i0, i1
+
+
+def _is_modifier(t: Token) -> bool:
+    low = _low(t)
+    if t.kind != "word" or low in _STOP or low in _AUX:
+        return False
+    if low in _MODIFIERS or low in ROLE_NOUNS:
+        return True
+    if t.text[:1].isupper():
+        return True
+    return low.endswith(("al", "ian", "ic", "ive", "ern", "ese", "ish", "ior", "ary"))
+
+
+def _title_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int, str] | None:
+    """Label standing right before a name: "Russian President", "Putin's aide"."""
+    tokens = doc.tokens
+    j = i0 - 1
+    if j < sent_lo or tokens[j].kind != "word" or _low(tokens[j]) not in ROLE_NOUNS | _TITLE_MODIFIERS:
+        return None
+    has_role = False
+    k = i0
+    while j >= sent_lo:
+        t = tokens[j]
+        low = _low(t)
+        if t.kind != "word":
+            break
+        if low in ROLE_NOUNS:
+            has_role = True
+            k = j
+        elif low == "of" and j - 1 >= sent_lo and _low(tokens[j - 1]) in ROLE_NOUNS:
+            k = j
+        elif t.text.endswith(("'s", "’s")) and t.text[:1].isupper():
+            k = j
+            break  # "Putin's aide": the possessor closes the label
+        elif _is_modifier(t) and low not in _DETERMINERS:
+            k = j
+        else:
+            break
+        j -= 1
+    if not has_role or k >= i0:
+        return None
+    toks = tokens[k:i0]
+    text = doc.text[toks[0].start : toks[-1].end]
+    words = [t for t in toks if t.kind == "word" and _low(t) != "of"]
+    kind = (
+        "title"
+        if all(w.text[:1].isupper() and not w.text.endswith(("'s", "’s")) for w in words)
+        else "descriptor"
+    )
+    return toks[0].start, toks[-1].end, kind if text else ""
+
+
+def _appositive_after(doc: Document, i1: int, sent_hi: int) -> tuple[int, int, int] | None:
+    """Appositive right after a name: ", the Y of Z,", " — a former culture minister —", " (a Y)"."""
+    tokens = doc.tokens
+    if i1 >= sent_hi:
+        return None
+    opener = tokens[i1].text
+    if opener not in {",", "(", *_DASHES}:
+        return None
+    closers = {")"} if opener == "(" else ({","} if opener == "," else set(_DASHES))
+    j = i1 + 1
+    end = None
+    while j < sent_hi and j - i1 <= 14:
+        t = tokens[j]
+        if t.text in closers or (t.kind == "punct" and t.text in ".;:!?"):
+            end = j
+            break
+        if opener != "," and t.text == ",":
+            pass
+        elif t.text == "," or t.text in _DASHES:
+            end = j
+            break
+        j += 1
+    if end is None:
+        end = j if j == sent_hi else None
+    if end is None or end <= i1 + 1:
+        return None
+    toks = tokens[i1 + 1 : end]
+    lows = [_low(t) for t in toks if t.kind == "word"]
+    if not lows or len(lows) > 12:
+        return None
+    first = toks[0]
+    starts_ok = (
+        lows[0] in _DETERMINERS
+        or lows[0] in {"former", "then", "who's"}
+        or first.text.endswith(("'s", "’s"))
+        or lows[0] in ROLE_NOUNS
+        or lows[0] in _MODIFIERS
+    )
+    if not starts_ok or any(w in _REPORT or w in _RELATIVE or w in _AUX for w in lows):
+        return None
+    if not any(w in ROLE_NOUNS for w in lows) and lows[0] not in _DETERMINERS:
+        return None
+    return toks[0].start, toks[-1].end, end
+
+
+_PARTICLES = frozenset(["out", "up", "down", "off", "back", "away"])
+_CLAUSE_OPENERS = frozenset(
+    "and but while as when after because although though since if so yet whereas meanwhile".split()  # noqa: SIM905
+)
+_POSS_DET = frozenset(["its", "his", "her", "their", "our", "my", "your"])
+
+
+def _appositive_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int] | None:
+    """Role phrase, comma, name: "its leader, Kim Jong-un"; "the director of X's Service, Suh Hoon"."""
+    tokens = doc.tokens
+    j = i0 - 1
+    if j - 1 < sent_lo or tokens[j].text != ",":
+        return None
+    k = j
+    has_role = False
+    ok_start = False
+    m = j - 1
+    while m >= sent_lo and j - m <= 10:
+        t = tokens[m]
+        low = _low(t)
+        if t.kind != "word":
+            break
+        if low in _DETERMINERS or low in _POSS_DET:
+            k = m
+            ok_start = True
+            break
+        if low in ROLE_NOUNS:
+            has_role = True
+        elif not (low == "of" or _is_modifier(t) or t.text.endswith(("'s", "’s"))):
+            break
+        k = m
+        m -= 1
+    if not has_role or not ok_start or k >= j:
+        return None
+    return tokens[k].start, tokens[j - 1].end
+
+
+def _verb_after(doc: Document, i1: int, sent_hi: int, headline: bool) -> int | None:
+    """Token index of the verb governed by the actor ending at token ``i1``: actor [aux/adv]* VERB."""
+    tokens = doc.tokens
+    if i1 - 1 >= 0 and tokens[i1 - 1].text.endswith(("'s", "’s")):
+        return None
+    if i1 < sent_hi and tokens[i1].text in {"'s", "’s", "'", "’"}:
+        return None
+    j = i1
+    # skip a parenthetical attribution: "Putin, Western diplomats say, continues"
+    if j < sent_hi and tokens[j].text == ",":
+        k = j + 1
+        while k < sent_hi and k - j <= 7 and tokens[k].text != ",":
+            k += 1
+        if k < sent_hi and tokens[k].text == "," and any(_low(t) in _REPORT for t in tokens[j + 1 : k]):
+            j = k + 1
+        else:
+            return None
+    saw_aux = False
+    last_aux = ""
+    while j < sent_hi:
+        t = tokens[j]
+        low = _low(t)
+        if t.kind != "word":
+            return None
+        if low in _AUX:
+            saw_aux, last_aux = True, low
+        elif low in _ADVERBS or (
+            low.endswith("ly") and len(low) > 4 and low not in {"rally", "supply", "reply", "apply"}
+        ):
+            pass
+        else:
+            break
+        j += 1
+    else:
+        return None
+    t = tokens[j]
+    low = _low(t)
+    if low in _STOP or (t.text[:1].isupper() and not headline):
+        return None
+    verbal = (
+        low in _IRREGULAR_PAST
+        or low.endswith("ed")
+        or (
+            low.endswith("s")
+            and not low.endswith(("ss", "us", "is", "ous", "ings", "ics", "ns"))
+            and len(low) > 3
+        )
+    )
+    if saw_aux:
+        if last_aux in _BE and not low.endswith(("ed", "ing")) and low not in _IRREGULAR_PAST:
+            return None  # copula + adjective or noun
+        return j
+    return j if verbal else None
+
+
+_COPULAS = frozenset(
+    """
+    is was are were be been being became becomes become remains remained seems seemed 's ’s
+    """.split()  # noqa: SIM905
+)
+_PRED_STOP = frozenset(
+    """
+    to in on at for with by from of about after before during than that who which
+    """.split()  # noqa: SIM905
+)
+
+
+def _predicate_after(doc: Document, i1: int, sent_hi: int) -> tuple[int, int] | None:
+    """Predicate after a copula (max 4 words): "Putin will be brave enough" -> "brave enough"."""
+    tokens = doc.tokens
+    if i1 < sent_hi and tokens[i1].text in {"'s", "’s"}:
+        return None
+    j = i1
+    cop = False
+    while j < sent_hi and tokens[j].kind == "word":
+        low = _low(tokens[j])
+        if low in _COPULAS:
+            cop = True
+        elif low in _AUX or low in _ADVERBS:
+            pass
+        else:
+            break
+        j += 1
+    if not cop or j >= sent_hi:
+        return None
+    k = j
+    while k < sent_hi and k - j < 4:
+        t = tokens[k]
+        low = _low(t)
+        if t.kind != "word" or low in _PRED_STOP or low in _AUX:
+            break
+        k += 1
+    if k == j:
+        return None
+    first = _low(tokens[j])
+    if first in _STOP and first not in _DETERMINERS:
+        return None
+    return tokens[j].start, tokens[k - 1].end
+
+
+def extract_labels(doc: Document, mentions: Sequence[Any]) -> list[dict[str, Any]]:
+    """Label rows (actor, label, kind, sentence, start, end) for the given mentions."""
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple[int, int, str]] = set()
+    sentences = doc.sentences
+    headline_cache: dict[int, bool] = {}
+
+    def add(actor: str, start: int, end: int, kind: str, sentence: int) -> None:
+        key = (start, end, actor)
+        if key in seen or end <= start:
+            return
+        seen.add(key)
+        rows.append(
+            {
+                "actor": actor,
+                "label": doc.text[start:end],
+                "kind": kind,
+                "sentence": sentence,
+                "start": start,
+                "end": end,
+            }
+        )
+
+    for m in mentions:
+        span = _span_tokens(doc, m.start, m.end)
+        if span is None:
+            continue
+        i0, i1 = span
+        si = m.sentence if m.sentence is not None else doc.tokens[i0].sentence
+        s = sentences[si]
+        title = getattr(m, "title", "") or ""
+        if m.text[:1].islower() and m.text.lower() != str(m.actor).lower():
+            # nominal mention ("the Russian leader", "junior officials"): the phrase is the label
+            add(m.actor, m.start, m.end, "descriptor", si)
+        before = _title_before(doc, i0, s.token_start)
+        if before is not None and before[2]:
+            add(m.actor, before[0], before[1], before[2], si)
+        person_like = any(
+            w.lower().rstrip(".") in ROLE_NOUNS or w.lower().rstrip(".") in _TITLE_WORDS
+            for w in title.split()
+        )
+        if title and person_like and title.lower().rstrip(".") not in _HONORIFICS:
+            pos = doc.text.rfind(title, s.start, m.end)
+            inside = before is not None and before[0] <= pos and pos + len(title) <= before[1]
+            if pos >= 0 and not inside:
+                add(m.actor, pos, pos + len(title), "title", si)
+        lead = _appositive_before(doc, i0, s.token_start)
+        if lead is not None:
+            add(m.actor, lead[0], lead[1], "appositive", si)
+        app = _appositive_after(doc, i1, s.token_end)
+        after = i1
+        if app is not None:
+            add(m.actor, app[0], app[1], "appositive", si)
+            if app[2] < s.token_end and doc.tokens[app[2]].text in {",", ")", *_DASHES}:
+                # "Lavrov, the foreign minister, said" -> said; but only for a clause-initial
+                # name ("decision to send Medinsky — a former minister — signals" is not his verb)
+                head = before[0] if before is not None else m.start
+                span0 = _span_tokens(doc, head, m.end)
+                p = (span0[0] if span0 else i0) - 1
+                if (
+                    p < s.token_start
+                    or doc.tokens[p].kind == "punct"
+                    or _low(doc.tokens[p]) in _CLAUSE_OPENERS
+                ):
+                    after = app[2] + 1
+                else:
+                    after = -1
+        if si not in headline_cache:
+            headline_cache[si] = _is_title_case_sentence(doc.tokens[s.token_start : s.token_end])
+        v = None if after < 0 else _verb_after(doc, after, s.token_end, headline_cache[si])
+        if v is not None:
+            t = doc.tokens[v]
+            end = t.end
+            nxt = doc.tokens[v + 1] if v + 1 < s.token_end else None
+            if nxt is not None and _low(nxt) in _PARTICLES:
+                end = nxt.end  # phrasal verb: "lashed out", "backed down"
+            add(m.actor, t.start, end, "verb", si)
+        elif after >= 0:
+            pred = _predicate_after(doc, after, s.token_end)
+            if pred is not None:
+                add(m.actor, pred[0], pred[1], "descriptor", si)
+    return rows
+
+
+def group_descriptors(doc: Document, covered: set[int]) -> list[dict[str, Any]]:
+    """Unnamed group labels ("junior officials", "Western diplomats"): modifier(s) + plural role noun.
+
+    The actor is the head noun (``"officials"``); phrases that end right before a name are titles
+    and are skipped, as are tokens in ``covered`` (inside actor mentions).
+    """
+    tokens = doc.tokens
+    rows = []
+    for s_i, s in enumerate(doc.sentences):
+        for j in range(s.token_start, s.token_end):
+            t = tokens[j]
+            low = _low(t)
+            if t.kind != "word" or low not in ROLE_NOUNS or not low.endswith("s") or j in covered:
+                continue
+            nxt = tokens[j + 1] if j + 1 < s.token_end else None
+            if nxt is not None and nxt.kind == "word" and _NAME_TOKEN.match(nxt.text):
+                continue
+            k = j
+            while k - 1 >= s.token_start:
+                p = tokens[k - 1]
+                if (k - 1) in covered or not _is_modifier(p):
+                    break
+                if p.text[:1].isupper() and k - 1 == s.token_start and _low(p) in _STOP:
+                    break
+                k -= 1
+            if k == j:
+                continue
+            start, end = tokens[k].start, t.end
+            rows.append(
+                {
+                    "actor": low,
+                    "label": doc.text[start:end],
+                    "kind": "descriptor",
+                    "sentence": s_i,
+                    "start": start,
+                    "end": end,
+                }
+            )
+    return rows

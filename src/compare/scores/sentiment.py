@@ -1,0 +1,476 @@
+"""Sentiment family: VADER per sentence, aggregated per article and per actor.
+
+VADER (Hutto & Gilbert, 2014) is a sentence-level scorer, so every sentence of the
+:class:`~compare.text.Document` is scored on its own, with numbers identical to
+``SentimentIntensityAnalyzer().polarity_scores(sentence.text)``. The article headline metric is
+the **mean sentence compound**; shares of positive, negative and neutral sentences use VADER's
+recommended thresholds (compound >= 0.05 positive, <= -0.05 negative).
+
+VADER's compound of the *whole* text is reported only as an extra,
+``vader_compound_whole_text_saturating``: its normalisation ``x / sqrt(x^2 + 15)`` saturates as a
+text grows (the same sentence repeated 20 times moves from -0.30 to -0.99), so it measures length
+as much as tone.
+
+Sentiment *towards* an actor uses :func:`target_sentiment`, a classifier of the sentiment of a
+sentence towards one mention in it, trained on NewsMTSC (see ``docs/benchmarks/sentiment.md``).
+
+References
+----------
+Hutto, C. J. & Gilbert, E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment Analysis
+of Social Media Text. ICWSM.
+
+Hamborg, F. & Donnay, K. (2021). NewsMTSC: A Dataset for (Multi-)Target-dependent Sentiment
+Classification in Political News Articles. EACL.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..exceptions import InvalidInputError
+from ..text import Document, analyze_text
+from ._registry import Family, FamilyResult, Metric, empty_result, register
+from ._vader import SentimentScores, polarity_scores
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from ..model import Article
+
+__all__ = [
+    "FAMILY",
+    "NEGATIVE_THRESHOLD",
+    "POSITIVE_THRESHOLD",
+    "SentimentScores",
+    "TargetSentiment",
+    "sentence_sentiment",
+    "sentiment",
+    "target_sentiment",
+]
+
+#: VADER's recommended thresholds on the compound score.
+POSITIVE_THRESHOLD = 0.05
+NEGATIVE_THRESHOLD = -0.05
+
+_VADER_REF = (
+    "Hutto, C. J. & Gilbert, E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment Analysis "
+    "of Social Media Text. ICWSM."
+)
+_NEWSMTSC_REF = (
+    "Hamborg, F. & Donnay, K. (2021). NewsMTSC: A Dataset for (Multi-)Target-dependent Sentiment "
+    "Classification in Political News Articles. EACL."
+)
+
+
+class TargetSentiment(NamedTuple):
+    """Sentiment of a sentence towards one target mention.
+
+    Parameters
+    ----------
+    label : {"negative", "neutral", "positive"}
+        The most probable class.
+    score : float
+        P(positive) - P(negative), in [-1, 1] (higher = more positive towards the target).
+    """
+
+    label: str
+    score: float
+
+
+# ------------------------------------------------------------------------------------------------
+# sentence level
+# ------------------------------------------------------------------------------------------------
+def _doc_scores(doc: Document) -> list[SentimentScores]:
+    cached = doc.cache.get("sentiment.vader")
+    if cached is None:
+        cached = [polarity_scores(s.text) for s in doc.sentences]
+        doc.cache["sentiment.vader"] = cached
+    return cached
+
+
+def _as_doc(text_or_doc: str | Document, *, caller: str, name: str = "text_or_doc") -> Document:
+    if isinstance(text_or_doc, Document):
+        return text_or_doc
+    if isinstance(text_or_doc, str):
+        return analyze_text(text_or_doc)
+    msg = f"The '{name}' parameter of {caller} must be a str or a Document. Got {type(text_or_doc).__name__} instead."
+    raise TypeError(msg)
+
+
+def sentence_sentiment(text_or_doc: str | Document) -> pd.DataFrame:
+    """VADER scores of each sentence.
+
+    Parameters
+    ----------
+    text_or_doc : str or Document
+        Text (analysed with :func:`~compare.text.analyze_text`) or an analysed Document.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence: ``index, start, end, text, compound, pos, neu, neg``. ``compound``
+        is in [-1, 1] (higher = more positive); ``pos``/``neu``/``neg`` are shares in [0, 1].
+        The numbers equal ``SentimentIntensityAnalyzer().polarity_scores(sentence)`` (unrounded).
+        Empty text gives an empty frame with these columns.
+
+    Raises
+    ------
+    TypeError
+        If ``text_or_doc`` is neither a str nor a Document.
+
+    Examples
+    --------
+    >>> df = sentence_sentiment("What a wonderful day. The talks collapsed in failure.")
+    >>> [round(c, 3) for c in df["compound"]]
+    [0.572, -0.66]
+    """
+    import pandas as pd
+
+    doc = _as_doc(text_or_doc, caller="sentence_sentiment")
+    scores = _doc_scores(doc)
+    return pd.DataFrame(
+        {
+            "index": range(len(doc.sentences)),
+            "start": [s.start for s in doc.sentences],
+            "end": [s.end for s in doc.sentences],
+            "text": [s.text for s in doc.sentences],
+            "compound": [s.compound for s in scores],
+            "pos": [s.pos for s in scores],
+            "neu": [s.neu for s in scores],
+            "neg": [s.neg for s in scores],
+        },
+        columns=["index", "start", "end", "text", "compound", "pos", "neu", "neg"],
+    )
+
+
+# ------------------------------------------------------------------------------------------------
+# target-dependent sentiment
+# ------------------------------------------------------------------------------------------------
+def _label(p: tuple[float, ...]) -> TargetSentiment:
+    from ._target_model import CLASSES
+
+    best = max(range(3), key=lambda i: p[i])
+    return TargetSentiment(CLASSES[best], p[2] - p[0])
+
+
+def _target(sentence: str, start: int, end: int, compound: float, pos: float, neg: float) -> TargetSentiment:
+    from ._target_model import predict_spans
+
+    return _label(predict_spans([(sentence, start, end, (compound, pos, neg))])[0])
+
+
+def _mention_targets(
+    doc: Document, mentions: list[Any], scores: list[SentimentScores]
+) -> list[TargetSentiment]:
+    """Target sentiment of each mention (``start``, ``end``, ``sentence``), in one batch."""
+    from ._target_model import predict_spans
+
+    items = []
+    sentences = doc.sentences
+    for m in mentions:
+        sent = sentences[m.sentence]
+        sc = scores[m.sentence]
+        items.append((sent.text, m.start - sent.start, m.end - sent.start, (sc.compound, sc.pos, sc.neg)))
+    return [_label(p) for p in predict_spans(items)]
+
+
+def target_sentiment(text: str, start: int, end: int) -> TargetSentiment:
+    """Sentiment of ``text`` towards the target mention ``text[start:end]``.
+
+    Only the sentence containing the target is read (``text`` may be a sentence or a whole
+    article). A linear classifier over VADER lexicon features scoped to the target's clause and
+    context, reported speech, and the words around the target (trained on NewsMTSC train; see
+    Notes) predicts the label.
+
+    Parameters
+    ----------
+    text : str
+        A sentence, or a longer text containing the target.
+    start, end : int
+        Character offsets of the target, ``0 <= start < end <= len(text)``.
+
+    Returns
+    -------
+    TargetSentiment
+        ``label`` in {"negative", "neutral", "positive"}; ``score`` = P(positive) - P(negative)
+        in [-1, 1] (higher = more positive towards the target). If no sentence starts at or
+        after the target (it lies in trailing whitespace), ``("neutral", nan)``. A target in
+        the whitespace between two sentences is read in the next sentence.
+
+    Raises
+    ------
+    TypeError
+        If ``text`` is not a str or an offset is not an int.
+    InvalidInputError
+        If the offsets are out of range or ``start >= end``.
+
+    Notes
+    -----
+    On NewsMTSC ``devtest_mt`` the classifier reaches a macro-F1 well above VADER's sentence
+    compound; ``docs/benchmarks/sentiment.md`` has the measured figures and
+    ``benchmarks/train_target_sentiment.py`` regenerates the weights.
+
+    References
+    ----------
+    Hamborg, F. & Donnay, K. (2021). NewsMTSC. EACL.
+
+    Examples
+    --------
+    >>> s = "Critics slammed Smith for the disastrous, corrupt deal."
+    >>> target_sentiment(s, 16, 21).label
+    'negative'
+    """
+    if not isinstance(text, str):
+        msg = f"The 'text' parameter of target_sentiment must be a str. Got {type(text).__name__} instead."
+        raise TypeError(msg)
+    for name, value in (("start", start), ("end", end)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            msg = f"The '{name}' parameter of target_sentiment must be an int. Got {type(value).__name__} instead."
+            raise TypeError(msg)
+    if not (0 <= start < end <= len(text)):
+        msg = (
+            "The 'start' and 'end' parameters of target_sentiment must satisfy 0 <= start < end <= "
+            f"len(text) = {len(text)}. Got start={start}, end={end} instead."
+        )
+        raise InvalidInputError(msg)
+    doc = analyze_text(text)
+    si = doc.sentence_at(start)
+    if si is None:  # target in whitespace between sentences: the next sentence
+        si = next((i for i, s in enumerate(doc.sentences) if s.start >= start), None)
+    if si is None:  # only whitespace from the target on: nothing to judge
+        return TargetSentiment("neutral", math.nan)
+    sent = doc.sentences[si]
+    s = max(start, sent.start) - sent.start
+    e = min(end, sent.end) - sent.start
+    if e <= s:
+        e = s + 1
+    sc = polarity_scores(sent.text)
+    return _target(sent.text, s, e, sc.compound, sc.pos, sc.neg)
+
+
+# ------------------------------------------------------------------------------------------------
+# the family
+# ------------------------------------------------------------------------------------------------
+_METRICS = (
+    Metric(
+        name="compound_sentiment",
+        family="sentiment",
+        range=(-1.0, 1.0),
+        direction="higher = more positive",
+        description="Mean VADER compound score over the article's sentences (each sentence scored alone).",
+        references=(_VADER_REF,),
+        headline=True,
+    ),
+    Metric(
+        name="positive_sentence_share",
+        family="sentiment",
+        range=(0.0, 1.0),
+        direction="higher = more positive sentences",
+        description="Share of sentences with VADER compound >= 0.05.",
+        references=(_VADER_REF,),
+        headline=True,
+    ),
+    Metric(
+        name="negative_sentence_share",
+        family="sentiment",
+        range=(0.0, 1.0),
+        direction="higher = more negative sentences",
+        description="Share of sentences with VADER compound <= -0.05.",
+        references=(_VADER_REF,),
+        headline=True,
+    ),
+    Metric(
+        name="neutral_sentence_share",
+        family="sentiment",
+        range=(0.0, 1.0),
+        direction="higher = more neutral sentences",
+        description="Share of sentences with -0.05 < VADER compound < 0.05.",
+        references=(_VADER_REF,),
+    ),
+    Metric(
+        name="vader_compound_whole_text_saturating",
+        family="sentiment",
+        range=(-1.0, 1.0),
+        direction="higher = more positive, but saturates with length",
+        description=(
+            "VADER compound of the whole text scored as one string. Not a headline metric: VADER's "
+            "normalisation saturates with length (a text repeated 20 times moves from -0.30 to -0.99), "
+            "so long articles drift to +-1. Use compound_sentiment instead."
+        ),
+        references=(_VADER_REF,),
+    ),
+    Metric(
+        name="sentence_compound",
+        family="sentiment",
+        level="sentence",
+        range=(-1.0, 1.0),
+        direction="higher = more positive",
+        description="VADER compound score of the sentence.",
+        references=(_VADER_REF,),
+    ),
+    Metric(
+        name="sentence_pos",
+        family="sentiment",
+        level="sentence",
+        range=(0.0, 1.0),
+        direction="higher = more positive words",
+        description="VADER share of positive words in the sentence.",
+        references=(_VADER_REF,),
+    ),
+    Metric(
+        name="sentence_neu",
+        family="sentiment",
+        level="sentence",
+        range=(0.0, 1.0),
+        direction="higher = more neutral words",
+        description="VADER share of neutral words in the sentence.",
+        references=(_VADER_REF,),
+    ),
+    Metric(
+        name="sentence_neg",
+        family="sentiment",
+        level="sentence",
+        range=(0.0, 1.0),
+        direction="higher = more negative words",
+        description="VADER share of negative words in the sentence.",
+        references=(_VADER_REF,),
+    ),
+)
+
+_ACTOR_KINDS = frozenset({"person", "organization", "group"})
+
+
+def _actor_rows(
+    doc: Document, scores: list[SentimentScores], options: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    from ..actors import actor_mentions
+
+    mentions = actor_mentions(doc, aliases=options.get("aliases"))
+    include_locations = bool(options.get("include_locations", False))
+    with_target = bool(options.get("target_sentiment", True))
+    kept = [m for m in mentions if include_locations or m.kind in _ACTOR_KINDS]
+    if with_target:
+        targets = _mention_targets(doc, kept, scores)
+    else:
+        targets = [TargetSentiment("", math.nan)] * len(kept)
+    per: dict[str, dict[str, Any]] = {}
+    for m, ts in zip(kept, targets, strict=True):
+        sc = scores[m.sentence]
+        r = per.get(m.actor)
+        if r is None:
+            r = per[m.actor] = {
+                "actor": m.actor,
+                "kind": m.kind,
+                "mentions": 0,
+                "_targets": [],
+                "_sentences": {},
+                "target_negative": 0,
+                "target_positive": 0,
+            }
+        r["mentions"] += 1
+        r["_targets"].append(ts.score)
+        r["_sentences"][m.sentence] = sc.compound
+        if ts.label == "negative":
+            r["target_negative"] += 1
+        elif ts.label == "positive":
+            r["target_positive"] += 1
+    rows = []
+    for r in per.values():
+        targets = r.pop("_targets")
+        sents = r.pop("_sentences")
+        comps = list(sents.values())
+        r["target_sentiment"] = math.fsum(targets) / len(targets) if with_target else math.nan
+        if not with_target:
+            r["target_negative"] = r["target_positive"] = math.nan
+        r["sentence_compound"] = sum(comps) / len(comps)
+        r["sentences"] = len(comps)
+        r["negative_sentences"] = sum(1 for c in comps if c <= NEGATIVE_THRESHOLD)
+        r["positive_sentences"] = sum(1 for c in comps if c >= POSITIVE_THRESHOLD)
+        rows.append(r)
+    rows.sort(key=lambda r: (-r["mentions"], r["actor"]))
+    return rows
+
+
+def sentiment(
+    doc: Document, *, article: Article | None = None, options: Mapping[str, Any] | None = None
+) -> FamilyResult:
+    """Score a Document: article aggregates, sentence scores, actor rows and evidence.
+
+    Parameters
+    ----------
+    doc : Document
+        The analysed article.
+    article : Article, optional
+        Unused (the family needs only the text).
+    options : mapping, optional
+        ``aliases`` (alias -> canonical actor, passed to :func:`compare.actors.actor_mentions`);
+        ``include_locations`` (bool, default False: actor rows skip places);
+        ``target_sentiment`` (bool, default True: classify the sentiment towards each actor
+        mention with :func:`target_sentiment`; False skips it, about 0.15-0.2 ms CPU per mention,
+        and leaves the target columns NaN).
+
+    Returns
+    -------
+    FamilyResult
+        ``article``: the metrics of :data:`FAMILY` (NaN for empty text). ``sentences``:
+        ``sentence_compound``, ``sentence_pos``, ``sentence_neu``, ``sentence_neg``. ``tables``:
+        ``"actors"`` (actor, kind, mentions, target_sentiment = mean P(pos) - P(neg) over mentions,
+        target_negative / target_positive = mentions so labelled, sentence_compound = mean over
+        the distinct sentences that mention the actor, sentences, negative_sentences,
+        positive_sentences) and ``"evidence"`` (every non-neutral sentence: metric, start, end,
+        text, weight = compound, sentence, label).
+    """
+    del article  # the family needs only the text
+    options = options or {}
+    if not doc.sentences:
+        return empty_result(_METRICS)
+    scores = _doc_scores(doc)
+    comps = [s.compound for s in scores]
+    n = len(comps)
+    n_pos = sum(1 for c in comps if c >= POSITIVE_THRESHOLD)
+    n_neg = sum(1 for c in comps if c <= NEGATIVE_THRESHOLD)
+    whole = polarity_scores(doc.text).compound
+    article_metrics = {
+        "compound_sentiment": math.fsum(comps) / n,
+        "positive_sentence_share": n_pos / n,
+        "negative_sentence_share": n_neg / n,
+        "neutral_sentence_share": (n - n_pos - n_neg) / n,
+        "vader_compound_whole_text_saturating": whole,
+    }
+    evidence = []
+    for i, (s, c) in enumerate(zip(doc.sentences, comps, strict=False)):
+        if c >= POSITIVE_THRESHOLD or c <= NEGATIVE_THRESHOLD:
+            evidence.append(
+                {
+                    "metric": "compound_sentiment",
+                    "start": s.start,
+                    "end": s.end,
+                    "text": s.text,
+                    "weight": c,
+                    "sentence": i,
+                    "label": "positive" if c > 0 else "negative",
+                }
+            )
+    return FamilyResult(
+        article=article_metrics,
+        sentences={
+            "sentence_compound": comps,
+            "sentence_pos": [s.pos for s in scores],
+            "sentence_neu": [s.neu for s in scores],
+            "sentence_neg": [s.neg for s in scores],
+        },
+        tables={"actors": _actor_rows(doc, scores, options), "evidence": evidence},
+    )
+
+
+FAMILY = register(
+    Family(
+        name="sentiment",
+        score=sentiment,
+        metrics=_METRICS,
+        description="VADER sentiment per sentence, aggregated per article; sentiment towards actors.",
+        references=(_VADER_REF, _NEWSMTSC_REF),
+    )
+)

@@ -1,0 +1,563 @@
+"""Word choice: loaded language, and the labels and verbs an outlet attaches to each actor.
+
+Two parts:
+
+**Loaded language.** Each word gets a *loadedness* weight in [0, 1]: the larger of its entry in the
+hand-written lexicon ``compare/data/loaded_lexicon.csv`` (pejorative labels, inflammatory verbs,
+extreme adjectives, loaded praise, doubt markers such as "so-called", intensifiers; inflected forms
+and ``-ly`` adverbs are matched through their base form) and its VADER ``|valence|`` above 1.4,
+scaled to [0, 1]. A word of weight >= 0.5 is *loaded*. Per sentence, the loaded score is
+
+.. math:: \\text{loaded\\_score} = \\frac{\\sum_{w\\ \\text{loaded}} \\text{weight}(w)
+          - 0.5\\, n_\\text{numbers} - 0.8\\, n_\\text{reporting cues}}{n_\\text{words}}
+
+(numbers and reporting cues such as "said" or "according" mark reportage, the opposite of
+opinionated wording; higher = more loaded). See ``docs/loaded_lexicon.md`` and
+``docs/benchmarks/wordchoice.md`` (BABE).
+
+**Actor labels.** For every actor mention (from :func:`compare.actors.actor_mentions`, or a small
+built-in name finder while that module is missing) the labels around it: title prefixes ("Russian
+President"), pre-name descriptors ("Putin's aide"), appositives ("Medinsky — a former culture
+minister —", "X, the Y of Z,"), nominal mentions ("junior officials"), and the verb the actor
+governs as subject ("Putin has dispatched" -> "dispatched"), found by token patterns
+``actor [aux|adverb]* VERB``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ._registry import Family, FamilyResult, Metric, empty_result, register
+from ._wordchoice_lexicon import ASSERTIVES, HEDGES, word_info
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+    from ..model import Article
+    from ..text import Document
+
+__all__ = [
+    "FAMILY",
+    "LOADED_THRESHOLD",
+    "NUMBER_PENALTY",
+    "REPORTING_PENALTY",
+    "actor_labels",
+    "label_table",
+    "loaded_language",
+    "score_wordchoice",
+]
+
+#: a word whose weight reaches this is counted as loaded
+LOADED_THRESHOLD = 0.5
+#: weight subtracted per number token in the sentence score (tuned on BABE SG2 minus SG1)
+NUMBER_PENALTY = 0.5
+#: weight subtracted per reporting cue in the sentence score (tuned on BABE SG2 minus SG1)
+REPORTING_PENALTY = 0.8
+_REPORTING = frozenset(
+    """
+    said says say told tells according reported reports announced stated added noted explained wrote
+    confirmed
+    """.split()  # noqa: SIM905
+)
+_REFS = (
+    (
+        "Recasens, M., Danescu-Niculescu-Mizil, C., & Jurafsky, D. (2013). Linguistic models for "
+        "analyzing and detecting biased language. ACL."
+    ),
+    "Spinde, T. et al. (2021). Neural media bias detection using distant supervision with BABE. Findings of EMNLP.",
+    (
+        "Hutto, C. J., & Gilbert, E. (2014). VADER: A parsimonious rule-based model for sentiment "
+        "analysis of social media text. ICWSM."
+    ),
+    (
+        "Hamborg, F., Zhukova, A., & Gipp, B. (2019). Automated identification of media bias by word "
+        "choice and labeling in news articles. JCDL."
+    ),
+)
+
+_METRICS = (
+    Metric(
+        name="loaded_words_per_100_words",
+        family="wordchoice",
+        range=(0.0, 100.0),
+        direction="higher = more loaded (evaluative, pejorative or intensified) wording",
+        description="Loaded words (lexicon weight or VADER |valence| weight >= 0.5) per 100 words.",
+        references=_REFS,
+        headline=True,
+    ),
+    Metric(
+        name="loaded_sentence_share",
+        family="wordchoice",
+        range=(0.0, 1.0),
+        direction="higher = more sentences with loaded wording",
+        description="Share of sentences with at least one loaded word.",
+        references=_REFS,
+    ),
+    Metric(
+        name="loaded_score_mean",
+        family="wordchoice",
+        range=(-math.inf, 1.0),
+        direction="higher = more loaded",
+        description="Mean of the sentence loaded scores.",
+        references=_REFS,
+    ),
+    Metric(
+        name="hedge_density",
+        family="wordchoice",
+        range=(0.0, 100.0),
+        direction="higher = more hedged (may, reportedly, apparently ...)",
+        description="Hedges per 100 words (hand-written list).",
+        references=("Hyland, K. (2005). Metadiscourse. Continuum.",),
+    ),
+    Metric(
+        name="assertive_density",
+        family="wordchoice",
+        range=(0.0, 100.0),
+        direction="higher = more assertive (clearly, in fact, insisted ...)",
+        description="Assertive and certainty markers per 100 words (hand-written list).",
+        references=("Hooper, J. B. (1975). On assertive predicates. Syntax and Semantics 4.",),
+    ),
+    Metric(
+        name="loaded_score",
+        family="wordchoice",
+        level="sentence",
+        range=(-math.inf, 1.0),
+        direction="higher = more loaded",
+        description="Sentence loaded score: (sum of loaded-word weights - 0.5 numbers - 0.8 reporting cues) / words.",
+        references=_REFS,
+    ),
+)
+
+
+def _as_doc(text_or_doc: Any, caller: str) -> Document:
+    from ..text import Document, analyze_text
+
+    if isinstance(text_or_doc, Document):
+        return text_or_doc
+    if isinstance(text_or_doc, str):
+        return analyze_text(text_or_doc)
+    msg = f"The 'text_or_doc' parameter of {caller} must be a str or a Document. Got {type(text_or_doc).__name__} instead."
+    raise TypeError(msg)
+
+
+#: raw token text -> (weight if loaded else 0.0, category, is_vader, reporting, hedge, assertive)
+_TOKEN_INFO: dict[str, tuple[float, str, bool, bool, bool, bool]] = {}
+
+
+def _token_info(text: str) -> tuple[float, str, bool, bool, bool, bool]:
+    info = _TOKEN_INFO.get(text)
+    if info is None:
+        low = text.lower()
+        w, src = word_info(low)
+        if w < LOADED_THRESHOLD:
+            w, src = 0.0, ""
+        info = (w, src, src == "vader", low in _REPORTING, low in HEDGES, low in ASSERTIVES)
+        if len(_TOKEN_INFO) < 500_000:
+            _TOKEN_INFO[text] = info
+    return info
+
+
+def _loaded(doc: Document) -> dict[str, Any]:
+    """Per-document loaded-language analysis (cached in ``doc.cache``)."""
+    cache = doc.cache
+    hit = cache.get("wordchoice.loaded")
+    if hit is not None:
+        return hit
+    sentences = doc.sentences
+    n_s = len(sentences)
+    n_words = [0] * n_s
+    penalty = [0.0] * n_s
+    total = [0.0] * n_s
+    loaded_n = [0] * n_s
+    hits: list[tuple[int, float, str]] = []  # token index, weight, category
+    hedges: list[int] = []
+    assertives: list[int] = []
+    get = _TOKEN_INFO.get
+    rep_pen = REPORTING_PENALTY
+    num_pen = NUMBER_PENALTY
+    i = -1
+    for start, _end, text, si, kind in doc.tokens:
+        i += 1
+        if kind == "word":
+            n_words[si] += 1
+            info = get(text) or _token_info(text)
+            w = info[0]
+            # a capitalised word inside a sentence is a name, not evaluation (VADER part only)
+            if w and not (info[2] and text[0].isupper() and start != sentences[si].start):
+                hits.append((i, w, info[1]))
+                total[si] += w
+                loaded_n[si] += 1
+            if info[3]:
+                penalty[si] += rep_pen
+            if info[4]:
+                hedges.append(i)
+            elif info[5]:
+                assertives.append(i)
+        elif kind == "number":
+            penalty[si] += num_pen
+    scores = [(total[k] - penalty[k]) / n_words[k] if n_words[k] else math.nan for k in range(n_s)]
+    out = {
+        "hits": hits,
+        "scores": scores,
+        "n_words": sum(n_words),
+        "loaded_n": loaded_n,
+        "sent_words": n_words,
+        "hedges": hedges,
+        "assertives": assertives,
+    }
+    cache["wordchoice.loaded"] = out
+    return out
+
+
+def loaded_language(text_or_doc: str | Document) -> pd.DataFrame:
+    """Loaded words with their offsets, and the loaded score of every sentence.
+
+    Parameters
+    ----------
+    text_or_doc : str or Document
+        Article text, or a Document from :func:`compare.text.analyze_text`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence (``level="sentence"``, ``weight`` = the sentence's loaded score, NaN for
+        a sentence without words) followed by its loaded words (``level="word"``, ``weight`` in
+        [0.5, 1]). Columns: ``level, sentence, start, end, text, weight, category, in_quote``.
+        ``category`` is the lexicon category (e.g. ``"pejorative_label"``) or ``"vader"``;
+        ``in_quote`` tells whether the word stands inside a quotation (the source's words, not the
+        outlet's). Offsets point into the text: ``text[start:end]``.
+
+    Raises
+    ------
+    TypeError
+        If ``text_or_doc`` is neither a str nor a Document.
+
+    See Also
+    --------
+    actor_labels : Labels and verbs attached to actors.
+
+    Notes
+    -----
+    Sentence score: (sum of loaded-word weights - 0.5 per number - 0.8 per reporting cue) / number
+    of words; higher = more loaded.
+
+    References
+    ----------
+    Recasens, Danescu-Niculescu-Mizil & Jurafsky (2013), ACL; Spinde et al. (2021), Findings of
+    EMNLP (BABE); Hutto & Gilbert (2014), ICWSM (VADER).
+
+    Examples
+    --------
+    >>> df = loaded_language("Putin continues to press for Ukraine's capitulation.")
+    >>> df.loc[df.level == "word", "text"].tolist()
+    ['capitulation']
+    """
+    import pandas as pd
+
+    doc = _as_doc(text_or_doc, "loaded_language")
+    res = _loaded(doc)
+    by_sentence: dict[int, list[dict[str, Any]]] = {}
+    quotes = doc.quotes
+    for i, w, src in res["hits"]:
+        t = doc.tokens[i]
+        by_sentence.setdefault(t.sentence, []).append(
+            {
+                "level": "word",
+                "sentence": t.sentence,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "weight": w,
+                "category": src,
+                "in_quote": any(q.start <= t.start < q.end for q in quotes),
+            }
+        )
+    rows: list[dict[str, Any]] = []
+    for k, s in enumerate(doc.sentences):
+        rows.append(
+            {
+                "level": "sentence",
+                "sentence": k,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "weight": res["scores"][k],
+                "category": "",
+                "in_quote": False,
+            }
+        )
+        rows.extend(by_sentence.get(k, ()))
+    columns = ["level", "sentence", "start", "end", "text", "weight", "category", "in_quote"]
+    df = pd.DataFrame(rows, columns=columns)
+    return df.astype(
+        {"sentence": "int64", "start": "int64", "end": "int64", "weight": "float64", "in_quote": "bool"}
+    )
+
+
+def _label_rows(doc: Document, *, aliases: Any = None) -> list[dict[str, Any]]:
+    from ._wordchoice_actors import extract_labels, get_mentions, group_descriptors
+
+    key = "wordchoice.labels"
+    if aliases is None and key in doc.cache:
+        return doc.cache[key]
+    mentions = get_mentions(doc, aliases=aliases)
+    rows = extract_labels(doc, mentions)
+    covered: set[int] = set()
+    if mentions:
+        import bisect
+
+        starts = [t.start for t in doc.tokens]
+        for m in mentions:
+            i0 = bisect.bisect_left(starts, m.start)
+            i1 = bisect.bisect_left(starts, m.end)
+            covered.update(range(i0, i1))
+    taken = {(r["start"], r["end"]) for r in rows}
+    spans = [(r["start"], r["end"]) for r in rows]
+    for r in group_descriptors(doc, covered):
+        if (r["start"], r["end"]) in taken or any(s <= r["start"] and r["end"] <= e for s, e in spans):
+            continue
+        rows.append({**r, "group": True})
+    for r in rows:
+        r["weight"] = max((word_info(w.lower())[0] for w in r["label"].split()), default=0.0)
+    rows.sort(key=lambda r: (r["start"], r["end"], r["actor"]))
+    if aliases is None:
+        doc.cache[key] = rows
+    return rows
+
+
+def actor_labels(text_or_doc: str | Document, *, aliases: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """The labels and verbs an article attaches to each actor.
+
+    Parameters
+    ----------
+    text_or_doc : str or Document
+        Article text, or a Document from :func:`compare.text.analyze_text`.
+    aliases : mapping, optional
+        Passed to :func:`compare.actors.actor_mentions` (alias -> canonical actor).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``actor, label, kind, sentence, start, end, weight``. ``kind`` is ``"title"``
+        ("Russian President" before a name; honorifics such as "Mr." are not labels),
+        ``"descriptor"`` ("Putin's aide" before a name; a nominal mention resolved to the actor,
+        "the Russian leader"; a predicate after a copula, "was furious"; or an unnamed group such
+        as "junior officials", whose actor is then its head noun, ``"officials"``),
+        ``"appositive"`` ("Medinsky — a former culture minister —", "its leader, Kim Jong-un") or
+        ``"verb"`` (the verb the actor governs as subject, with a particle if any: "dispatched",
+        "lashed out"). ``weight`` is the largest
+        loaded-language weight of the label's words (0 = neutral).
+
+    Raises
+    ------
+    TypeError
+        If ``text_or_doc`` is neither a str nor a Document.
+
+    See Also
+    --------
+    label_table : Pivot labels from several articles to actor x outlet.
+
+    Examples
+    --------
+    >>> df = actor_labels("Russian President Vladimir Putin has dispatched a team of junior officials.")
+    >>> sorted(df.loc[df.actor.str.contains("Putin"), "label"])
+    ['Russian President', 'dispatched']
+    """
+    import pandas as pd
+
+    doc = _as_doc(text_or_doc, "actor_labels")
+    rows = _label_rows(doc, aliases=aliases)
+    columns = ["actor", "label", "kind", "sentence", "start", "end", "weight"]
+    rows = [{c: r[c] for c in columns} for r in rows]
+    df = pd.DataFrame(rows, columns=columns)
+    return df.astype({"sentence": "int64", "start": "int64", "end": "int64", "weight": "float64"})
+
+
+def _merge_surnames(actors: pd.Series) -> pd.Series:
+    """Map a one-word actor ("Trump") to the only multi-word actor ending in it ("Donald Trump")."""
+    names = set(actors.dropna().astype(str))
+    full: dict[str, set[str]] = {}
+    for n in names:
+        parts = n.split()
+        if len(parts) > 1:
+            full.setdefault(parts[-1], set()).add(n)
+    mapping = {n: next(iter(full[n])) for n in names if " " not in n and len(full.get(n, ())) == 1}
+    return actors.map(lambda a: mapping.get(a, a))
+
+
+def label_table(
+    labels: pd.DataFrame,
+    *,
+    kinds: tuple[str, ...] | None = None,
+    min_count: int = 1,
+    merge_surnames: bool = True,
+) -> pd.DataFrame:
+    """Pivot label rows from several articles to one actor x outlet table.
+
+    Parameters
+    ----------
+    labels : pandas.DataFrame
+        The ``labels`` table of a run (columns ``actor, label, kind, outlet``; ``article_id`` is
+        used if present), or the concatenated output of :func:`actor_labels` with an ``outlet``
+        column added.
+    kinds : tuple of str, optional
+        Keep only these kinds (``"title"``, ``"descriptor"``, ``"appositive"``, ``"verb"``).
+    min_count : int
+        Keep labels used at least this many times by an outlet for an actor.
+    merge_surnames : bool
+        Actors are resolved per article; with True, a one-word actor ("Trump") is merged into
+        the only multi-word actor of the table that ends with it ("Donald Trump").
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index: actor; columns: outlets (sorted); cells: the outlet's labels for the actor, most
+        frequent first, as ``"label (n)"`` joined with ``"; "``; empty string where none.
+
+    Raises
+    ------
+    compare.exceptions.SchemaError
+        If a required column is missing.
+    compare.exceptions.InvalidInputError
+        If ``min_count`` < 1 or ``kinds`` names an unknown kind.
+    """
+    import pandas as pd
+
+    from .._validation import check_columns
+    from ..exceptions import InvalidInputError
+
+    check_columns(labels, ["actor", "label", "kind", "outlet"], caller="label_table")
+    if not isinstance(min_count, int) or min_count < 1:
+        msg = f"The 'min_count' parameter of label_table must be an int >= 1. Got {min_count!r} instead."
+        raise InvalidInputError(msg)
+    known = ("title", "descriptor", "appositive", "verb")
+    if kinds is not None:
+        bad = [k for k in kinds if k not in known]
+        if bad:
+            msg = f"The 'kinds' parameter of label_table must contain only {list(known)!r}. Got {bad!r} instead."
+            raise InvalidInputError(msg)
+        labels = labels[labels["kind"].isin(list(kinds))]
+    df = labels.assign(label_norm=labels["label"].astype(str).str.strip())
+    if merge_surnames:
+        df = df.assign(actor=_merge_surnames(df["actor"]))
+    counts = df.groupby(["actor", "outlet", "label_norm"], sort=True).size().rename("n").reset_index()
+    counts = counts[counts["n"] >= min_count]
+    counts = counts.sort_values(["actor", "outlet", "n", "label_norm"], ascending=[True, True, False, True])
+    cells = (
+        counts.assign(cell=counts["label_norm"] + " (" + counts["n"].astype(str) + ")")
+        .groupby(["actor", "outlet"], sort=True)["cell"]
+        .agg("; ".join)
+    )
+    table = cells.unstack("outlet")
+    if table.empty:
+        return pd.DataFrame(index=pd.Index([], name="actor"))
+    table = table.reindex(columns=sorted(table.columns)).fillna("")
+    table.columns.name = "outlet"
+    return table
+
+
+def _actor_rows(label_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per actor named in the text: distinct labels and verbs, in order of first use."""
+    per: dict[str, dict[str, list[str]]] = {}
+    for r in label_rows:
+        if r.get("group"):
+            continue
+        d = per.setdefault(r["actor"], {"labels": [], "verbs": []})
+        bucket = d["verbs"] if r["kind"] == "verb" else d["labels"]
+        if r["label"] not in bucket:
+            bucket.append(r["label"])
+    return [
+        {"actor": a, "labels": "; ".join(d["labels"]), "verbs": "; ".join(d["verbs"])} for a, d in per.items()
+    ]
+
+
+def score_wordchoice(
+    doc: Document, *, article: Article | None = None, options: Mapping[str, Any] | None = None
+) -> FamilyResult:
+    """Score one Document: loaded-language metrics, sentence scores, evidence and actor labels.
+
+    Parameters
+    ----------
+    doc : Document
+        The analysed article text.
+    article : Article, optional
+        Unused (metadata is added by the pipeline).
+    options : mapping, optional
+        ``labels`` (bool, default True): also extract the actor ``labels`` table;
+        ``aliases``: passed to the actor finder.
+
+    Returns
+    -------
+    FamilyResult
+        Article metrics (NaN for text without words), the sentence metric ``loaded_score``, and
+        the tables ``evidence`` (metric, sentence, start, end, text, weight, label), ``labels``
+        (see :func:`actor_labels`) and ``actors`` (``actor, labels, verbs``: the distinct labels
+        and verbs of each named actor, joined with ``"; "``; unnamed groups such as "junior
+        officials" appear in ``labels`` only).
+    """
+    options = options or {}
+    if not doc.sentences or doc.n_words == 0:
+        result = empty_result(_METRICS)
+        if doc.sentences:
+            result.sentences["loaded_score"] = [math.nan] * len(doc.sentences)
+        return result
+    res = _loaded(doc)
+    n = res["n_words"]
+    tokens = doc.tokens
+    n_loaded = len(res["hits"])
+    scores = res["scores"]
+    valid = [s for s in scores if not math.isnan(s)]
+    article_metrics = {
+        "loaded_words_per_100_words": 100.0 * n_loaded / n,
+        "loaded_sentence_share": sum(1 for k in res["loaded_n"] if k) / len(doc.sentences),
+        "loaded_score_mean": sum(valid) / len(valid) if valid else math.nan,
+        "hedge_density": 100.0 * len(res["hedges"]) / n,
+        "assertive_density": 100.0 * len(res["assertives"]) / n,
+    }
+    evidence = []
+    for i, w, src in res["hits"]:
+        t = tokens[i]
+        evidence.append(
+            {
+                "metric": "loaded_words_per_100_words",
+                "sentence": t.sentence,
+                "start": t.start,
+                "end": t.end,
+                "text": t.text,
+                "weight": w,
+                "label": src,
+            }
+        )
+    for metric, idx in (("hedge_density", res["hedges"]), ("assertive_density", res["assertives"])):
+        for i in idx:
+            t = tokens[i]
+            evidence.append(
+                {
+                    "metric": metric,
+                    "sentence": t.sentence,
+                    "start": t.start,
+                    "end": t.end,
+                    "text": t.text,
+                    "weight": 1.0,
+                    "label": metric.split("_")[0],
+                }
+            )
+    tables: dict[str, list[dict[str, Any]]] = {"evidence": evidence}
+    if options.get("labels", True):
+        label_rows = _label_rows(doc, aliases=options.get("aliases"))
+        tables["labels"] = [{k: v for k, v in r.items() if k != "group"} for r in label_rows]
+        tables["actors"] = _actor_rows(label_rows)
+    return FamilyResult(article=article_metrics, sentences={"loaded_score": list(scores)}, tables=tables)
+
+
+FAMILY = register(
+    Family(
+        name="wordchoice",
+        score=score_wordchoice,
+        metrics=_METRICS,
+        description="Loaded language (lexicon + VADER valence) and actor labels (titles, appositives, descriptors, verbs).",
+        references=_REFS,
+    )
+)

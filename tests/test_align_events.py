@@ -1,0 +1,258 @@
+"""Tests of same-event clustering (compare.align.align_events)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from compare import Article, Corpus, InvalidInputError
+from compare.align import align_events
+from compare.align.events import EVENT_COLUMNS
+
+EVENTS = {
+    "flood": (
+        "Storm floods Brixham harbour",
+        (
+            "Heavy rain and a tidal surge flooded Brixham harbour overnight, forcing fishermen and "
+            "residents to evacuate. The coastguard rescued several people from flooded cottages and "
+            "the storm damaged boats moored in the harbour."
+        ),
+    ),
+    "budget": (
+        "Parliament approves budget with tax rises",
+        (
+            "Parliament approved the annual budget after a long debate. The finance minister said "
+            "the tax rises and spending cuts would reduce the deficit, while the opposition called "
+            "the budget unfair to pensioners."
+        ),
+    ),
+    "match": (
+        "United win cup final on penalties",
+        (
+            "United won the cup final on penalties after a goalless draw at the national stadium. "
+            "The goalkeeper saved two penalties and the captain lifted the trophy in front of "
+            "jubilant supporters."
+        ),
+    ),
+}
+OUTLETS = ("Herald", "Tribune", "Gazette")
+FILLER = ["reported", "according", "sources", "Tuesday", "local", "officials", "statement", "later"]
+
+
+def make_corpus(*, dated: bool = True, seed: int = 0) -> Corpus:
+    """3 events x 3 outlets; each article rewords its event's lead a little."""
+    rng = random.Random(seed)
+    arts = []
+    for e_index, (event, (title, lead)) in enumerate(EVENTS.items()):
+        for o_index, outlet in enumerate(OUTLETS):
+            words = lead.split()
+            rng.shuffle(words)  # different word order, same vocabulary
+            extra = " ".join(rng.choice(FILLER) for _ in range(6))
+            arts.append(
+                Article(
+                    id=f"{event}-{outlet}",
+                    outlet=outlet,
+                    title=title if o_index != 1 else " ".join(reversed(title.split())),
+                    text=" ".join(words) + ". " + extra + ".",
+                    published=dt.date(2024, 3, 1 + e_index) if dated else None,
+                    event=event,
+                )
+            )
+    return Corpus(arts)
+
+
+def gold_partition(frame: pd.DataFrame) -> set[frozenset[str]]:
+    return {frozenset(g["article_id"]) for _, g in frame.groupby("event_id")}
+
+
+def expected_partition(corpus: Corpus) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for a in corpus:
+        groups.setdefault(a.event, set()).add(a.id)
+    return {frozenset(v) for v in groups.values()}
+
+
+def test_three_events_grouped():
+    corpus = make_corpus()
+    frame = align_events(corpus)
+    assert list(frame.columns) == list(EVENT_COLUMNS)
+    assert len(frame) == len(corpus)
+    assert gold_partition(frame) == expected_partition(corpus)
+    # ids numbered by first date: flood (1 March) is e0001
+    assert frame.loc[frame.article_id == "flood-Herald", "event_id"].item() == "e0001"
+    assert frame.loc[frame.article_id == "match-Herald", "event_id"].item() == "e0003"
+    assert frame["similarity"].between(0, 1).all()
+    assert (frame["event_size"] == 3).all()
+
+
+def test_articles_without_dates_are_grouped_by_text():
+    corpus = make_corpus(dated=False)
+    frame = align_events(corpus)
+    assert gold_partition(frame) == expected_partition(corpus)
+    assert frame["published"].isna().all()
+
+
+def test_mixed_dates_and_timezones():
+    arts = list(make_corpus())
+    # one undated, one tz-aware datetime late on the previous UTC day
+    arts[0] = Article(
+        id=arts[0].id,
+        outlet=arts[0].outlet,
+        title=arts[0].title,
+        text=arts[0].text,
+        published=None,
+        event=arts[0].event,
+    )
+    tz = dt.timezone(dt.timedelta(hours=5))
+    arts[1] = Article(
+        id=arts[1].id,
+        outlet=arts[1].outlet,
+        title=arts[1].title,
+        text=arts[1].text,
+        published=dt.datetime(2024, 3, 1, 2, 0, tzinfo=tz),
+        event=arts[1].event,
+    )
+    corpus = Corpus(arts)
+    frame = align_events(corpus)
+    assert gold_partition(frame) == expected_partition(corpus)
+
+
+def test_date_window_separates_identical_texts():
+    a = Article(
+        id="a", outlet="X", title="Storm floods harbour", text=EVENTS["flood"][1], published="2024-03-01"
+    )
+    b = Article(
+        id="b", outlet="Y", title="Storm floods harbour", text=EVENTS["flood"][1], published="2024-05-01"
+    )
+    frame = align_events(Corpus([a, b]), window_days=3)
+    assert frame["event_id"].nunique() == 2
+    assert frame["similarity"].isna().all()  # alone in their events
+    frame = align_events(Corpus([a, b]), window_days=90)
+    assert len(set(frame["event_id"])) == 1
+
+
+def test_cannot_link_same_outlet():
+    text = EVENTS["budget"][1]
+    arts = [
+        Article(id=f"{o}{k}", outlet=o, title="Budget approved", text=text, published="2024-03-01")
+        for o in ("A", "B")
+        for k in range(2)
+    ]
+    frame = align_events(Corpus(arts), same_outlet="forbid")
+    for _, group in frame.groupby("event_id"):
+        assert group["outlet"].is_unique
+    assert frame["event_id"].nunique() == 2
+    allowed = align_events(Corpus(arts), same_outlet="allow")
+    assert len(set(allowed["event_id"])) == 1
+
+
+def test_deterministic_under_shuffling():
+    corpus = make_corpus()
+    base = align_events(corpus)
+    arts = list(corpus)
+    for seed in range(3):
+        random.Random(seed).shuffle(arts)
+        again = align_events(Corpus(arts))
+        pd.testing.assert_frame_equal(base, again)
+
+
+def test_event_ids_are_zero_padded_and_ordered():
+    frame = align_events(make_corpus())
+    ids = sorted(frame["event_id"].unique())
+    assert ids == [f"e{k:04d}" for k in range(1, len(ids) + 1)]
+
+
+def test_empty_corpus_raises():
+    with pytest.raises(InvalidInputError, match="corpus"):
+        align_events(Corpus([]))
+
+
+def test_single_article():
+    a = Article(id="only", outlet="X", text="A lone article about nothing much.")
+    frame = align_events(Corpus([a]))
+    assert frame["event_id"].tolist() == ["e0001"]
+    assert np.isnan(frame["similarity"].item())
+
+
+def test_accepts_list_and_rejects_other_types():
+    arts = list(make_corpus())
+    assert len(align_events(arts)) == len(arts)
+    with pytest.raises(TypeError, match="corpus"):
+        align_events("not a corpus")
+    with pytest.raises(TypeError, match="Article"):
+        align_events([1, 2])
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("threshold", 1.5),
+        ("threshold", -0.1),
+        ("window_days", -1),
+        ("window_days", float("nan")),
+        ("same_outlet", "maybe"),
+        ("n_neighbors", 0),
+        ("max_terms", 2.5),
+    ],
+)
+def test_invalid_options(option, value):
+    with pytest.raises(InvalidInputError, match=option):
+        align_events(make_corpus(), **{option: value})
+
+
+def test_threshold_one_gives_singletons():
+    frame = align_events(make_corpus(), threshold=1.0)
+    assert frame["event_id"].nunique() == len(frame)
+
+
+def test_synthetic_corpus_recovered():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    try:
+        from synthetic import generate_corpus
+    finally:
+        sys.path.pop(0)
+    from sklearn.metrics import adjusted_rand_score
+
+    corpus = generate_corpus(400, seed=3)
+    frame = align_events(corpus)
+    gold = {a.id: a.event for a in corpus}
+    assert adjusted_rand_score([gold[i] for i in frame["article_id"]], frame["event_id"]) > 0.95
+    for _, group in frame.groupby("event_id"):
+        assert group["outlet"].is_unique
+
+
+@pytest.mark.datasets
+def test_basil_events():
+    from compare._datasets import datasets_dir
+
+    folder = datasets_dir() / "basil"
+    if not folder.is_dir():
+        pytest.skip("BASIL not available")
+    import json
+
+    from sklearn.metrics import adjusted_rand_score
+
+    arts = []
+    for f in sorted((folder / "articles").rglob("*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        text = "\n".join(" ".join(p) for p in d["body-paragraphs"])
+        arts.append(
+            Article(
+                id=f.stem,
+                outlet=d["source"].lower(),
+                title=d["title"],
+                text=text,
+                published=d["date"],
+                event=d["triplet-uuid"],
+            )
+        )
+    frame = align_events(Corpus(arts))
+    gold = {a.id: a.event for a in arts}
+    assert adjusted_rand_score([gold[i] for i in frame["article_id"]], frame["event_id"]) > 0.97

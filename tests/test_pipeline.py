@@ -1,0 +1,155 @@
+"""analyze, Results save/load, process pool determinism, streaming and Dask."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+import compare
+from compare import InvalidInputError
+from compare.pipeline import ALL_FAMILIES, RESULT_TABLES, Results, RunConfig, analyze_stream
+
+FAST = RunConfig(families=("readability", "sentiment"), claims=False, provenance=False, progress=False)
+
+
+@pytest.fixture(scope="module")
+def full_results(tiny_corpus):
+    return compare.analyze(tiny_corpus, config=RunConfig(progress=False))
+
+
+def test_tables_and_schema(full_results, tiny_corpus):
+    res = full_results
+    assert list(res.articles["article_id"]) == tiny_corpus.ids
+    assert set(res.articles["event_id"]) == {"flood", "strike"}
+    from compare.scores import SCORERS
+
+    metric_cols = [c for c in res.articles.columns if c in SCORERS]
+    assert metric_cols, "no metric columns"
+    assert set(res.scores["family"]) == set(ALL_FAMILIES)
+    assert len(res.scores) == len(res.articles) * len(metric_cols)
+    # every offset points into the article text
+    texts = {a.id: a.text for a in tiny_corpus}
+    for name in ("sentences", "evidence"):
+        df = res.tables[name]
+        for row in df.itertuples():
+            assert 0 <= row.start < row.end <= len(texts[row.article_id])
+    for row in res.sentences.itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+
+
+def test_save_load_roundtrip(full_results, tmp_path):
+    folder = full_results.save(tmp_path / "res")
+    assert (folder / "manifest.json").is_file()
+    loaded = Results.load(folder)
+    assert loaded == full_results
+    assert loaded.manifest["corpus"]["hash"] == full_results.corpus.content_hash()
+    assert set(loaded.manifest["versions"]) >= {"media-compare", "textstat", "vaderSentiment"}
+    assert loaded.manifest["lexicon_hashes"]
+
+
+def test_load_missing_folder(tmp_path):
+    with pytest.raises(InvalidInputError, match="manifest.json is missing"):
+        Results.load(tmp_path)
+
+
+def test_repr_html(full_results):
+    html = full_results._repr_html_()
+    assert "<table" in html and "flood-daily" in html
+
+
+def test_jobs_give_identical_tables(tiny_corpus):
+    one = compare.analyze(tiny_corpus, config=FAST)
+    two = compare.analyze(tiny_corpus, config=RunConfig.from_dict({**FAST.to_dict(), "jobs": 2, "chunk_size": 1}))
+    for name in RESULT_TABLES:
+        pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
+
+
+def test_row_order_invariance(tiny_corpus):
+    rev = compare.Corpus(reversed(list(tiny_corpus)))
+    a = compare.analyze(tiny_corpus, config=FAST).articles.set_index("article_id").sort_index()
+    b = compare.analyze(rev, config=FAST).articles.set_index("article_id").sort_index()
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_bad_arguments(tiny_corpus):
+    with pytest.raises(TypeError, match="must be a Corpus"):
+        compare.analyze([1, 2])  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="empty"):
+        compare.analyze(compare.Corpus([]))
+    with pytest.raises(InvalidInputError, match="families"):
+        compare.analyze(tiny_corpus, families=["astrology"])
+    with pytest.raises(InvalidInputError, match="jobs"):
+        RunConfig(jobs=0)
+
+
+def test_config_from_toml(tmp_path):
+    path = tmp_path / "run.toml"
+    path.write_text('families = ["readability"]\njobs = 2\n', encoding="utf-8")
+    cfg = RunConfig.from_toml(path)
+    assert cfg.families == ("readability",) and cfg.jobs == 2
+    path.write_text("nonsense = 1\n", encoding="utf-8")
+    with pytest.raises(InvalidInputError, match="Unknown RunConfig option"):
+        RunConfig.from_toml(path)
+
+
+def test_stream_writes_parts_and_matches_in_memory(tiny_corpus, tmp_path):
+    counts = analyze_stream(iter(tiny_corpus), tmp_path / "out", config=FAST, chunk_size=4)
+    assert counts["articles"] == len(tiny_corpus)
+    parts = sorted((tmp_path / "out" / "articles").glob("part-*.parquet"))
+    assert len(parts) == 2
+    streamed = pd.read_parquet(tmp_path / "out" / "articles").drop(columns=["event_id"])
+    in_memory = compare.analyze(tiny_corpus, config=FAST).articles.drop(columns=["event_id"])
+    pd.testing.assert_frame_equal(
+        streamed.reset_index(drop=True), in_memory.reset_index(drop=True), check_dtype=False
+    )
+
+
+def test_stream_rejects_duplicate_ids(tiny_corpus, tmp_path):
+    with pytest.raises(InvalidInputError, match="Duplicate article id"):
+        analyze_stream([tiny_corpus[0], tiny_corpus[0]], tmp_path / "o", config=FAST)
+
+
+def test_nan_not_zero_for_undefined():
+    corpus = compare.Corpus([compare.Article(id="a", outlet="X", text="Ok")])
+    res = compare.analyze(corpus, config=FAST)
+    row = res.articles.iloc[0]
+    # a one-word text has no defined SMOG (needs 30 sentences by its definition) but must not be 0.0
+    values = [row[c] for c in res.articles.columns if c.startswith("smog")]
+    assert all(isinstance(v, float) and (math.isnan(v) or v != 0.0) for v in values)
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_matches_local(tiny_corpus):
+    distributed = pytest.importorskip("dask.distributed")
+    from compare.distributed import analyze_distributed
+
+    local = compare.analyze(tiny_corpus, config=FAST)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, distributed.Client(cluster) as client:
+        remote = analyze_distributed(tiny_corpus, client=client, config=FAST, npartitions=3)
+        bag = pytest.importorskip("dask.bag").from_sequence([a.to_dict() for a in tiny_corpus], npartitions=2)
+        from_bag = analyze_distributed(bag, client=client, config=FAST)
+    for name in RESULT_TABLES:
+        pd.testing.assert_frame_equal(local.tables[name], remote.tables[name])
+        pd.testing.assert_frame_equal(local.tables[name], from_bag.tables[name])
+
+
+def test_surnames_merge_across_outlets_within_an_event():
+    from compare import Article, Corpus
+
+    corpus = Corpus(
+        [
+            Article(id="a", outlet="X", event="e", text="President Joe Biden signed the bill on Monday. Joe Biden smiled."),
+            Article(id="b", outlet="Y", event="e", text="Mr. Biden signed the bill. Critics said Mr. Biden rushed it."),
+            Article(id="c", outlet="Z", event="f", text="Mr. Biden spoke in Ohio on Friday."),
+        ]
+    )
+    cfg = RunConfig(families=("sentiment",), claims=False, provenance=False, progress=False)
+    actors = compare.analyze(corpus, config=cfg).actors
+    actors = actors[actors["kind"] == "person"].set_index("article_id")
+    assert actors.loc["b", "actor"] == "Joe Biden"
+    assert actors.loc["b", "actor_as_written"] == "Biden"
+    assert actors.loc["c", "actor"] == "Biden"  # another event: no full name to merge with
