@@ -153,3 +153,14 @@ def test_surnames_merge_across_outlets_within_an_event():
     assert actors.loc["b", "actor"] == "Joe Biden"
     assert actors.loc["b", "actor_as_written"] == "Biden"
     assert actors.loc["c", "actor"] == "Biden"  # another event: no full name to merge with
+
+
+def test_own_outlet_is_not_an_actor(founding_article):
+    from compare import Corpus
+
+    cfg = RunConfig(families=("sentiment", "wordchoice"), claims=False, provenance=False, progress=False)
+    res = compare.analyze(Corpus([founding_article]), config=cfg)
+    names = set(res.actors["actor"])
+    assert "Gaze" not in names and "The Gaze" not in names
+    assert {"Vladimir Putin", "Zelenskyy"} <= names
+    assert not res.labels["actor"].isin(["Gaze", "The Gaze"]).any()

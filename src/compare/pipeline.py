@@ -255,6 +255,11 @@ def score_article(
             tables.setdefault(table, []).extend(
                 {"article_id": article.id, "outlet": article.outlet, **r} for r in rows
             )
+    own = _outlet_key(article.outlet)
+    for table in ("labels",):  # the outlet naming itself ("The Gaze reports") is not an actor of its story
+        if table in tables:
+            tables[table] = [r for r in tables[table] if _outlet_key(r.get("actor")) != own]
+    actors = {name: row for name, row in actors.items() if _outlet_key(name) != own}
     if actors:
         # kind and mention counts come from the one shared actor analysis, whichever family named the actor
         from .actors import actors_table
@@ -290,6 +295,12 @@ def _relaxed_gc() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*old)
+
+
+def _outlet_key(name: Any) -> str:
+    """Outlet name for comparison: lower case, without a leading "the"."""
+    text = str(name or "").strip().lower()
+    return text[4:] if text.startswith("the ") else text
 
 
 def _score_chunk(
