@@ -123,9 +123,9 @@ def _config(args: argparse.Namespace):
     if args.no_progress:
         overrides["progress"] = False
     if overrides:
-        from dataclasses import fields
+        from dataclasses import replace
 
-        cfg = RunConfig.from_dict({**{f.name: getattr(cfg, f.name) for f in fields(cfg)}, **overrides})
+        cfg = replace(cfg, **overrides)
     return cfg
 
 

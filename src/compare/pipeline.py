@@ -20,7 +20,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -361,15 +361,11 @@ def _run_articles(articles: Sequence[Article], config: RunConfig) -> list[dict[s
     if config.jobs > 1 and len(chunks) == 1 and len(articles) > 1:  # spread small corpora over the workers
         size = max(1, -(-len(articles) // config.jobs))
         chunks = list(_chunks(articles, size))
-    cfg = config if len(chunks) > 1 else _replace_config(config, jobs=1)
+    cfg = config if len(chunks) > 1 else replace(config, jobs=1)
     outputs: list[dict[str, Any]] = []
     for part in _progress(_scored_chunks(chunks, cfg), total=len(chunks), desc="scoring", enabled=config.progress):
         outputs.extend(part)
     return outputs
-
-
-def _replace_config(config: RunConfig, **changes: Any) -> RunConfig:
-    return RunConfig.from_dict({**_config_fields(config), **changes})
 
 
 # ------------------------------------------------------------------------------------------------
@@ -386,13 +382,13 @@ def _frame(rows: list[dict[str, Any]], first: Sequence[str] = ()) -> pd.DataFram
     cols = [c for c in first if c in df.columns] + [c for c in df.columns if c not in first]
     df = df[cols]
     # character offsets are integers; missing spans are <NA>, not NaN floats
-    casts = {c: "Int64" for c in df.columns if _is_offset(str(c)) and df[c].dtype.kind in "fiO"}
-    for col in list(casts):
+    casts = {}
+    for col in [c for c in df.columns if _is_offset(str(c)) and df[c].dtype.kind in "fiO"]:
         try:
-            df[col].astype("Int64")
+            casts[str(col)] = df[col].astype("Int64")
         except (TypeError, ValueError):
-            del casts[col]
-    return df.astype(casts) if casts else df
+            pass  # not whole numbers: keep the column as it is
+    return df.assign(**casts) if casts else df
 
 
 def assemble(outputs: Sequence[Mapping[str, Any]]) -> dict[str, pd.DataFrame]:
@@ -751,7 +747,7 @@ def analyze(
     if events is not None:
         overrides["events"] = events
     if overrides:
-        cfg = RunConfig.from_dict({**_config_fields(cfg), **overrides})
+        cfg = replace(cfg, **overrides)
     if corpus.rejected:
         warnings.warn(
             f"{len(corpus.rejected)} input(s) were rejected when the corpus was read; "
@@ -906,7 +902,3 @@ def _write_parts(tables: Mapping[str, pd.DataFrame], folder: Path, part: int, co
         sub.mkdir(exist_ok=True)
         _to_parquet(df, sub / f"part-{part:05d}.parquet")
         counts[name] = counts.get(name, 0) + len(df)
-
-
-def _config_fields(cfg: RunConfig) -> dict[str, Any]:
-    return {f.name: getattr(cfg, f.name) for f in fields(cfg)}

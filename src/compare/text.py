@@ -246,24 +246,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     >>> [t[s:e] for s, e in split_sentences(t)]
     ['Mr. Smith paid $3.5 billion.', 'He left the U.S. Army in Jan. 2020.']
     """
-    return _sentence_pairs(text)
+    return [
+        span for p_start, p_end in _paragraph_spans(text) for span in _split_paragraph(text, p_start, p_end)
+    ]
 
 
-def _closed_quotes(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Spans of double quotations that open and close within ``text[lo:hi]``."""
-    spans = []
-    open_at: int | None = None
-    for i in range(lo, hi):
-        ch = text[i]
-        if ch in _DOUBLE_OPEN or (ch == '"' and open_at is None):
-            open_at = i
-        elif (ch in _DOUBLE_CLOSE or ch == '"') and open_at is not None:
-            spans.append((open_at, i + 1))
-            open_at = None
-    return spans
-
-
-def _split_paragraph(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
+def _split_paragraph(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     out = []
     start = lo
     for m in _BOUNDARY_RE.finditer(text, lo, hi):
@@ -272,21 +260,14 @@ def _split_paragraph(text: str, lo: int, hi: int) -> list[tuple[int, int, int]]:
         if _is_boundary(text, m, lo, hi):
             end = m.end()
             if end > start:
-                out.append((start, end, 0))
+                out.append((start, end))
             nxt = end
             while nxt < hi and text[nxt].isspace():
                 nxt += 1
             start = nxt
     if start < hi:
-        out.append((start, hi, 0))
+        out.append((start, hi))
     return out
-
-
-def _sentence_pairs(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for p_start, p_end in _paragraph_spans(text):
-        spans.extend((s, e) for s, e, _ in _split_paragraph(text, p_start, p_end))
-    return spans
 
 
 # --------------------------------------------------------------------------------------------
@@ -411,7 +392,7 @@ def _build(text: str) -> Document:
     paragraphs = _paragraph_spans(text)
     sentence_spans: list[tuple[int, int, int]] = []
     for pi, (ps, pe) in enumerate(paragraphs):
-        for s, e, _ in _split_paragraph(text, ps, pe):
+        for s, e in _split_paragraph(text, ps, pe):
             sentence_spans.append((s, e, pi))
     tokens: list[Token] = []
     sentences: list[Sentence] = []
