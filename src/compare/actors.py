@@ -60,7 +60,7 @@ from ._actor_lexicon import (
     SPEECH_VERBS,
     THING_HEADS,
 )
-from .text import Document, analyze_text
+from .text import Document, as_document
 
 if TYPE_CHECKING:  # pragma: no cover
     from .text import Token
@@ -742,15 +742,6 @@ def _check_aliases(aliases: Mapping[str, str] | None, caller: str) -> dict[str, 
     return out
 
 
-def _as_doc(doc: Document | str, caller: str) -> Document:
-    if isinstance(doc, Document):
-        return doc
-    if isinstance(doc, str):
-        return analyze_text(doc)
-    msg = f"The 'doc' parameter of {caller} must be a Document or a str. Got {type(doc).__name__} instead."
-    raise TypeError(msg)
-
-
 def actor_mentions(doc: Document | str, *, aliases: Mapping[str, str] | None = None) -> list[Mention]:
     """Find the actors an article mentions and resolve each mention to a canonical name.
 
@@ -783,7 +774,7 @@ def actor_mentions(doc: Document | str, *, aliases: Mapping[str, str] | None = N
     >>> [(m.text, m.actor, m.title) for m in ms]
     [('Vladimir Putin', 'Vladimir Putin', 'Russian President'), ('Putin', 'Vladimir Putin', '')]
     """
-    d = _as_doc(doc, "actor_mentions")
+    d = as_document(doc, name="doc", caller="actor_mentions")
     table = _check_aliases(aliases, "actor_mentions")
     key = ("actors.mentions", tuple(sorted(table.items())))
     cached = d.cache.get(key)

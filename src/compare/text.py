@@ -27,6 +27,7 @@ __all__ = [
     "Span",
     "Token",
     "analyze_text",
+    "as_document",
     "split_sentences",
     "tokenize",
 ]
@@ -446,3 +447,32 @@ def analyze_text(text: str) -> Document:
     """
     check_text(text, name="text", caller="analyze_text")
     return _cached_build(text)
+
+
+def as_document(value: str | Document, *, name: str, caller: str) -> Document:
+    """Return ``value`` if it is a Document, else analyse it as text; the one converter for scorers.
+
+    Parameters
+    ----------
+    value : str or Document
+        What the caller was given.
+    name : str
+        The caller's parameter name, for the error message.
+    caller : str
+        The public function, for the error message.
+
+    Returns
+    -------
+    Document
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is neither a str nor a Document.
+    """
+    if isinstance(value, Document):
+        return value
+    if isinstance(value, str):
+        return _cached_build(value)
+    msg = f"The '{name}' parameter of {caller} must be a str or a Document. Got {type(value).__name__} instead."
+    raise TypeError(msg)

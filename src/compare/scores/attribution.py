@@ -36,8 +36,7 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .._validation import check_text
-from ..text import Document, analyze_text
+from ..text import Document, as_document
 from . import _attribution_model as _M
 from . import _attribution_rules as _R
 from ._registry import Family, FamilyResult, Metric, empty_result, register
@@ -369,11 +368,7 @@ def attributions(
     """
     import pandas as pd
 
-    if isinstance(text, Document):
-        doc = text
-    else:
-        check_text(text, name="text", caller="attributions")
-        doc = analyze_text(text)
+    doc = as_document(text, name="text", caller="attributions")
     rows = extract_attributions(doc, outlet=outlet, quotes_alone=quotes_alone)
     cols: dict[str, Any] = {}
     for j, name in enumerate(Attribution._fields):

@@ -34,6 +34,7 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..text import as_document
 from ._frames_lexicon import FRAMES, HALF_DENSITY, counted_weights, frame_scores, scan
 from ._registry import Family, FamilyResult, Metric, empty_result, register
 
@@ -177,17 +178,6 @@ FAMILY = register(
 )
 
 
-def _document(text: Any, caller: str) -> Document:
-    from ..text import Document, analyze_text
-
-    if isinstance(text, Document):
-        return text
-    if not isinstance(text, str):
-        msg = f"The 'text' parameter of {caller} must be a str or a Document. Got {type(text).__name__} instead."
-        raise TypeError(msg)
-    return analyze_text(text)
-
-
 def frames(text: str | Document) -> dict[str, float]:
     """Generic news-frame scores of one text, without training.
 
@@ -229,7 +219,7 @@ def frames(text: str | Document) -> dict[str, float]:
     >>> s["conflict"] > s["economic"]
     True
     """
-    doc = _document(text, "frames")
+    doc = as_document(text, name="text", caller="frames")
     if doc.n_words == 0:
         return dict.fromkeys(FRAMES, math.nan)
     scores, _, _ = frame_scores(scan(doc), doc.n_words)
@@ -265,7 +255,7 @@ def frame_evidence(text: str | Document) -> pd.DataFrame:
     """
     import pandas as pd
 
-    doc = _document(text, "frame_evidence")
+    doc = as_document(text, name="text", caller="frame_evidence")
     if doc.n_words == 0:
         return pd.DataFrame({c: [] for c in _EVIDENCE_COLUMNS}).astype(
             {"sentence": "int64", "start": "int64", "end": "int64", "weight": "float64"}

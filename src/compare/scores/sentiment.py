@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..exceptions import InvalidInputError
-from ..text import Document, analyze_text
+from ..text import Document, analyze_text, as_document
 from ._registry import Family, FamilyResult, Metric, empty_result, register
 from ._vader import SentimentScores, polarity_scores
 
@@ -90,15 +90,6 @@ def _doc_scores(doc: Document) -> list[SentimentScores]:
     return cached
 
 
-def _as_doc(text_or_doc: str | Document, *, caller: str, name: str = "text_or_doc") -> Document:
-    if isinstance(text_or_doc, Document):
-        return text_or_doc
-    if isinstance(text_or_doc, str):
-        return analyze_text(text_or_doc)
-    msg = f"The '{name}' parameter of {caller} must be a str or a Document. Got {type(text_or_doc).__name__} instead."
-    raise TypeError(msg)
-
-
 def sentence_sentiment(text_or_doc: str | Document) -> pd.DataFrame:
     """VADER scores of each sentence.
 
@@ -128,7 +119,7 @@ def sentence_sentiment(text_or_doc: str | Document) -> pd.DataFrame:
     """
     import pandas as pd
 
-    doc = _as_doc(text_or_doc, caller="sentence_sentiment")
+    doc = as_document(text_or_doc, name="text_or_doc", caller="sentence_sentiment")
     scores = _doc_scores(doc)
     return pd.DataFrame(
         {

@@ -29,6 +29,7 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from ..text import as_document
 from ._registry import Family, FamilyResult, Metric, empty_result, register
 from ._wordchoice_lexicon import ASSERTIVES, HEDGES, word_info
 
@@ -129,17 +130,6 @@ _METRICS = (
         references=_REFS,
     ),
 )
-
-
-def _as_doc(text_or_doc: Any, caller: str) -> Document:
-    from ..text import Document, analyze_text
-
-    if isinstance(text_or_doc, Document):
-        return text_or_doc
-    if isinstance(text_or_doc, str):
-        return analyze_text(text_or_doc)
-    msg = f"The 'text_or_doc' parameter of {caller} must be a str or a Document. Got {type(text_or_doc).__name__} instead."
-    raise TypeError(msg)
 
 
 #: raw token text -> (weight if loaded else 0.0, category, is_vader, reporting, hedge, assertive)
@@ -256,7 +246,7 @@ def loaded_language(text_or_doc: str | Document) -> pd.DataFrame:
     """
     import pandas as pd
 
-    doc = _as_doc(text_or_doc, "loaded_language")
+    doc = as_document(text_or_doc, name="text_or_doc", caller="loaded_language")
     res = _loaded(doc)
     by_sentence: dict[int, list[dict[str, Any]]] = {}
     quotes = doc.quotes
@@ -367,7 +357,7 @@ def actor_labels(text_or_doc: str | Document, *, aliases: Mapping[str, Any] | No
     """
     import pandas as pd
 
-    doc = _as_doc(text_or_doc, "actor_labels")
+    doc = as_document(text_or_doc, name="text_or_doc", caller="actor_labels")
     rows = _label_rows(doc, aliases=aliases)
     columns = ["actor", "label", "kind", "sentence", "start", "end", "weight"]
     rows = [{c: r[c] for c in columns} for r in rows]
