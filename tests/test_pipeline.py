@@ -66,6 +66,21 @@ def test_jobs_give_identical_tables(tiny_corpus):
         pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
 
 
+def test_tables_do_not_depend_on_chunking(tiny_corpus):
+    """Chunks are sent between processes as columns; joining them gives the same tables as row dicts."""
+    from compare.pipeline import _frame, chunk_tables, combine, score_article
+
+    outputs = [score_article(a, families=ALL_FAMILIES) for a in tiny_corpus]
+    whole = combine([chunk_tables(outputs)])
+    singles = combine([chunk_tables(outputs[i : i + 1]) for i in range(len(outputs))])
+    assert set(whole) >= {"articles", "sentences", "evidence", "attributions", "actors", "scores"}
+    for name in whole:
+        pd.testing.assert_frame_equal(whole[name], singles[name], check_exact=True)
+    # the columns hold what pandas makes of the row dicts, with keys missing from some rows
+    rows = [r for o in outputs for r in o["tables"]["attributions"]]
+    pd.testing.assert_frame_equal(whole["attributions"], _frame(rows, ("article_id", "outlet")), check_exact=True)
+
+
 def test_row_order_invariance(tiny_corpus):
     rev = compare.Corpus(reversed(list(tiny_corpus)))
     a = compare.analyze(tiny_corpus, config=FAST).articles.set_index("article_id").sort_index()
