@@ -157,3 +157,46 @@ def test_lower_word_lookup_matches_full_scan() -> None:
     assert _occurs_lower("a well-known man", "known") is None
     assert _occurs_lower("The trump card", "trump") is True
     assert _occurs_lower("Trump's trumpet", "trump") is False
+
+
+def test_descriptors_equal_plain_search():
+    """The fast descriptor scan gives what a plain regex search over 40 characters gives."""
+    import random
+
+    from compare.actors import _DESCRIPTOR_PREFIX_RE, _NAME_AFTER_ROLE_RE, _ROLE_RE, _descriptors
+
+    def plain(text):
+        for rm in _ROLE_RE.finditer(text):
+            if _NAME_AFTER_ROLE_RE.match(text[rm.end() : rm.end() + 4]):
+                continue
+            pm = _DESCRIPTOR_PREFIX_RE.search(text, max(0, rm.start() - 40), rm.start())
+            if pm is None:
+                continue
+            start = pm.start() if (pm.group("the") or pm.group("dem")) else rm.start()
+            yield start, rm.end(), pm.group("the"), pm.group("dem"), rm.group()
+
+    pool = [
+        "the ",
+        "The",
+        " ",
+        "\n",
+        "Mr. ",
+        "Russian ",
+        "north  korean ",
+        "president",
+        "President",
+        "leader",
+        "prime minister",
+        "x",
+        "-",
+        ".",
+        "(",
+        "ukrainian",
+        "South African ",
+        "é",
+        "Trump",
+    ]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 14)))
+        assert list(_descriptors(text)) == list(plain(text)), text

@@ -81,3 +81,51 @@ def test_spans_are_consistent(text):
         last = s.end
     for q in doc.quotes:
         assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text)
+
+
+# ---------------------------------------------------------------------------------------------
+# The fast build must give the tokens of the plain rules: tokenising sentence by sentence
+# ---------------------------------------------------------------------------------------------
+_TRICKY = st.lists(
+    st.sampled_from(
+        [
+            *"aBz.U S'’-\"“”«»„ \n\r\t\x85\u2028\u2029\x1c\x0b\u00a0\u200b3$€%,:!?…()é²_",
+            *["Mr.", "U.S.", " said", "The ", "3.5", "don't", "a.m.", "Jones’ "],
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TRICKY)
+def test_tokens_equal_per_sentence_tokenisation(text):
+    from compare.text import _KIND, _TOKEN_RE, _build
+
+    doc = _build(text)
+    expected = []
+    for si, s in enumerate(doc.sentences):
+        for m in _TOKEN_RE.finditer(text, s.start, s.end):
+            expected.append((m.start(), m.end(), m.group(), si, _KIND[m.lastindex]))
+    assert [tuple(t) for t in doc.tokens] == expected
+    for si, s in enumerate(doc.sentences):
+        assert all(t.sentence == si for t in doc.tokens[s.token_start : s.token_end])
+    assert doc.words == tuple(t for t in doc.tokens if t.kind == "word")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TRICKY, st.integers(0, 40), st.integers(0, 40))
+def test_next_word_matches_character_loop(text, a, b):
+    from compare.text import _OPENERS, _next_word
+
+    pos, hi = sorted((min(a, len(text)), min(b, len(text))))
+    i = pos
+    while i < hi and text[i].isspace():
+        i += 1
+    j = i
+    while j < hi and text[j] in _OPENERS:
+        j += 1
+    k = j
+    while k < hi and (text[k].isalnum() or text[k] in "'’-"):
+        k += 1
+    assert _next_word(text, pos, hi) == (i, text[j:k])

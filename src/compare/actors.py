@@ -39,9 +39,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import and_, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._actor_lexicon import (
@@ -110,6 +112,14 @@ _LOWER_WORD_FULL_RE = re.compile(r"[a-z][a-z'’\-]*")
 _LOWER_WORD_CHAR_RE = re.compile(r"[a-z'’\-]")
 _WORD_CHAR_RE = re.compile(r"[\w'’]")
 _POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
+_first_char = itemgetter(0)
+_LEADING_THE_RE = re.compile(r"^(?:the|The)\s+")
+_NAME_AFTER_ROLE_RE = re.compile(r"\s+(?:[A-Z]|of\b)")
+_VICE_BEFORE_RE = re.compile(r"(vice|deputy|former|ex)[\s-]*$")
+_VICE_RE = re.compile(r"\b(vice|deputy|former)\b")
+_SPACES_RE = re.compile(r"\s+")
+_TRANSLIT_ENDING_RE = re.compile(r"(iy|yy|ii|yi|ij|yj)$")
+_DOUBLE_RE = re.compile(r"(.)\1+")
 _LOCATION_ALIASES = {
     "u.s.": "United States",
     "us": "United States",
@@ -141,6 +151,7 @@ _ROLE_ALT = (
     r"president|leader|prime\s+minister|premier|chancellor|foreign\s+minister|defen[cs]e\s+minister|dictator"
 )
 _ROLE_RE = re.compile(rf"\b(?:{_ROLE_ALT})(?![\w-])", re.IGNORECASE)
+_WORD_START_RE = re.compile(r"\b\w")
 _DESCRIPTOR_PREFIX_RE = re.compile(
     rf"(?P<the>\b(?:the|mr\.?)\s+)?(?:\b(?P<dem>{_DEMONYM_ALT})\s+)?$",
     re.IGNORECASE,
@@ -148,14 +159,30 @@ _DESCRIPTOR_PREFIX_RE = re.compile(
 
 
 def _descriptors(text: str):  # type: ignore[no-untyped-def]
-    """Yield (start, end, the, demonym, role) for "the Ukrainian president"-like phrases."""
+    """Yield (start, end, the, demonym, role) for "the Ukrainian president"-like phrases.
+
+    A role word followed by a name or "of" ("President Trump", "president of ...") is a title,
+    not a descriptor: it is not yielded.
+    """
+    match = _DESCRIPTOR_PREFIX_RE.match
     for rm in _ROLE_RE.finditer(text):
-        lo = max(0, rm.start() - 40)
-        pm = _DESCRIPTOR_PREFIX_RE.search(text, lo, rm.start())
-        if pm is None:
+        re_ = rm.end()
+        if _NAME_AFTER_ROLE_RE.match(text[re_ : re_ + 4]):
             continue
-        start = pm.start() if (pm.group("the") or pm.group("dem")) else rm.start()
-        yield start, rm.end(), pm.group("the"), pm.group("dem"), rm.group()
+        rs = rm.start()
+        lo = max(0, rs - 40)
+        # ``_DESCRIPTOR_PREFIX_RE.search(text, lo, rs)``, tried only where a non-empty match can
+        # start (a word start; the match must end in whitespace); else the match is empty
+        pm = None
+        if rs > lo and text[rs - 1].isspace():
+            for wm in _WORD_START_RE.finditer(text, lo, rs):
+                pm = match(text, wm.start(), rs)
+                if pm is not None:
+                    break
+        if pm is None or not (pm.group("the") or pm.group("dem")):
+            yield rs, rm.end(), None, None, rm.group()
+            continue
+        yield pm.start(), rm.end(), pm.group("the"), pm.group("dem"), rm.group()
 
 
 def _occurs_lower(text: str, word: str) -> bool | None:
@@ -194,6 +221,12 @@ def _strip_possessive(s: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _bare_low(s: str) -> str:
+    """``_strip_possessive(s).lower()`` (in that order: "PUTIN'S" keeps its "'S")."""
+    return _POSSESSIVE_RE.sub("", s).lower()
+
+
+@lru_cache(maxsize=65536)
 def _fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -203,9 +236,9 @@ def _fold(s: str) -> str:
 def _translit_key(word: str) -> str:
     """A key that is equal for common transliteration variants of a surname."""
     k = _fold(word).replace("’", "'")
-    k = re.sub(r"(iy|yy|ii|yi|ij|yj)$", "y", k)
+    k = _TRANSLIT_ENDING_RE.sub("y", k)
     k = k.replace("kh", "h").replace("ck", "k").replace("ph", "f").replace("w", "v").replace("j", "y")
-    return re.sub(r"(.)\1+", r"\1", k)
+    return _DOUBLE_RE.sub(r"\1", k)
 
 
 def _edit1(a: str, b: str) -> bool:
@@ -241,6 +274,15 @@ class _Cand(NamedTuple):
     sentence_initial: bool
 
 
+_new_mention = partial(tuple.__new__, Mention)
+_new_cand = partial(tuple.__new__, _Cand)
+
+
+def _with_kind(c: _Cand, kind: str) -> _Cand:
+    """``c._replace(kind=kind)``, without namedtuple's slow ``_replace``."""
+    return tuple.__new__(_Cand, (c[0], c[1], c[2], kind, c[4], c[5], c[6], c[7]))
+
+
 # ------------------------------------------------------------------------------------------------
 # detection
 # ------------------------------------------------------------------------------------------------
@@ -255,11 +297,25 @@ def _is_headline(toks: tuple[Token, ...]) -> bool:
     return caps / len(words) >= 0.7
 
 
-def _runs(toks: tuple[Token, ...], cap: list[bool]) -> list[tuple[int, int]]:
+def _runs(
+    toks: tuple[Token, ...], cap: list[bool], doc: Document | None = None, off: int = 0
+) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised runs (connectors, honorific dots and initials inside).
 
-    ``cap[i]`` says whether ``toks[i]`` is a capitalised word.
+    ``cap[i]`` says whether ``toks[i]`` is a capitalised word. With ``doc``, ``toks`` is
+    ``doc.tokens[off:...]`` and the Document's token columns are read instead of the tokens.
     """
+    if doc is None:
+        texts = [t.text for t in toks]
+        starts = [t.start for t in toks]
+        ends = [t.end for t in toks]
+        kinds = [t.kind for t in toks]
+        off = 0
+    else:
+        texts = doc._token_texts
+        starts = doc._token_starts
+        ends = doc._token_ends
+        kinds = doc._token_kinds
     out = []
     n = len(toks)
     i = 0
@@ -272,25 +328,24 @@ def _runs(toks: tuple[Token, ...], cap: list[bool]) -> list[tuple[int, int]]:
             continue
         j = i + 1
         while j < n:
-            t = toks[j]
-            prev = toks[j - 1]
-            ptext = prev.text
+            ptext = texts[off + j - 1]
             if ptext[-1] in "'’" or ptext[-2:] in {"'s", "’s"}:  # a possessive ends the name
                 break
-            if cap[j] and t.start - prev.end <= 1:
+            if cap[j] and starts[off + j] - ends[off + j - 1] <= 1:
                 j += 1
                 continue
             nxt_cap = j + 1 < n and cap[j + 1]
             if not nxt_cap:
                 break
+            ttext = texts[off + j]
             if (
-                t.text == "."
-                and t.start == prev.end
+                ttext == "."
+                and starts[off + j] == ends[off + j - 1]
                 and (ptext.lower() in HONORIFICS or (len(ptext) == 1 and ptext.isupper()))
             ):
                 j += 2
                 continue
-            if t.kind == "word" and t.text in CONNECTORS:
+            if kinds[off + j] == "word" and ttext in CONNECTORS:
                 j += 2
                 continue
             break
@@ -300,14 +355,18 @@ def _runs(toks: tuple[Token, ...], cap: list[bool]) -> list[tuple[int, int]]:
 
 
 def _classify_run(
-    doc: Document, toks: tuple[Token, ...], i: int, j: int, si: int, is_first: bool
+    doc: Document, toks: tuple[Token, ...], i: int, j: int, si: int, is_first: bool, off: int = 0
 ) -> list[_Cand]:
+    """Candidates of the run ``toks[i:j]``; ``toks`` is ``doc.tokens[off:...]`` (one sentence)."""
     text = doc.text
+    all_lows = doc._token_lows
+    all_kinds = doc._token_kinds
+    all_texts = doc._token_texts
     # drop leading function words ("The", "In") and note "the"
     k = i
-    has_the = i > 0 and toks[i - 1].text.lower() == "the"
-    while k < j and toks[k].kind == "word" and toks[k].text.lower() in FUNCTION_WORDS:
-        has_the = toks[k].text.lower() == "the"
+    has_the = i > 0 and all_lows[off + i - 1] == "the"
+    while k < j and all_kinds[off + k] == "word" and all_lows[off + k] in FUNCTION_WORDS:
+        has_the = all_lows[off + k] == "the"
         k += 1
     if k >= j:
         return []
@@ -316,7 +375,7 @@ def _classify_run(
     pieces: list[tuple[int, int]] = []
     s = k
     for m in range(k, j):
-        low_m = _strip_possessive(toks[m].text).lower()
+        low_m = _bare_low(all_texts[off + m])
         if low_m in NOT_NAMES and not (m > k and low_m in _MONTH_NAMES):  # "Theresa May" is a name
             if m > s:
                 pieces.append((s, m))
@@ -326,23 +385,26 @@ def _classify_run(
     if len(pieces) != 1 or pieces[0] != (k, j):
         out = []
         for a, b in pieces:
-            while a < b and toks[a].kind != "word":
+            while a < b and all_kinds[off + a] != "word":
                 a += 1
             if a < b:
-                out.extend(_classify_run(doc, toks, a, b, si, is_first and a == i))
+                out.extend(_classify_run(doc, toks, a, b, si, is_first and a == i, off))
         return out
     last = toks[j - 1]
     last_bare = _strip_possessive(last.text)
     end = last.start + len(last_bare)
     full = text[toks[k].start : end]
     full_low = full.lower()
-    lows = [t.text.lower() for t in toks[k:j] if t.kind == "word"]
+    if j - k == 1 and all_kinds[off + k] == "word":  # a one-word run (most runs)
+        lows = [all_lows[off + k]]
+    else:
+        lows = [all_lows[x] for x in range(off + k, off + j) if all_kinds[x] == "word"]
     lows[-1] = _strip_possessive(lows[-1])
     # organisations
     if lows[-1] in THING_HEADS:
         return []  # "North American Free Trade Agreement", "Cold War", "Winter Olympics"
     if lows[-1] in PLACE_HEADS or full_low in LOCATIONS:
-        return [_Cand(toks[k].start, end, full, "location", si, "", toks[k].start, sentence_initial)]
+        return [_new_cand((toks[k].start, end, full, "location", si, "", toks[k].start, sentence_initial))]
     is_org = (
         lows[-1] in ORG_HEADS
         or (
@@ -368,20 +430,23 @@ def _classify_run(
         nb = _strip_possessive(nxt.text)
         end = nxt.start + len(nb)
         return [
-            _Cand(toks[k].start, end, text[toks[k].start : end], "organization", si, "", toks[k].start, False)
+            _new_cand(
+                (toks[k].start, end, text[toks[k].start : end], "organization", si, "", toks[k].start, False)
+            )
         ]
     if is_org:
         # "Russian Defense Ministry" keeps its adjective; a leading title word does not belong to it
-        return [_Cand(toks[k].start, end, full, "organization", si, "", toks[k].start, sentence_initial)]
+        return [
+            _new_cand((toks[k].start, end, full, "organization", si, "", toks[k].start, sentence_initial))
+        ]
     if full_low in GROUP_WORDS:  # "Russians", "Democrats"
-        return [_Cand(toks[k].start, end, full, "group", si, "", toks[k].start, sentence_initial)]
+        return [_new_cand((toks[k].start, end, full, "group", si, "", toks[k].start, sentence_initial))]
     # split title from name: the title ends at the last role/honorific/demonym word followed by a name
     name_k = k
     m = k
     while m < j:
-        t = toks[m]
-        low = t.text.lower()
-        if t.kind != "word":
+        low = all_lows[off + m]
+        if all_kinds[off + m] != "word":
             m += 1
             continue
         if low in HONORIFICS or low in ROLE_WORDS or low in DEMONYMS or low in CONNECTORS:
@@ -397,12 +462,14 @@ def _classify_run(
             name_k = m
             continue
         break
-    while name_k < j and toks[name_k].kind != "word":
+    while name_k < j and all_kinds[off + name_k] != "word":
         name_k += 1
     # lower-case role words right before the run ("national security adviser Keith Kellogg")
     title_start = toks[k].start
     b = i - 1
-    while b >= 0 and toks[b].kind == "word" and toks[b].text.islower() and toks[b].text in ROLE_WORDS:
+    while (
+        b >= 0 and all_kinds[off + b] == "word" and (bt := all_texts[off + b]).islower() and bt in ROLE_WORDS
+    ):
         title_start = toks[b].start
         b -= 1
     if b >= 0 and title_start < toks[k].start and _strip_possessive(toks[b].text) != toks[b].text:
@@ -419,7 +486,7 @@ def _classify_run(
         kind = "group"
     elif low in DEMONYMS or low.rsplit(" ", 1)[-1] in DEMONYMS:
         return []  # an adjective ("Central American")
-    elif title or len([t for t in toks[name_k:j] if t.kind == "word"]) >= 2:
+    elif title or all_kinds[off + name_k : off + j].count("word") >= 2:
         kind = "person"
     elif has_the:
         kind = "organization"
@@ -437,15 +504,17 @@ def _classify_run(
     else:
         kind = "single"
     return [
-        _Cand(
-            start,
-            end,
-            name,
-            kind,
-            si,
-            title,
-            title_start if title else start,
-            sentence_initial and name_k == k,
+        _new_cand(
+            (
+                start,
+                end,
+                name,
+                kind,
+                si,
+                title,
+                title_start if title else start,
+                sentence_initial and name_k == k,
+            )
         )
     ]
 
@@ -454,22 +523,28 @@ def _detect(doc: Document) -> tuple[list[_Cand], list[int]]:
     cands: list[_Cand] = []
     headlines: list[int] = []
     tokens = doc.tokens
-    cap_all = [t.kind == "word" and t.text[0].isupper() for t in tokens]
+    kinds = doc._token_kinds
+    lows = doc._token_lows
+    # capitalised words, with C-level maps: kind is "word" and the first character is upper case
+    cap_all = list(map(and_, map("word".__eq__, kinds), map(str.isupper, map(_first_char, doc._token_texts))))
     function_words = FUNCTION_WORDS
     for si, sent in enumerate(doc.sentences):
         a, b = sent.token_start, sent.token_end
+        cap = cap_all[a:b]
+        if True not in cap:  # no capitalised word: neither a headline nor a name
+            continue
         toks = tokens[a:b]
         if _is_headline(toks):
             headlines.append(si)
             continue
-        cap = cap_all[a:b]
-        if True not in cap:
-            continue
-        first_word = next((x for x, t in enumerate(toks) if t.kind == "word"), None)
-        for i, j in _runs(toks, cap):
-            if j == i + 1 and toks[i].text.lower() in function_words:
+        try:
+            first_word: int | None = kinds.index("word", a, b) - a
+        except ValueError:
+            first_word = None
+        for i, j in _runs(toks, cap, doc, a):
+            if j == i + 1 and lows[a + i] in function_words:
                 continue  # a lone capitalised function word ("The", "But"): nothing named
-            cands.extend(_classify_run(doc, toks, i, j, si, i == first_word))
+            cands.extend(_classify_run(doc, toks, i, j, si, i == first_word, a))
     return cands, headlines
 
 
@@ -478,7 +553,7 @@ def _detect(doc: Document) -> tuple[list[_Cand], list[int]]:
 # ------------------------------------------------------------------------------------------------
 @lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, ...]:
-    return tuple(w for w in re.split(r"\s+", name) if w and not (len(w.rstrip(".")) == 1 and w.endswith(".")))
+    return tuple(w for w in _SPACES_RE.split(name) if w and not (len(w.rstrip(".")) == 1 and w.endswith(".")))
 
 
 def _resolve(
@@ -504,11 +579,10 @@ def _resolve(
         return hit
 
     def speech_after(c: _Cand) -> bool:
+        """Whether the first token after the candidate (in its sentence) is a verb of saying."""
         si = doc.sentences[c.sentence]
-        for t in toks[si.token_start : si.token_end]:
-            if t.start >= c.end:
-                return t.text.lower() in SPEECH_VERBS
-        return False
+        x = bisect_left(doc._token_starts, c.end, si.token_start, si.token_end)
+        return x < si.token_end and doc._token_lows[x] in SPEECH_VERBS
 
     # 1. full person names -> clusters keyed by (first-name key, surname key)
     full_counts: Counter[str] = Counter()
@@ -527,7 +601,15 @@ def _resolve(
     for full in full_counts:
         by_first[_name_words(full)[0]].append(full)
 
+    surname_memo: dict[str, list[str]] = {}
+
     def match_surname(word: str) -> list[str]:
+        hit = surname_memo.get(word)
+        if hit is None:
+            hit = surname_memo[word] = match_surname_(word)
+        return hit
+
+    def match_surname_(word: str) -> list[str]:
         key = _translit_key(word)
         if key in by_surname:
             return by_surname[key]
@@ -561,7 +643,7 @@ def _resolve(
             elif kind == "single":
                 kind = ""
         if kind:
-            resolved.append(c._replace(kind=kind))
+            resolved.append(c if kind == c.kind else _with_kind(c, kind))
         else:
             resolved.append(c)
     person_singles = {c.name for c in resolved if c.kind == "person" and len(_name_words(c.name)) == 1}
@@ -569,7 +651,7 @@ def _resolve(
     final: list[_Cand] = []
     for c in resolved:
         if c.kind == "place?":
-            final.append(c._replace(kind="person" if c.name in person_singles else "location"))
+            final.append(_with_kind(c, "person" if c.name in person_singles else "location"))
             continue
         if c.kind == "single":
             low = c.name.lower()
@@ -577,7 +659,7 @@ def _resolve(
                 (not c.sentence_initial or (low not in FUNCTION_WORDS and not seen_lower(low)))
                 and any(_translit_key(c.name) == _translit_key(p) for p in person_singles)
             ):
-                final.append(c._replace(kind="person"))
+                final.append(_with_kind(c, "person"))
             continue
         if (
             c.sentence_initial
@@ -621,7 +703,7 @@ def _resolve(
                 ):
                     kind = "person"
             if kind:
-                final.append(_Cand(t.start, t.start + len(bare), bare, kind, si, "", t.start, False))
+                final.append(_new_cand((t.start, t.start + len(bare), bare, kind, si, "", t.start, False)))
 
     # 4. canonical names
     # persons: full-name clusters, singles attach to the most mentioned full name with that surname
@@ -630,7 +712,15 @@ def _resolve(
         if c.kind == "person":
             surname_total[c.name] += 1
 
+    canonical_memo: dict[str, str] = {}
+
     def person_canonical(name: str) -> str:
+        hit = canonical_memo.get(name)
+        if hit is None:
+            hit = canonical_memo[name] = person_canonical_(name)
+        return hit
+
+    def person_canonical_(name: str) -> str:
         words = _name_words(name)
         if len(words) >= 2:
             fulls = match_surname(words[-1])
@@ -664,10 +754,10 @@ def _resolve(
         elif c.kind == "location":
             actor = _LOCATION_ALIASES.get(low, c.name)
         elif c.kind == "organization":
-            actor = re.sub(r"^(?:the|The)\s+", "", c.name)
+            actor = _LEADING_THE_RE.sub("", c.name)
         else:
             actor = c.name
-        out.append(Mention(c.start, c.end, text[c.start : c.end], actor, c.kind, c.sentence, c.title))
+        out.append(_new_mention((c.start, c.end, text[c.start : c.end], actor, c.kind, c.sentence, c.title)))
 
     # 5. descriptive coreference: "the Ukrainian president" -> the one person with that title
     titles_by_actor: dict[str, set[str]] = defaultdict(set)
@@ -676,6 +766,7 @@ def _resolve(
             titles_by_actor[m.actor].add(m.title.lower())
     if titles_by_actor:
         taken = [(m.start, m.end) for m in out]
+        hits_memo: dict[tuple[str | None, str], list[str]] = {}
         for s, e, the, dem, role_text in _descriptors(text):
             if dem is not None and not dem[0].isupper():
                 continue
@@ -688,24 +779,26 @@ def _resolve(
                 and text[s - 1 : s] not in {" ", "\n", "(", "“", '"'}
             ):
                 continue
-            if re.match(r"\s+(?:[A-Z]|of\b)", text[e : e + 4]):
+            if _NAME_AFTER_ROLE_RE.match(text[e : e + 4]):
                 continue  # a title before a name ("President Trump"), or "president of ..."
             before = text[max(0, s - 12) : s].lower()
-            if re.search(r"(vice|deputy|former|ex)[\s-]*$", before):
+            if _VICE_BEFORE_RE.search(before):
                 continue
-            demonym = re.sub(r"\s+", " ", dem.lower()) if dem else None
-            role = re.sub(r"\s+", " ", role_text.lower())
-            accepted = _LEADER_ROLES.get(role, {role})
-            hits = [
-                a
-                for a, ts in titles_by_actor.items()
-                if any(
-                    (demonym is None or f" {demonym} " in f" {t} ")
-                    and any(r in t for r in accepted)
-                    and not re.search(r"\b(vice|deputy|former)\b", t)
-                    for t in ts
-                )
-            ]
+            demonym = _SPACES_RE.sub(" ", dem.lower()) if dem else None
+            role = _SPACES_RE.sub(" ", role_text.lower())
+            hits = hits_memo.get((demonym, role))
+            if hits is None:
+                accepted = _LEADER_ROLES.get(role, {role})
+                hits = hits_memo[(demonym, role)] = [
+                    a
+                    for a, ts in titles_by_actor.items()
+                    if any(
+                        (demonym is None or f" {demonym} " in f" {t} ")
+                        and any(r in t for r in accepted)
+                        and not _VICE_RE.search(t)
+                        for t in ts
+                    )
+                ]
             if len(hits) != 1:
                 continue
             if any(a < e and s < b for a, b in taken):
@@ -713,7 +806,7 @@ def _resolve(
             si = doc.sentence_at(s)
             if si is None:
                 continue
-            out.append(Mention(s, e, text[s:e], hits[0], "person", si, ""))
+            out.append(_new_mention((s, e, text[s:e], hits[0], "person", si, "")))
     out.sort(key=lambda m: (m.start, m.end))
     # drop duplicates / overlaps (keep the first, longest)
     dedup: list[Mention] = []

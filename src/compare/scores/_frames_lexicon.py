@@ -20,8 +20,8 @@ import hashlib
 import math
 from dataclasses import dataclass
 from importlib.resources import files
-from itertools import compress, islice
-from operator import itemgetter
+from itertools import compress, islice, repeat
+from operator import is_, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -291,14 +291,17 @@ def _scan(doc: Document, lexicon: Lexicon) -> list[Hit]:
     n = len(tokens)
     texts = list(map(_TEXT, tokens))
     # what may match at each token (memoised per distinct token text)
-    try:  # the common case: every token text seen before
-        infos = list(map(lexicon.memo.__getitem__, texts))
-    except KeyError:
-        infos = list(map(lexicon.lookup, texts))
-    try:
-        norms = list(map(lexicon.norms.__getitem__, texts))
-    except KeyError:
-        norms = list(map(lexicon.norm, texts))
+    # memo look-ups in C; only token texts never seen before (None) go through Python
+    infos = list(map(lexicon.memo.get, texts))
+    if None in infos:
+        lookup = lexicon.lookup
+        for i in compress(range(n), map(is_, infos, repeat(None))):
+            infos[i] = lookup(texts[i])
+    norms = list(map(lexicon.norms.get, texts))
+    if None in norms:
+        norm = lexicon.norm
+        for i in compress(range(n), map(is_, norms, repeat(None))):
+            norms[i] = norm(texts[i])
     # token bigrams that start a multiword cue
     bigrams = lexicon.bigrams
     starts = set(

@@ -7,7 +7,10 @@ Document's tokens with word lists; no tagger or parser is used.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import compress
+from operator import and_, gt, itemgetter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -100,9 +103,12 @@ _TITLE_WORDS = _TITLE_MODIFIERS | frozenset(
     sheikh ayatollah pope cardinal bishop rabbi imam emir sultan crown
     """.split()  # noqa: SIM905
 )
+_ROLE_OR_TITLE_MODIFIER = ROLE_NOUNS | _TITLE_MODIFIERS
+_PLURAL_ROLE_NOUNS = frozenset(w for w in ROLE_NOUNS if w.endswith("s"))
 #: courtesy titles: not labels
 _HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "dr", "sir", "madam", "mme", "m"])
 _RELATIVE = frozenset(["who", "whom", "whose", "which", "that", "where", "when"])
+_first_char = itemgetter(0)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
@@ -118,6 +124,22 @@ def _is_title_case_sentence(tokens: Sequence[Token]) -> bool:
     return caps / len(words) > 0.7
 
 
+def _is_title_case_range(doc: Document, a: int, b: int) -> bool:
+    """:func:`_is_title_case_sentence` of ``doc.tokens[a:b]``, from 0/1 columns made once per Document."""
+    cols = doc.cache.get("wordchoice.title_case_columns")
+    if cols is None:
+        # content word (a word not in _STOP): "word" and not stop; capitalised content word
+        content = list(
+            map(gt, map("word".__eq__, doc._token_kinds), map(_STOP.__contains__, doc._token_lows))
+        )
+        upper = map(str.isupper, map(_first_char, doc._token_texts))
+        cols = doc.cache["wordchoice.title_case_columns"] = (content, list(map(and_, content, upper)))
+    n = sum(cols[0][a:b])
+    if n < 3:
+        return False
+    return sum(cols[1][a:b]) / n > 0.7
+
+
 def get_mentions(doc: Document, *, aliases: Any = None) -> list[Any]:
     """Actor mentions of ``doc`` from :func:`compare.actors.actor_mentions`."""
     from ..actors import actor_mentions
@@ -129,52 +151,57 @@ def get_mentions(doc: Document, *, aliases: Any = None) -> list[Any]:
 # Labels
 # --------------------------------------------------------------------------------------------
 def _span_tokens(doc: Document, start: int, end: int) -> tuple[int, int] | None:
-    import bisect
-
-    starts = doc.cache.get("wordchoice.starts_list")
-    if starts is None:
-        starts = [t.start for t in doc.tokens]
-        doc.cache["wordchoice.starts_list"] = starts
-    i0 = bisect.bisect_left(starts, start)
-    i1 = bisect.bisect_left(starts, end)
+    starts = doc._token_starts
+    i0 = bisect_left(starts, start)
+    i1 = bisect_left(starts, end, i0)
     if i0 >= len(starts) or i1 <= i0:
         return None
     return i0, i1
 
 
 def _is_modifier(t: Token) -> bool:
-    low = _low(t)
-    if t.kind != "word" or low in _STOP or low in _AUX:
+    return _is_mod(t.kind, t.text, t.text.lower())
+
+
+def _is_mod(kind: str, text: str, low: str) -> bool:
+    if kind != "word" or low in _STOP or low in _AUX:
         return False
     if low in _MODIFIERS or low in ROLE_NOUNS:
         return True
-    if t.text[:1].isupper():
+    if text[:1].isupper():
         return True
-    return low.endswith(("al", "ian", "ic", "ive", "ern", "ese", "ish", "ior", "ary"))
+    return low.endswith(_MODIFIER_ENDINGS)
+
+
+_MODIFIER_ENDINGS = ("al", "ian", "ic", "ive", "ern", "ese", "ish", "ior", "ary")
 
 
 def _title_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int, str] | None:
     """Label standing right before a name: "Russian President", "Putin's aide"."""
     tokens = doc.tokens
+    kinds = doc._token_kinds
+    lows = doc._token_lows
+    texts = doc._token_texts
     j = i0 - 1
-    if j < sent_lo or tokens[j].kind != "word" or _low(tokens[j]) not in ROLE_NOUNS | _TITLE_MODIFIERS:
+    if j < sent_lo or kinds[j] != "word" or lows[j] not in _ROLE_OR_TITLE_MODIFIER:
         return None
     has_role = False
     k = i0
     while j >= sent_lo:
-        t = tokens[j]
-        low = _low(t)
-        if t.kind != "word":
+        low = lows[j]
+        kind = kinds[j]
+        if kind != "word":
             break
+        text = texts[j]
         if low in ROLE_NOUNS:
             has_role = True
             k = j
-        elif low == "of" and j - 1 >= sent_lo and _low(tokens[j - 1]) in ROLE_NOUNS:
+        elif low == "of" and j - 1 >= sent_lo and lows[j - 1] in ROLE_NOUNS:
             k = j
-        elif t.text.endswith(("'s", "’s")) and t.text[:1].isupper():
+        elif text.endswith(("'s", "’s")) and text[:1].isupper():
             k = j
             break  # "Putin's aide": the possessor closes the label
-        elif _is_modifier(t) and low not in _DETERMINERS:
+        elif _is_mod(kind, text, low) and low not in _DETERMINERS:
             k = j
         else:
             break
@@ -183,7 +210,7 @@ def _title_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int, str] 
         return None
     toks = tokens[k:i0]
     text = doc.text[toks[0].start : toks[-1].end]
-    words = [t for t in toks if t.kind == "word" and _low(t) != "of"]
+    words = [t for t in toks if t.kind == "word" and t.text.lower() != "of"]
     kind = (
         "title"
         if all(w.text[:1].isupper() and not w.text.endswith(("'s", "’s")) for w in words)
@@ -192,15 +219,20 @@ def _title_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int, str] 
     return toks[0].start, toks[-1].end, kind if text else ""
 
 
+_APPOSITIVE_OPENERS = frozenset({",", "(", *_DASHES})
+_PAREN_CLOSE = frozenset({")"})
+_COMMA = frozenset({","})
+
+
 def _appositive_after(doc: Document, i1: int, sent_hi: int) -> tuple[int, int, int] | None:
     """Appositive right after a name: ", the Y of Z,", " — a former culture minister —", " (a Y)"."""
     tokens = doc.tokens
     if i1 >= sent_hi:
         return None
     opener = tokens[i1].text
-    if opener not in {",", "(", *_DASHES}:
+    if opener not in _APPOSITIVE_OPENERS:
         return None
-    closers = {")"} if opener == "(" else ({","} if opener == "," else set(_DASHES))
+    closers = _PAREN_CLOSE if opener == "(" else (_COMMA if opener == "," else _DASHES)
     j = i1 + 1
     end = None
     while j < sent_hi and j - i1 <= 14:
@@ -219,7 +251,9 @@ def _appositive_after(doc: Document, i1: int, sent_hi: int) -> tuple[int, int, i
     if end is None or end <= i1 + 1:
         return None
     toks = tokens[i1 + 1 : end]
-    lows = [_low(t) for t in toks if t.kind == "word"]
+    kinds = doc._token_kinds
+    all_lows = doc._token_lows
+    lows = [all_lows[x] for x in range(i1 + 1, end) if kinds[x] == "word"]
     if not lows or len(lows) > 12:
         return None
     first = toks[0]
@@ -254,10 +288,13 @@ def _appositive_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int] 
     has_role = False
     ok_start = False
     m = j - 1
+    kinds = doc._token_kinds
+    lows = doc._token_lows
+    texts = doc._token_texts
     while m >= sent_lo and j - m <= 10:
-        t = tokens[m]
-        low = _low(t)
-        if t.kind != "word":
+        kind = kinds[m]
+        low = lows[m]
+        if kind != "word":
             break
         if low in _DETERMINERS or low in _POSS_DET:
             k = m
@@ -265,7 +302,7 @@ def _appositive_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int] 
             break
         if low in ROLE_NOUNS:
             has_role = True
-        elif not (low == "of" or _is_modifier(t) or t.text.endswith(("'s", "’s"))):
+        elif not (low == "of" or _is_mod(kind, texts[m], low) or texts[m].endswith(("'s", "’s"))):
             break
         k = m
         m -= 1
@@ -276,27 +313,28 @@ def _appositive_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int] 
 
 def _verb_after(doc: Document, i1: int, sent_hi: int, headline: bool) -> int | None:
     """Token index of the verb governed by the actor ending at token ``i1``: actor [aux/adv]* VERB."""
-    tokens = doc.tokens
-    if i1 - 1 >= 0 and tokens[i1 - 1].text.endswith(("'s", "’s")):
+    texts = doc._token_texts
+    kinds = doc._token_kinds
+    lows = doc._token_lows
+    if i1 - 1 >= 0 and texts[i1 - 1].endswith(("'s", "’s")):
         return None
-    if i1 < sent_hi and tokens[i1].text in {"'s", "’s", "'", "’"}:
+    if i1 < sent_hi and texts[i1] in {"'s", "’s", "'", "’"}:
         return None
     j = i1
     # skip a parenthetical attribution: "Putin, Western diplomats say, continues"
-    if j < sent_hi and tokens[j].text == ",":
+    if j < sent_hi and texts[j] == ",":
         k = j + 1
-        while k < sent_hi and k - j <= 7 and tokens[k].text != ",":
+        while k < sent_hi and k - j <= 7 and texts[k] != ",":
             k += 1
-        if k < sent_hi and tokens[k].text == "," and any(_low(t) in _REPORT for t in tokens[j + 1 : k]):
+        if k < sent_hi and texts[k] == "," and any(lows[x] in _REPORT for x in range(j + 1, k)):
             j = k + 1
         else:
             return None
     saw_aux = False
     last_aux = ""
     while j < sent_hi:
-        t = tokens[j]
-        low = _low(t)
-        if t.kind != "word":
+        low = lows[j]
+        if kinds[j] != "word":
             return None
         if low in _AUX:
             saw_aux, last_aux = True, low
@@ -309,9 +347,8 @@ def _verb_after(doc: Document, i1: int, sent_hi: int, headline: bool) -> int | N
         j += 1
     else:
         return None
-    t = tokens[j]
-    low = _low(t)
-    if low in _STOP or (t.text[:1].isupper() and not headline):
+    low = lows[j]
+    if low in _STOP or (texts[j][:1].isupper() and not headline):
         return None
     verbal = (
         low in _IRREGULAR_PAST
@@ -344,12 +381,14 @@ _PRED_STOP = frozenset(
 def _predicate_after(doc: Document, i1: int, sent_hi: int) -> tuple[int, int] | None:
     """Predicate after a copula (max 4 words): "Putin will be brave enough" -> "brave enough"."""
     tokens = doc.tokens
+    kinds = doc._token_kinds
+    lows = doc._token_lows
     if i1 < sent_hi and tokens[i1].text in {"'s", "’s"}:
         return None
     j = i1
     cop = False
-    while j < sent_hi and tokens[j].kind == "word":
-        low = _low(tokens[j])
+    while j < sent_hi and kinds[j] == "word":
+        low = lows[j]
         if low in _COPULAS:
             cop = True
         elif low in _AUX or low in _ADVERBS:
@@ -361,14 +400,13 @@ def _predicate_after(doc: Document, i1: int, sent_hi: int) -> tuple[int, int] | 
         return None
     k = j
     while k < sent_hi and k - j < 4:
-        t = tokens[k]
-        low = _low(t)
-        if t.kind != "word" or low in _PRED_STOP or low in _AUX:
+        low = lows[k]
+        if kinds[k] != "word" or low in _PRED_STOP or low in _AUX:
             break
         k += 1
     if k == j:
         return None
-    first = _low(tokens[j])
+    first = lows[j]
     if first in _STOP and first not in _DETERMINERS:
         return None
     return tokens[j].start, tokens[k - 1].end
@@ -411,7 +449,7 @@ def extract_labels(doc: Document, mentions: Sequence[Any]) -> list[dict[str, Any
         before = _title_before(doc, i0, s.token_start)
         if before is not None and before[2]:
             add(m.actor, before[0], before[1], before[2], si)
-        person_like = any(
+        person_like = bool(title) and any(
             w.lower().rstrip(".") in ROLE_NOUNS or w.lower().rstrip(".") in _TITLE_WORDS
             for w in title.split()
         )
@@ -436,19 +474,19 @@ def extract_labels(doc: Document, mentions: Sequence[Any]) -> list[dict[str, Any
                 if (
                     p < s.token_start
                     or doc.tokens[p].kind == "punct"
-                    or _low(doc.tokens[p]) in _CLAUSE_OPENERS
+                    or doc._token_lows[p] in _CLAUSE_OPENERS
                 ):
                     after = app[2] + 1
                 else:
                     after = -1
         if si not in headline_cache:
-            headline_cache[si] = _is_title_case_sentence(doc.tokens[s.token_start : s.token_end])
+            headline_cache[si] = _is_title_case_range(doc, s.token_start, s.token_end)
         v = None if after < 0 else _verb_after(doc, after, s.token_end, headline_cache[si])
         if v is not None:
             t = doc.tokens[v]
             end = t.end
             nxt = doc.tokens[v + 1] if v + 1 < s.token_end else None
-            if nxt is not None and _low(nxt) in _PARTICLES:
+            if nxt is not None and doc._token_lows[v + 1] in _PARTICLES:
                 end = nxt.end  # phrasal verb: "lashed out", "backed down"
             add(m.actor, t.start, end, "verb", si)
         elif after >= 0:
@@ -465,35 +503,39 @@ def group_descriptors(doc: Document, covered: set[int]) -> list[dict[str, Any]]:
     and are skipped, as are tokens in ``covered`` (inside actor mentions).
     """
     tokens = doc.tokens
+    kinds = doc._token_kinds
+    lows = doc._token_lows
+    texts = doc._token_texts
+    sentences = doc.sentences
     rows = []
-    for s_i, s in enumerate(doc.sentences):
-        for j in range(s.token_start, s.token_end):
-            t = tokens[j]
-            low = _low(t)
-            if t.kind != "word" or low not in ROLE_NOUNS or not low.endswith("s") or j in covered:
-                continue
-            nxt = tokens[j + 1] if j + 1 < s.token_end else None
-            if nxt is not None and nxt.kind == "word" and _NAME_TOKEN.match(nxt.text):
-                continue
-            k = j
-            while k - 1 >= s.token_start:
-                p = tokens[k - 1]
-                if (k - 1) in covered or not _is_modifier(p):
-                    break
-                if p.text[:1].isupper() and k - 1 == s.token_start and _low(p) in _STOP:
-                    break
-                k -= 1
-            if k == j:
-                continue
-            start, end = tokens[k].start, t.end
-            rows.append(
-                {
-                    "actor": low,
-                    "label": doc.text[start:end],
-                    "kind": "descriptor",
-                    "sentence": s_i,
-                    "start": start,
-                    "end": end,
-                }
-            )
+    # candidates: plural role nouns (C-level filter), in text order
+    for j in compress(range(len(lows)), map(_PLURAL_ROLE_NOUNS.__contains__, lows)):
+        low = lows[j]
+        if kinds[j] != "word" or j in covered:
+            continue
+        t = tokens[j]
+        s_i = t.sentence
+        s = sentences[s_i]
+        if j + 1 < s.token_end and kinds[j + 1] == "word" and _NAME_TOKEN.match(texts[j + 1]):
+            continue
+        k = j
+        while k - 1 >= s.token_start:
+            if (k - 1) in covered or not _is_mod(kinds[k - 1], texts[k - 1], lows[k - 1]):
+                break
+            if texts[k - 1][:1].isupper() and k - 1 == s.token_start and lows[k - 1] in _STOP:
+                break
+            k -= 1
+        if k == j:
+            continue
+        start, end = tokens[k].start, t.end
+        rows.append(
+            {
+                "actor": low,
+                "label": doc.text[start:end],
+                "kind": "descriptor",
+                "sentence": s_i,
+                "start": start,
+                "end": end,
+            }
+        )
     return rows

@@ -233,9 +233,12 @@ def _counts(text: str, doc: Document | None) -> _ts.TextstatCounts:
 
 
 def _doc_sentences(doc: Document) -> int:
-    tokens = doc.tokens
+    # a sentence counts when not all its tokens are punctuation (C-level list.count per sentence)
+    kinds = doc._token_kinds
     return sum(
-        1 for s in doc.sentences if any(t.kind != "punct" for t in tokens[s.token_start : s.token_end])
+        1
+        for s in doc.sentences
+        if kinds[s.token_start : s.token_end].count("punct") < s.token_end - s.token_start
     )
 
 
@@ -612,4 +615,3 @@ FAMILY = register(
         references=(*(r for refs in _REFS.values() for r in refs), _TEXTSTAT_REF),
     )
 )
-

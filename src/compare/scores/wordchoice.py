@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from itertools import compress, repeat
+from operator import is_, ne
 from typing import TYPE_CHECKING, Any
 
 from ..text import as_document
@@ -136,6 +138,14 @@ _METRICS = (
 _TOKEN_INFO: dict[str, tuple[float, str, bool, bool, bool, bool]] = {}
 
 
+#: the info of a word with nothing to count
+_BORING = (0.0, "", False, False, False, False)
+
+
+#: what a number or punctuation token stands for in ``_loaded`` (only numbers are counted)
+_NON_WORD_INFO = {"number": (0.0, "number", False, False, False, False), "punct": _BORING}
+
+
 def _token_info(text: str) -> tuple[float, str, bool, bool, bool, bool]:
     info = _TOKEN_INFO.get(text)
     if info is None:
@@ -157,7 +167,10 @@ def _loaded(doc: Document) -> dict[str, Any]:
         return hit
     sentences = doc.sentences
     n_s = len(sentences)
-    n_words = [0] * n_s
+    kinds = doc._token_kinds
+    texts = doc._token_texts
+    # word counts per sentence with C-level list.count
+    n_words = [kinds[s.token_start : s.token_end].count("word") for s in sentences]
     penalty = [0.0] * n_s
     total = [0.0] * n_s
     loaded_n = [0] * n_s
@@ -167,12 +180,18 @@ def _loaded(doc: Document) -> dict[str, Any]:
     get = _TOKEN_INFO.get
     rep_pen = REPORTING_PENALTY
     num_pen = NUMBER_PENALTY
-    i = -1
-    for start, _end, text, si, kind in doc.tokens:
-        i += 1
+    # numbers and punctuation get a marker by kind; only words not seen before stay None
+    infos = list(map(get, texts, map(_NON_WORD_INFO.get, kinds)))
+    if None in infos:
+        for i in compress(range(len(infos)), map(is_, infos, repeat(None))):
+            infos[i] = _token_info(texts[i])
+    # only numbers and words with something to count, in text order (the float sums keep their order)
+    tokens = doc.tokens
+    for i in compress(range(len(infos)), map(ne, infos, repeat(_BORING))):
+        kind = kinds[i]
         if kind == "word":
-            n_words[si] += 1
-            info = get(text) or _token_info(text)
+            info = infos[i]
+            start, _end, text, si, _kind = tokens[i]
             w = info[0]
             # a capitalised word inside a sentence is a name, not evaluation (VADER part only)
             if w and not (info[2] and text[0].isupper() and start != sentences[si].start):
@@ -186,7 +205,7 @@ def _loaded(doc: Document) -> dict[str, Any]:
             elif info[5]:
                 assertives.append(i)
         elif kind == "number":
-            penalty[si] += num_pen
+            penalty[tokens[i][3]] += num_pen
     scores = [(total[k] - penalty[k]) / n_words[k] if n_words[k] else math.nan for k in range(n_s)]
     out = {
         "hits": hits,
@@ -298,7 +317,7 @@ def _label_rows(doc: Document, *, aliases: Any = None) -> list[dict[str, Any]]:
     if mentions:
         import bisect
 
-        starts = [t.start for t in doc.tokens]
+        starts = doc._token_starts
         for m in mentions:
             i0 = bisect.bisect_left(starts, m.start)
             i1 = bisect.bisect_left(starts, m.end)
