@@ -7,9 +7,11 @@ times, with :func:`time.process_time` (one core; fairer than wall time on a load
 - sentence VADER (``compare.scores._vader.polarity_scores`` of every sentence, plus the
   whole-text compound the family reports);
 - target sentiment of every actor mention the family scores (persons, organisations, groups),
-  both with the per-mention reference path (``_target_model.features`` + ``predict_proba`` for
-  each mention, what the family did before the batched classifier) and with the batched path
-  the family uses (``sentiment._mention_targets``);
+  three ways: the per-mention reference path (``_target_model.features`` + ``predict_proba``
+  for each mention; readable, used for training), the plain-Python fast path
+  (``_target_model._predict_one`` for each mention, what ``predict_spans`` uses for fewer than
+  ``_BATCH_MIN`` targets) and the path the family uses (``sentiment._mention_targets``: one
+  vectorised numpy batch per article, ``_target_model._predict_batch``);
 - the whole sentiment family (``FAMILY(doc)`` on fresh Documents: all of the above together).
 
 Each stage runs on fresh Documents with cold result caches (the VADER and per-sentence caches are
@@ -26,6 +28,7 @@ import gc
 import time
 
 import compare
+import compare.text
 from compare._datasets import datasets_dir
 from compare.actors import actor_mentions
 from compare.scores import _target_model as tm
@@ -35,6 +38,10 @@ from compare.scores import sentiment as sm
 
 def _clear_caches() -> None:
     _vader.polarity_scores.cache_clear()
+    for name in ("_analyse_sentence", "_base_words", "_sentence_context", "word_sentiments"):
+        fn = getattr(_vader, name, None)
+        if fn is not None and hasattr(fn, "cache_clear"):
+            fn.cache_clear()
     for name in ("_analyse_sentence", "_base_words", "_sentence_context"):
         fn = getattr(tm, name, None)
         if fn is not None and hasattr(fn, "cache_clear"):
@@ -42,6 +49,10 @@ def _clear_caches() -> None:
 
 
 def _docs(texts: list[str]) -> list[compare.Document]:
+    # fresh Documents (analyze_text keeps recent Documents, with their caches, in an LRU cache)
+    build = getattr(compare.text, "_cached_build", None)
+    if build is not None and hasattr(build, "cache_clear"):
+        build.cache_clear()
     return [compare.analyze_text(t) for t in texts]
 
 
@@ -57,8 +68,9 @@ def _targets(doc: compare.Document) -> None:
     ms = [m for m in actor_mentions(doc) if m.kind in sm._ACTOR_KINDS]
     scores = sm._doc_scores(doc)
     t0 = time.process_time()
-    if _targets.reference or not hasattr(sm, "_mention_targets"):  # type: ignore[attr-defined]
-        # the per-mention path used before the batched classifier: features dict + dot product
+    mode = _targets.mode  # type: ignore[attr-defined]
+    if mode == "reference" or not hasattr(sm, "_mention_targets"):
+        # the per-mention reference path: features dict + dot product
         for m in ms:
             sent = doc.sentences[m.sentence]
             sc = scores[m.sentence]
@@ -67,19 +79,32 @@ def _targets(doc: compare.Document) -> None:
                     sent.text, m.start - sent.start, m.end - sent.start, (sc.compound, sc.pos, sc.neg)
                 )
             )
+    elif mode == "python":
+        for m in ms:
+            sent = doc.sentences[m.sentence]
+            sc = scores[m.sentence]
+            tm._predict_one(
+                (
+                    sent.text,
+                    m.start - sent.start,
+                    m.end - sent.start,
+                    (sc.compound, sc.pos, sc.neg),
+                    sm._doc_word_sentiments(doc, m.sentence),
+                )
+            )
     else:
         sm._mention_targets(doc, ms, scores)
     _targets.elapsed += time.process_time() - t0  # type: ignore[attr-defined]
 
 
-def _time_targets(texts: list[str], *, reference: bool) -> tuple[float, int]:
+def _time_targets(texts: list[str], *, mode: str) -> tuple[float, int]:
     _clear_caches()
     docs = _docs(texts)
     for d in docs:  # mentions and sentence scores first: time only the classifier
         actor_mentions(d)
         sm._doc_scores(d)
     _targets.elapsed = 0.0  # type: ignore[attr-defined]
-    _targets.reference = reference  # type: ignore[attr-defined]
+    _targets.mode = mode  # type: ignore[attr-defined]
     _time(_targets, docs)
     n = sum(1 for d in docs for m in actor_mentions(d) if m.kind in sm._ACTOR_KINDS)
     return _targets.elapsed, n  # type: ignore[attr-defined]
@@ -106,8 +131,12 @@ def main() -> None:
         stages["sentence VADER"] = _time(
             lambda d: (sm._doc_scores(d), _vader.polarity_scores(d.text)), _docs(texts)
         )
-        stages["target sentiment, per-mention reference path"] = _time_targets(texts, reference=True)[0]
-        stages["target sentiment (all mentions)"], n_mentions = _time_targets(texts, reference=False)
+        stages["target sentiment, per-mention reference path"] = _time_targets(texts, mode="reference")[0]
+        if hasattr(tm, "_predict_batch"):  # (absent before the vectorised path: older code)
+            stages["target sentiment, plain-Python fast path"] = _time_targets(texts, mode="python")[0]
+        stages["target sentiment (all mentions, family path)"], n_mentions = _time_targets(
+            texts, mode="batch"
+        )
         _clear_caches()
         stages["whole sentiment family"] = _time(sm.FAMILY, _docs(texts))
         for k, v in stages.items():
@@ -120,7 +149,8 @@ def main() -> None:
         print(f"| {k} | {v * per600:.3f} |")
     print()
     print(
-        f"Per actor mention (target sentiment): {best['target sentiment (all mentions)'] / n_mentions * 1e6:.1f} µs"
+        "Per actor mention (target sentiment, family path): "
+        f"{best['target sentiment (all mentions, family path)'] / n_mentions * 1e6:.1f} µs"
     )
 
 

@@ -8,7 +8,13 @@ whose coefficients are all below ``--prune``.
 
 NewsMTSC: Hamborg & Donnay (EACL 2021), https://github.com/fhamborg/NewsMTSC, MIT licence.
 
-Run: ``.venv/bin/python benchmarks/train_target_sentiment.py`` (about a minute on one core).
+The features include VADER's word sentiments of the sentence (each word's valence after all of
+VADER's rules, from one VADER pass over the sentence), summed left of the target, right of it and
+in its clause and normalised as VADER normalises a compound; before, VADER was re-run on those
+three pieces of text for every target, which cost three VADER passes per target for no gain in
+cross-validated macro-F1 (see ``docs/benchmarks/sentiment.md``).
+
+Run: ``.venv/bin/python benchmarks/train_target_sentiment.py`` (a few minutes on one core).
 """
 
 from __future__ import annotations

@@ -134,8 +134,9 @@ def test_actor_rows_without_target_sentiment() -> None:
 
 
 # ------------------------------------------------------------------------------------------------
-# the fast path gives the numbers of the reference (features + predict_proba per target) and of
-# the golden values computed before the speed-up (benchmarks/make_golden_sentiment.py)
+# the fast paths (plain Python and numpy batch) give the numbers of the reference (features +
+# predict_proba per target), and the family gives the golden values
+# (benchmarks/make_golden_sentiment.py)
 # ------------------------------------------------------------------------------------------------
 GOLDEN = __import__("pathlib").Path(__file__).parents[1] / "data" / "golden" / "sentiment_actors.json"
 # Floating-point sums in another order differ by ~1e-16 (the reference's own order already varies
@@ -176,12 +177,32 @@ def test_batch_classifier_equals_reference() -> None:
             items.append((s.text, len(s.text) - 1, len(s.text), scores))
     items.append(("", 0, 0, (0.0, 0.0, 0.0)))
     items.append(("   ", 1, 2, (0.0, 0.0, 0.0)))
-    fast = tm.predict_spans(items)
-    assert len(fast) == len(items) > 1000
-    for item, p in zip(items, fast, strict=True):
+    fast = tm.predict_spans(items)  # one batch: the vectorised numpy path
+    assert len(items) >= tm._BATCH_MIN
+    one_by_one = [p for k in range(0, len(items), 3) for p in tm.predict_spans(items[k : k + 3])]
+    assert len(fast) == len(one_by_one) == len(items) > 1000
+    for item, p, q in zip(items, fast, one_by_one, strict=True):
         ref = tm.predict_proba(tm.features(*item))
-        assert max(abs(x - y) for x, y in zip(p, ref, strict=True)) <= TOL, item
-        assert max(range(3), key=lambda i: p[i]) == max(range(3), key=lambda i: ref[i]), item
+        for got in (p, q):
+            assert max(abs(x - y) for x, y in zip(got, ref, strict=True)) <= TOL, item
+            assert max(range(3), key=lambda i: got[i]) == max(range(3), key=lambda i: ref[i]), item
+
+
+def test_batch_with_given_word_sentiments() -> None:
+    from compare.scores import _target_model as tm
+    from compare.scores._vader import polarity_scores, word_sentiments
+
+    s = "Critics slammed Smith for the disastrous, corrupt deal, while Jones was praised as a hero."
+    sc = polarity_scores(s)
+    spans = [(s.index(w), s.index(w) + len(w)) for w in ("Critics", "Smith", "deal", "Jones", "hero")] * 3
+    plain = [(s, a, b, (sc.compound, sc.pos, sc.neg)) for a, b in spans]
+    given = [(*it, word_sentiments(s)) for it in plain]
+    p, q = tm.predict_spans(plain), tm.predict_spans(given)
+    assert len(p) == len(spans) >= tm._BATCH_MIN
+    for x, y in zip(p, q, strict=True):
+        assert max(abs(a - b) for a, b in zip(x, y, strict=True)) <= TOL
+    labels = [max(range(3), key=lambda i: x[i]) for x in p]
+    assert labels[1] == 0  # Smith: negative
 
 
 def test_target_sentiment_equals_golden_values() -> None:
@@ -206,3 +227,51 @@ def test_actor_tables_equal_golden_values() -> None:
             for r, g in zip(rows, gold, strict=True):
                 assert list(r) == list(g)
                 assert all(_same(r[k], g[k]) for k in g), (r, g)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [("Smith met Jones in Paris on Monday.", 0, 5, (0.0, 0.0, 0.0))] * 3,  # no opinion word
+        [
+            ("Smith met Jones.", 10, 15, (0.0, 0.0, 0.0)),
+            ("", 0, 0, (0.0, 0.0, 0.0)),
+            ("Good", 0, 4, (0.4, 1.0, 0.0)),
+        ],
+        [("Smith", 0, 5, (0.0, 0.0, 0.0))],
+        [
+            ('He said “Smith is great” and “Jones" is not bad.', 8, 14, (0.5, 0.3, 0.0)),
+            ('He said “Smith is great” and “Jones" is not bad.', 30, 35, (0.5, 0.3, 0.0)),
+        ],
+        [
+            ("Don't blame Smith, it isn't his fault.", 12, 17, (0.3, 0.2, 0.1)),
+            ("Don't blame Smith, it isn't his fault.", 0, 17, (0.3, 0.2, 0.1)),
+        ],
+        [  # non-ASCII first letters, a lone surrogate, digits
+            ("Émile met İlham and Ölaf in 2024 \ud800 good.", 0, 5, (0.4, 0.2, 0.0)),
+            ("Émile met İlham and Ölaf in 2024 \ud800 good.", 10, 15, (0.4, 0.2, 0.0)),
+            ("Émile met İlham and Ölaf in 2024 \ud800 good.", 20, 24, (0.4, 0.2, 0.0)),
+        ],
+        [
+            ("a b c", 1, 2, (0.0, 0.0, 0.0)),
+            ("a b c", 4, 5, (0.0, 0.0, 0.0)),
+            ("a b c", 0, 5, (0.0, 0.0, 0.0)),
+        ],
+    ],
+)
+def test_numpy_batch_edge_cases(items) -> None:
+    from compare.scores import _target_model as tm
+
+    got = tm._predict_batch(items).tolist()
+    for item, p in zip(items, got, strict=True):
+        ref = tm.predict_proba(tm.features(*item))
+        assert max(abs(x - y) for x, y in zip(p, ref, strict=True)) <= TOL, item
+
+
+def test_label_order_matches_model() -> None:
+    from compare.scores import _target_model as tm
+    from compare.scores import sentiment as sm
+
+    assert sm._CLASSES == tm.CLASSES == tuple(tm.load_model()["classes"])
+    assert sm._label((0.4, 0.4, 0.2)).label == "negative"  # ties: the first class, as max()
+    assert sm._label((0.2, 0.4, 0.4)).label == "neutral"

@@ -127,3 +127,23 @@ def test_every_basil_and_polnear_sentence(analyzer, datasets_dir) -> None:
     assert len(sentences) > 35000
     bad = mismatches(analyzer, sentences)
     assert bad == [], f"{len(bad)} of {len(sentences)} sentences differ, e.g. {bad[:3]!r}"
+
+
+def test_word_sentiments_add_up_to_the_compound() -> None:
+    # without "!" or "?", VADER's compound is the normalised sum of its word sentiments
+    for s in [*TRICKY, "The talks failed, but Putin praised the good, honest envoy.", "Hello Smith."]:
+        scores, details = _vader.sentence_details(s)
+        assert scores == _vader.polarity_scores(s)
+        words = _vader.word_sentiments(s)
+        assert _vader.details_word_sentiments(details) == words
+        assert all(v != 0 for _, v in words)
+        assert [o for o, _ in words] == sorted(o for o, _ in words)
+        if "!" in s or "?" in s or not s.isascii():
+            continue
+        for o, _ in words:  # each offset starts a whitespace-separated word
+            assert o == 0 or s[o - 1].isspace()
+            assert not s[o].isspace()
+        total = sum(v for _, v in words)
+        assert scores.compound == pytest.approx(
+            total / math.sqrt(total * total + 15) if words else 0.0, abs=1e-12
+        )

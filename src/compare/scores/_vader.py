@@ -10,9 +10,13 @@ the preceding word is not itself a lexicon word, ``so``/``this`` three words bac
 
 What makes it faster (about an order of magnitude, see ``docs/benchmarks/vader.md``): each word is
 lower-cased once (vaderSentiment rebuilds the lower-cased word list inside every negation and idiom
-check, which is quadratic in sentence length), words outside the lexicon and the booster list are
-skipped after one dict look-up, the emoji pass is skipped for ASCII text, and the lexicon is parsed
-once per process.
+check, which is quadratic in sentence length), the lexicon words are found in one C-level pass
+(``compress`` + ``map``), a text without any word a rule reacts to takes its lexicon valences
+directly, the emoji pass is skipped for ASCII text, and the lexicon is parsed once per process.
+
+:func:`word_sentiments` (and :func:`sentence_details` + :func:`details_word_sentiments`, which
+share one pass with the sentence scores) expose each word's sentiment after every rule, for the
+target-sentiment model.
 
 The lexicon and the emoji lexicon are read from the installed vaderSentiment package (via
 :mod:`importlib.resources`), which stays the source of truth; the rule constants (booster words,
@@ -23,11 +27,21 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import string
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from itertools import compress
+from typing import Any, NamedTuple
 
-__all__ = ["SentimentScores", "polarity_scores", "rounded_scores", "score_sentences"]
+__all__ = [
+    "SentimentScores",
+    "details_word_sentiments",
+    "polarity_scores",
+    "rounded_scores",
+    "score_sentences",
+    "sentence_details",
+    "word_sentiments",
+]
 
 
 class SentimentScores(NamedTuple):
@@ -101,6 +115,8 @@ _PUNCT = string.punctuation
 _EMPTY = SentimentScores(0.0, 0.0, 0.0, 0.0)
 _NEUTRAL = SentimentScores(0.0, 0.0, 1.0, 0.0)
 _TOKEN_CACHE_MAX = 1 << 18
+_WORD_RE = re.compile(r"\S+")
+_match_start = re.Match.start
 
 
 def _replace_emojis(text: str, emojis: dict[str, str]) -> str:
@@ -179,8 +195,14 @@ def _but_check(low: list[str], positions: list[int], values: list[float]) -> Non
             values[si] = v * 1.5
 
 
-def _make_scorer(t: _Tables) -> Callable[[str], SentimentScores]:
-    """Build the scoring function, with every table bound as a closure variable (fast look-ups)."""
+def _make_scorer(t: _Tables) -> tuple[Callable[..., Any], ...]:
+    """Build the scoring functions, with every table bound as a closure variable (fast look-ups).
+
+    Returns ``score`` (text -> SentimentScores), ``word_sentiments`` (text -> the nonzero
+    sentiments of its words after every rule, as (character offset of the word, sentiment)),
+    ``details`` (text -> (SentimentScores, opaque word details or None)) and ``offsets`` (word
+    details -> what ``word_sentiments`` gives), so that one pass can serve both.
+    """
     lexicon = t.lexicon
     emojis = t.emojis
     emoji_chars = t.emoji_chars
@@ -189,6 +211,7 @@ def _make_scorer(t: _Tables) -> Callable[[str], SentimentScores]:
     special = t.special
     idiom_words = t.idiom_words
     scored = t.scored
+    is_scored = scored.__contains__
     token_cache = t.token_cache
     lookup = token_cache.__getitem__
     c_incr = t.c_incr
@@ -295,7 +318,8 @@ def _make_scorer(t: _Tables) -> Callable[[str], SentimentScores]:
             valence = valence * n_scalar
         return valence
 
-    def score(text: str) -> SentimentScores:
+    def core(text: str) -> tuple[str, list[str], list[int], list[float]] | SentimentScores:
+        """The sentiments of the lexicon words (after every rule), or the final scores if none."""
         if not text.isascii() and not emoji_chars.isdisjoint(text):
             text = _replace_emojis(text, emojis)
         # (vaderSentiment strips the text; str.split ignores surrounding whitespace anyway, and
@@ -308,30 +332,22 @@ def _make_scorer(t: _Tables) -> Callable[[str], SentimentScores]:
         low = list(map(lookup, toks))
         if len(token_cache) > _TOKEN_CACHE_MAX:
             token_cache.clear()
-        hits = scored.intersection(low)
-        if not hits:
+        # positions of lexicon words, in word order (one C-level pass over the words)
+        positions = list(compress(range(n), map(is_scored, low)))
+        if not positions:
             # no lexicon word: every sentiment is 0, so compound = pos = neg = 0 and neu = 1
             return _NEUTRAL
         # stripping ASCII punctuation never changes str.isupper, so the raw tokens serve for it
         n_upper = sum(map(str.isupper, toks))
         is_cap_diff = 0 < n - n_upper < n
-
-        # positions of lexicon words, in word order (list.index scans in C)
-        if len(hits) == 1:
-            (w,) = hits
-            positions = [low.index(w)]
-            for _ in range(low.count(w) - 1):
-                positions.append(low.index(w, positions[-1] + 1))
-        else:
-            positions = []
-            for w in hits:
-                j = -1
-                for _ in range(low.count(w)):
-                    j = low.index(w, j + 1)
-                    positions.append(j)
-            positions.sort()
-        values: list[float] = []
         has_nt = "'" in text and "n't" in text.lower()
+        if not is_cap_diff and not has_nt and trigger_words.isdisjoint(low):
+            # no word in the text that any rule reacts to: every lexicon word keeps its valence
+            values = list(map(lexicon.__getitem__, map(low.__getitem__, positions)))
+            if "but" in low:
+                _but_check(low, positions, values)
+            return text, toks, positions, values
+        values: list[float] = []
         for i in positions:
             lo = i - 3 if i > 3 else 0
             if trigger_words.isdisjoint(low[lo : i + 3]) and not (
@@ -350,6 +366,11 @@ def _make_scorer(t: _Tables) -> Callable[[str], SentimentScores]:
                 values.append(valence_at(i, toks, low, is_cap_diff))
         if "but" in low:
             _but_check(low, positions, values)
+        return text, toks, positions, values
+
+    def finish(res: tuple[str, list[str], list[int], list[float]]) -> SentimentScores:
+        text, toks, _, values = res
+        n = len(toks)
         # every other word has sentiment 0, which adds nothing to the sums below
         nonzero = [v for v in values if v != 0]
 
@@ -388,12 +409,40 @@ def _make_scorer(t: _Tables) -> Callable[[str], SentimentScores]:
             SentimentScores, (compound, fabs(pos_sum / total), fabs(neu_count / total), fabs(neg_sum / total))
         )
 
-    return score
+    def score(text: str) -> SentimentScores:
+        res = core(text)
+        if res.__class__ is SentimentScores:
+            return res
+        return finish(res)
+
+    def details(text: str) -> tuple[SentimentScores, Any]:
+        res = core(text)
+        if res.__class__ is SentimentScores:
+            return res, None
+        return finish(res), res
+
+    def word_sentiments(text: str) -> tuple[tuple[int, float], ...]:
+        return offsets(core(text))
+
+    def offsets(res: Any) -> tuple[tuple[int, float], ...]:
+        if res is None or res.__class__ is SentimentScores:
+            return ()
+        text, toks, positions, values = res
+        starts = list(map(_match_start, _WORD_RE.finditer(text)))
+        if len(starts) != len(toks):  # (never seen) str.split and \\S+ disagree: no offsets
+            return ()
+        return tuple((starts[p], v) for p, v in zip(positions, values, strict=True) if v != 0)
+
+    return score, word_sentiments, details, offsets
 
 
 @functools.cache
-def _scorer() -> Callable[[str], SentimentScores]:
+def _scorers() -> tuple[Callable[..., Any], ...]:
     return _make_scorer(_tables())
+
+
+def _scorer() -> Callable[[str], SentimentScores]:
+    return _scorers()[0]
 
 
 def _score(text: str) -> SentimentScores:
@@ -431,6 +480,40 @@ def polarity_scores(sentence: str) -> SentimentScores:
     0.4927
     """
     return _scorer()(sentence)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def word_sentiments(sentence: str) -> tuple[tuple[int, float], ...]:
+    """VADER's sentiment of each word of ``sentence``, after every rule, where it is nonzero.
+
+    Parameters
+    ----------
+    sentence : str
+        One sentence.
+
+    Returns
+    -------
+    tuple of (int, float)
+        ``(offset, sentiment)`` per word with a nonzero sentiment, in word order: ``offset`` is the
+        character offset of the whitespace-separated word in ``sentence`` (after vaderSentiment's
+        emoji replacement, which only non-ASCII text can need), ``sentiment`` the value VADER sums
+        for the compound score (negation, boosters, capitals and the "but" rule applied; the
+        "!"/"?" emphasis is not a word's and is left out).
+    """
+    return _scorers()[1](sentence)
+
+
+def sentence_details(sentence: str) -> tuple[SentimentScores, Any]:
+    """:func:`polarity_scores` (uncached) and the details :func:`details_word_sentiments` reads.
+
+    One VADER pass gives both the sentence scores and, on demand, its word sentiments.
+    """
+    return _scorers()[2](sentence)
+
+
+def details_word_sentiments(details: Any) -> tuple[tuple[int, float], ...]:
+    """:func:`word_sentiments` of the sentence that :func:`sentence_details` returned ``details`` for."""
+    return _scorers()[3](details)
 
 
 def rounded_scores(scores: SentimentScores) -> dict[str, float]:

@@ -32,7 +32,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from ..exceptions import InvalidInputError
 from ..text import Document, analyze_text, as_document
 from ._registry import Family, FamilyResult, Metric, empty_result, register
-from ._vader import SentimentScores, polarity_scores
+from ._vader import (
+    SentimentScores,
+    details_word_sentiments,
+    polarity_scores,
+    sentence_details,
+    word_sentiments,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -85,9 +91,27 @@ class TargetSentiment(NamedTuple):
 def _doc_scores(doc: Document) -> list[SentimentScores]:
     cached = doc.cache.get("sentiment.vader")
     if cached is None:
-        cached = [polarity_scores(s.text) for s in doc.sentences]
+        # one VADER pass per sentence gives its scores and the word sentiments the target
+        # classifier reads (kept unconverted until a mention asks for them)
+        pairs = list(map(sentence_details, [s.text for s in doc.sentences]))
+        cached = [p[0] for p in pairs]
         doc.cache["sentiment.vader"] = cached
+        doc.cache["sentiment.vader_details"] = [p[1] for p in pairs]
     return cached
+
+
+def _doc_word_sentiments(doc: Document, index: int) -> tuple[tuple[int, float], ...]:
+    """VADER's word sentiments of sentence ``index`` (offsets within the sentence)."""
+    memo = doc.cache.setdefault("sentiment.vader_words", {})
+    got = memo.get(index)
+    if got is None:
+        details = doc.cache.get("sentiment.vader_details")
+        if details is None:
+            got = word_sentiments(doc.sentences[index].text)
+        else:
+            got = details_word_sentiments(details[index])
+        memo[index] = got
+    return got
 
 
 def sentence_sentiment(text_or_doc: str | Document) -> pd.DataFrame:
@@ -139,11 +163,14 @@ def sentence_sentiment(text_or_doc: str | Document) -> pd.DataFrame:
 # ------------------------------------------------------------------------------------------------
 # target-dependent sentiment
 # ------------------------------------------------------------------------------------------------
-def _label(p: tuple[float, ...]) -> TargetSentiment:
-    from ._target_model import CLASSES
+_CLASSES = ("negative", "neutral", "positive")  # the classifier's order (_target_model.CLASSES)
 
-    best = max(range(3), key=lambda i: p[i])
-    return TargetSentiment(CLASSES[best], p[2] - p[0])
+
+def _label(p: tuple[float, ...]) -> TargetSentiment:
+    p0, p1, p2 = p
+    # the first most probable class, as max(range(3), key=p.__getitem__)
+    best = 0 if p0 >= p1 and p0 >= p2 else 1 if p1 >= p2 else 2
+    return TargetSentiment(_CLASSES[best], p2 - p0)
 
 
 def _target(sentence: str, start: int, end: int, compound: float, pos: float, neg: float) -> TargetSentiment:
@@ -163,7 +190,15 @@ def _mention_targets(
     for m in mentions:
         sent = sentences[m.sentence]
         sc = scores[m.sentence]
-        items.append((sent.text, m.start - sent.start, m.end - sent.start, (sc.compound, sc.pos, sc.neg)))
+        items.append(
+            (
+                sent.text,
+                m.start - sent.start,
+                m.end - sent.start,
+                (sc.compound, sc.pos, sc.neg),
+                _doc_word_sentiments(doc, m.sentence),
+            )
+        )
     return [_label(p) for p in predict_spans(items)]
 
 
@@ -399,8 +434,8 @@ def sentiment(
         ``aliases`` (alias -> canonical actor, passed to :func:`compare.actors.actor_mentions`);
         ``include_locations`` (bool, default False: actor rows skip places);
         ``target_sentiment`` (bool, default True: classify the sentiment towards each actor
-        mention with :func:`target_sentiment`; False skips it, about 0.15-0.2 ms CPU per mention,
-        and leaves the target columns NaN).
+        mention with :func:`target_sentiment`; False skips it, about 0.05 ms CPU per mention when
+        an article's mentions are scored together, and leaves the target columns NaN).
 
     Returns
     -------
