@@ -1,6 +1,7 @@
 """Pipeline speed, memory and import time, against the loop a researcher writes by hand.
 
-Measured in the same run, on N articles (BASIL's 300 real news articles, cycled with new ids):
+Measured in the same run, on N real news articles with distinct texts (BASIL's 300, then PolNeAR's;
+caches of Documents and sentence scores are emptied before each timed run):
 
 (a) the hand-written loop: textstat's Flesch reading ease, Flesch-Kincaid grade, Gunning fog, SMOG,
     Coleman-Liau and Dale-Chall per article; vaderSentiment's ``polarity_scores`` on each sentence
@@ -42,15 +43,38 @@ SENT_RE = re.compile(r"(?<=[.!?])\s+")
 
 
 def load_articles(n: int):  # noqa: ANN201
+    """``n`` real news articles with distinct texts: BASIL's 300, then PolNeAR's (train, then dev).
+
+    Every text is different, so no cache of Documents or sentence scores can serve an article twice
+    (the hand loop has no such cache either).
+    """
     from compare import Corpus, read_corpus
     from compare._datasets import datasets_dir
 
-    base = list(read_corpus(datasets_dir(required=True) / "basil", format="basil"))
-    arts = []
-    for i in range(n):
-        a = base[i % len(base)]
-        arts.append(replace(a, id=f"{a.id}#{i}", extra={}))
-    return Corpus(arts, name=f"basil-x{n}")
+    root = datasets_dir(required=True)
+    pool, seen = [], set()
+    for a in [*read_corpus(root / "basil", format="basil"), *read_corpus(root / "polnear", format="polnear")]:
+        if a.text.strip() and a.text not in seen:
+            seen.add(a.text)
+            pool.append(replace(a, id=f"{a.id}#{len(pool)}", extra={}))
+    if n > len(pool):
+        msg = f"--n {n}: only {len(pool)} distinct articles are available (BASIL + PolNeAR)."
+        raise SystemExit(msg)
+    return Corpus(pool[:n], name=f"basil-polnear-{n}")
+
+
+def clear_caches() -> None:
+    """Empty the per-text and per-sentence caches, so a timed run starts cold (and forked workers too)."""
+    from compare import text
+    from compare.scores import _target_model, _vader
+
+    text._cached_build.cache_clear()
+    for module in (_vader, _target_model):
+        for obj in vars(module).values():
+            if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", "") == module.__name__:
+                arity = getattr(getattr(obj, "__wrapped__", None), "__code__", None)
+                if arity is not None and arity.co_argcount >= 1:  # keyed by text; argument-less loaders stay
+                    obj.cache_clear()
 
 
 def _textstat():
@@ -138,12 +162,16 @@ import sys, time, resource, json, tempfile
 sys.path.insert(0, {str(Path(__file__).parent)!r})
 from bench_pipeline import load_articles
 from compare.pipeline import RunConfig, analyze_stream
-base = list(load_articles(300))
+base = list(load_articles(900))
+import re
 from dataclasses import replace
+ENDS = re.compile(r"([.!?])(\\s)")
 def gen():
+    # every text and every sentence distinct: copy c of an article gets "(c)" before each sentence end
     for i in range({n}):
-        a = base[i % 300]
-        yield replace(a, id=f"s{{i}}")
+        a, c = base[i % len(base)], i // len(base)
+        text = a.text if c == 0 else ENDS.sub(lambda m: f" ({{c}}){{m.group(1)}}{{m.group(2)}}", a.text)
+        yield replace(a, id=f"s{{i}}", text=text)
 cfg = RunConfig(families={families!r}, jobs={jobs}, progress=False, claims=False, provenance=False)
 with tempfile.TemporaryDirectory() as d:
     t = time.perf_counter()
@@ -178,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = load_articles(args.n)
     texts = [a.text for a in corpus]
     words = sum(len(t.split()) for t in texts) / len(texts)
-    print(f"# Pipeline benchmark: {len(corpus)} articles (BASIL, mean {words:.0f} words), {os.cpu_count()} cores\n")
+    print(f"# Pipeline benchmark: {len(corpus)} distinct articles (BASIL + PolNeAR, mean {words:.0f} words), {os.cpu_count()} cores\n")
 
     t_a, _ = hand_loop(texts)
     rate_a = len(texts) / t_a
@@ -187,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     for jobs in (1, 2):
         cfg = RunConfig(families=ALL_FAMILIES, jobs=jobs, progress=False, claims=False, provenance=False)
         compare.analyze(compare.Corpus(list(corpus)[:20]), config=replace(cfg, jobs=1))  # warm-up (lexicons)
+        clear_caches()
         t0 = time.perf_counter()
         res = compare.analyze(corpus, config=cfg)
         dt = time.perf_counter() - t0
