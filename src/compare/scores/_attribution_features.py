@@ -25,10 +25,12 @@ import numpy as np
 __all__ = [
     "HASH_BITS",
     "PRONOUNS",
+    "STAGE2_NAMES",
     "Prep",
     "cue_keys",
     "quote_flags",
     "source_keys",
+    "stage2_features",
     "stem",
 ]
 
@@ -293,7 +295,7 @@ def _key(t: int, *cols: Any) -> np.ndarray:
 
 
 def _nb(arr: np.ndarray, j: np.ndarray, ok: np.ndarray, pad: int) -> np.ndarray:
-    jj = np.clip(j, 0, max(len(arr) - 1, 0))
+    jj = np.minimum(np.maximum(j, 0), max(len(arr) - 1, 0))
     return np.where(ok, arr[jj] if len(arr) else pad, np.uint64(pad))
 
 
@@ -421,3 +423,98 @@ def source_keys(p: Prep, idx: np.ndarray, cs: np.ndarray, ce: np.ndarray) -> np.
         (n1, side),
     ]
     return _hash_all(spec, len(i))
+
+
+#: Names of the columns of :func:`stage2_features` (the order the shipped coefficients follow).
+STAGE2_NAMES = (
+    "logit",
+    "p>=0.2",
+    "p>=0.3",
+    "p>=0.4",
+    "p>=0.5",
+    "p>=0.6",
+    "p>=0.8",
+    "other>=0.3",
+    "other>=0.5",
+    "other>=0.7",
+    "n_other_strong=1",
+    "n_other_strong>=2",
+    "adjacent>=0.3",
+    "adjacent>=0.5",
+    "rank=0",
+    "rank=1",
+    "before_strongest_other",
+    "in_quote_with_strong_cue_outside",
+    "in_quote",
+    "logit*other>=0.5",
+    "logit*in_quote",
+)
+
+
+_P_BINS = np.array([0.2, 0.3, 0.4, 0.5, 0.6, 0.8])
+_OTHER_BINS = np.array([0.3, 0.5, 0.7])
+
+
+def stage2_features(p: Prep, idx: np.ndarray, z: np.ndarray) -> np.ndarray:
+    """Sentence-context features of the cue candidates ``idx`` given their first-stage logits ``z``
+    (columns :data:`STAGE2_NAMES`).
+
+    The second stage re-scores each candidate knowing its competitors in the sentence: "other"
+    candidates are those more than 3 tokens away (a separate cue: a nested report, or a stronger
+    cue the candidate competes with), "adjacent" ones are 1-3 tokens away (the rest of a
+    multi-word cue: "told reporters", "in a statement"). All candidates of a document are
+    compared at once, sentence by sentence (one matrix per document).
+    """
+    i = np.asarray(idx, dtype=np.int64)
+    z = np.asarray(z, dtype=np.float64)
+    n = len(i)
+    if not n:
+        return np.zeros((0, len(STAGE2_NAMES)))
+    pr = 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+    lo = p.lo[i]
+    inq = p.inq[i]
+    # candidates are in token order, so a sentence's candidates are contiguous: compare each
+    # candidate with the (at most G) candidates of its own sentence, padded to one matrix
+    new = np.empty(n, dtype=bool)
+    new[0] = True
+    np.not_equal(lo[1:], lo[:-1], out=new[1:])
+    first = np.flatnonzero(new)
+    g = np.cumsum(new) - 1
+    gs = first[g]
+    ge = np.append(first[1:], n)[g]
+    G = int((ge - gs).max())
+    m = gs[:, None] + np.arange(G)[None, :]
+    valid = m < ge[:, None]
+    m = np.minimum(m, n - 1)
+    P = pr[m]
+    dist = np.abs(i[m] - i[:, None])
+    far = valid & (dist > 3)
+    adj = valid & (dist > 0) & (dist <= 3)
+    pf = np.where(far, P, -1.0)
+    jj = pf.argmax(axis=1)
+    rows = np.arange(n)
+    top = pf[rows, jj]
+    has = top >= 0.0
+    mo = np.where(has, top, 0.0)
+    strong = far & (P >= 0.4)
+    ns = strong.sum(axis=1)
+    before = has & (i < i[m[rows, jj]])
+    qstrong = inq & (strong & ~inq[m]).any(axis=1)
+    ma = np.where(adj, P, 0.0).max(axis=1)
+    rank = (valid & (pr[:, None] < P)).sum(axis=1)
+    X = np.empty((n, len(STAGE2_NAMES)))
+    X[:, 0] = z
+    X[:, 1:7] = pr[:, None] >= _P_BINS
+    X[:, 7:10] = mo[:, None] >= _OTHER_BINS
+    X[:, 10] = ns == 1
+    X[:, 11] = ns >= 2
+    X[:, 12] = ma >= 0.3
+    X[:, 13] = ma >= 0.5
+    X[:, 14] = rank == 0
+    X[:, 15] = rank == 1
+    X[:, 16] = before
+    X[:, 17] = qstrong
+    X[:, 18] = inq
+    X[:, 19] = z * X[:, 8]
+    X[:, 20] = z * X[:, 18]
+    return X

@@ -4,6 +4,9 @@ Weights live in ``compare/data/attribution_weights.npz`` (vocabulary and thresho
 ``attribution_model.json``; regenerate with ``benchmarks/train_attribution.py``; learned from the
 PolNeAR train split). A model is two logistic scorers over the hashed features of
 :mod:`._attribution_features`; a document's candidates are scored in one numpy gather-and-sum.
+The cue scorer has a second stage: a small logistic regression re-scores each candidate from its
+first-stage logit and its sentence context (competing candidates, adjacent ones, quotation), one
+matrix product per document.
 """
 
 from __future__ import annotations
@@ -141,6 +144,9 @@ class TaggerModel:
     source_threshold: float = 0.3
     source_grow_threshold: float = 0.3
     merge_gap: int = 0
+    #: second-stage coefficients over :data:`._attribution_features.STAGE2_NAMES`, intercept last
+    #: (None: the first-stage probabilities are used as they are)
+    cue_stage2: np.ndarray | None = None
     meta: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
@@ -157,8 +163,18 @@ class TaggerModel:
             source_threshold=float(d["source_threshold"]),
             source_grow_threshold=float(d["source_grow_threshold"]),
             merge_gap=int(d.get("merge_gap", 0)),
+            cue_stage2=_stage2(d.get("cue_stage2")),
             meta=dict(d.get("meta", {})),
         )
+
+
+def _stage2(v: Any) -> np.ndarray | None:
+    if v is None:
+        return None
+    a = np.asarray(v, dtype=np.float64)
+    if a.shape != (len(F.STAGE2_NAMES) + 1,):
+        raise ValueError("attribution model: second-stage coefficients do not match the features")
+    return a
 
 
 def _dense(w: Any) -> np.ndarray:
@@ -213,12 +229,21 @@ def cue_candidates(prep: F.Prep) -> np.ndarray:
 
 
 def cue_probs(prep: F.Prep, model: TaggerModel) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate token indices and their cue probabilities (one hashed dot product)."""
+    """Candidate token indices and their cue probabilities.
+
+    The first stage is one hashed dot product per candidate; when the model has a second stage,
+    its logistic re-scoring over the candidates' sentence context (:func:`F.stage2_features`)
+    gives the probabilities.
+    """
     idx = cue_candidates(prep)
     if not len(idx):
         return idx, np.zeros(0)
     keys = F.cue_keys(prep, idx)
-    return idx, _sigmoid(model.cue_weights[keys].sum(axis=1))
+    z = model.cue_weights[keys].sum(axis=1, dtype=np.float64)
+    s2 = model.cue_stage2
+    if s2 is not None:
+        z = F.stage2_features(prep, idx, z) @ s2[:-1] + s2[-1]
+    return idx, _sigmoid(z)
 
 
 def tag_cues(doc: Any, model: TaggerModel, prep: F.Prep) -> list[tuple[int, int, float]]:  # noqa: ARG001

@@ -199,8 +199,18 @@ def _extract(doc: Document, *, outlet: str | None, quotes_alone: bool, model: An
 def _quote_only(doc: Document, covered: list[tuple[int, int]]) -> list[Attribution]:
     """Quotations (three words or more) that no cue's content or cue overlaps."""
     out = []
+    # covered spans as sorted starts and the running maximum of their ends: a quotation overlaps
+    # one iff some span starting before its end ends after its start
+    spans = sorted(covered)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []
+    m = -1
+    for _, b in spans:
+        m = max(m, b)
+        reach.append(m)
     for q in doc.quotes:
-        if any(a < q.inner_end and q.inner_start < b for a, b in covered):
+        k = bisect_left(starts, q.inner_end)
+        if k and reach[k - 1] > q.inner_start:
             continue
         inner = doc.text[q.inner_start : q.inner_end]
         if len(inner.split()) < 3:
