@@ -214,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     results = None
     for jobs in (1, 2):
         cfg = RunConfig(families=ALL_FAMILIES, jobs=jobs, progress=False, claims=False, provenance=False)
-        compare.analyze(compare.Corpus(list(corpus)[:20]), config=replace(cfg, jobs=1))  # warm-up (lexicons)
+        warm = compare.Corpus([*list(corpus)[:10], *list(corpus)[-10:]])  # both sources: events are aligned
+        compare.analyze(warm, config=replace(cfg, jobs=1))  # warm-up: lexicons, models, lazy imports
         clear_caches()
         t0 = time.perf_counter()
         res = compare.analyze(corpus, config=cfg)

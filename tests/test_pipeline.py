@@ -140,8 +140,11 @@ def test_dask_local_cluster_matches_local(tiny_corpus):
     distributed = pytest.importorskip("dask.distributed")
     from compare.distributed import analyze_distributed
 
+    import dask
+
     local = compare.analyze(tiny_corpus, config=FAST)
-    with distributed.LocalCluster(
+    # generous timeouts: on a loaded 2-core machine, starting worker processes can take a while
+    with dask.config.set({"distributed.comm.timeouts.connect": "120s", "distributed.comm.timeouts.tcp": "120s"}), distributed.LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster, distributed.Client(cluster) as client:
         remote = analyze_distributed(tiny_corpus, client=client, config=FAST, npartitions=3)
