@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields, replace
 from itertools import chain
+from operator import itemgetter
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -385,6 +386,8 @@ _MISSING = float("nan")  # what pandas puts in a cell whose row dict lacks the k
 def _columns(rows: Sequence[Mapping[str, Any]]) -> tuple[int, dict[str, list[Any]]]:
     """Row dicts as columns, in the order the keys first appear (as ``pandas.DataFrame(rows)`` does)."""
     keys = dict.fromkeys(chain.from_iterable(rows))
+    if len(keys) > 1 and all(len(r) == len(keys) for r in rows):  # every row has every key: transpose in C
+        return len(rows), dict(zip(keys, map(list, zip(*map(itemgetter(*keys), rows)))))
     return len(rows), {k: [r.get(k, _MISSING) for r in rows] for k in keys}
 
 
