@@ -9,7 +9,9 @@ candidates' sentence context (:func:`F.stage2_features`: competing cues in the s
 candidates, quotation) fit on *out-of-fold* first-stage logits (3 inner folds). The regularisation
 strengths, the thresholds and the cue-merging gap were chosen by 5-fold cross-validation over the
 *train* articles and on the fixed held-out fifth (``split_train``); the dev split is never read
-here.
+here. The features read two apostrophes as a quotation mark and take every in-sentence colon as
+a cue candidate (``_attribution_features.APOS_QUOTES`` / ``COLON_CANDIDATES``, adopted on 5-fold
+train CV; see docs/benchmarks/attribution.md).
 
 Run: ``.venv/bin/python benchmarks/train_attribution.py``
 

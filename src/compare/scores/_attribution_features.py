@@ -15,6 +15,7 @@ vector (plain JSON).
 
 from __future__ import annotations
 
+import itertools
 import threading
 import zlib
 from collections.abc import Sequence
@@ -219,9 +220,15 @@ class Prep:
         self.srcok = notp | ((fl & 512) > 0)
         self.c_punct = _csum(~notp)
         starts = np.array(cols[0], dtype=np.int64)
+        quotes = [(q.inner_start, q.inner_end) for q in quotes]
+        got = _apostrophe_quotes(cols, sentences) if APOS_QUOTES and "'" in texts else None
+        if got is not None:
+            self.isq = self.isq.copy()
+            self.isq[got[0]] = True
+            quotes = sorted(quotes + got[1])
         if quotes:
-            qs = np.array([q.inner_start for q in quotes], dtype=np.int64)
-            qe = np.array([q.inner_end for q in quotes], dtype=np.int64)
+            qs = np.array([q[0] for q in quotes], dtype=np.int64)
+            qe = np.array([q[1] for q in quotes], dtype=np.int64)
             order = np.argsort(qs, kind="stable")
             qs, qe = qs[order], qe[order]
             k = np.searchsorted(qs, starts, side="right") - 1
@@ -231,7 +238,11 @@ class Prep:
         self.invocab = _TABLE.in_vocab(rows, vocab) if n else np.zeros(0, dtype=bool)
         pc = np.zeros(n, dtype=bool)
         for j in np.flatnonzero(fl & 256).tolist():
-            if j + 1 < n and texts[j + 1] in _QUOTE_OPEN and cols[3][j + 1] == cols[3][j]:
+            if (
+                j + 1 < n
+                and cols[3][j + 1] == cols[3][j]
+                and (texts[j + 1] in _QUOTE_OPEN or self.isq[j + 1] or (COLON_CANDIDATES and texts[j] == ":"))
+            ):
                 pc[j] = True
         self.pcand = pc
         cap = (self.shape == 1) & ~self.func
@@ -252,6 +263,49 @@ class Prep:
         self.c_cap = _csum(cap)
         self.c_pron = _csum(self.pron)
         self.c_neg = _csum(self.neg)
+
+
+#: Whether two adjacent apostrophes ('') are read as a quotation mark (some sources write
+#: quotations ''like this''; the Document's quotation finder does not see them).
+APOS_QUOTES = True
+#: Whether every colon inside a sentence is a cue candidate ("Trump: ...", "Q: ..."), not
+#: only one before a quotation mark.
+COLON_CANDIDATES = True
+
+
+def _apostrophe_quotes(
+    cols: list[Any], sentences: Sequence
+) -> tuple[np.ndarray, list[tuple[int, int]]] | None:
+    """Quotation marks written as two apostrophes: the token indices of both apostrophes of every
+    mark, and the inner ``(start, end)`` character spans of the quotations they delimit (marks
+    alternate open / close within a paragraph; an unclosed one runs to the paragraph's end)."""
+    texts, starts, ends, sent = cols[2], cols[0], cols[1], cols[3]
+    n = len(texts)
+    ap = [j for j, t in enumerate(texts) if t == "'"]
+    pairs = [j for j, k in itertools.pairwise(ap) if k == j + 1 and ends[j] == starts[k]]
+    if len(pairs) < 2:
+        return None
+    marks = np.array(pairs + [j + 1 for j in pairs], dtype=np.int64)
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    open_par = -1
+    par_end: dict[int, int] = {}
+    for s in sentences:
+        if s.token_end > s.token_start:
+            par_end[s.paragraph] = ends[min(s.token_end, n) - 1]
+    for j in pairs:
+        par = sentences[sent[j]].paragraph
+        if open_at >= 0 and par != open_par:
+            spans.append((open_at, par_end[open_par]))
+            open_at = -1
+        if open_at < 0:
+            open_at, open_par = ends[j + 1], par
+        else:
+            spans.append((open_at, starts[j]))
+            open_at = -1
+    if open_at >= 0:
+        spans.append((open_at, par_end[open_par]))
+    return marks, spans
 
 
 def _csum(a: np.ndarray) -> np.ndarray:

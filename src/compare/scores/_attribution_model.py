@@ -223,8 +223,9 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 def cue_candidates(prep: F.Prep) -> np.ndarray:
-    """Indices of the tokens the cue model scores: cue-vocabulary words, and a colon or dash
-    followed by a quotation mark ("X: “...”")."""
+    """Indices of the tokens the cue model scores: cue-vocabulary words, a colon or dash
+    followed by a quotation mark ("X: “...”"), and any colon with more of its sentence after it
+    ("Graham: Trump is ...", "Q: ..."; :data:`._attribution_features.COLON_CANDIDATES`)."""
     return np.flatnonzero((prep.invocab & prep.word) | prep.pcand)
 
 
