@@ -566,7 +566,7 @@ class _WordRows(dict[str, tuple[int, Any]]):
         name = "S:" + word
         coef = load_model()["weights"].get(name)
         value = (index[name], coef) if coef is not None else (len(index), None)
-        if len(self) < 1 << 18:
+        if len(self) < 1 << 15:  # bounded: a long stream of new words must not grow memory
             self[word] = value
         return value
 
@@ -714,7 +714,7 @@ class _PrefixRows(dict[Any, int]):
         index = _index()[0]
         name = self.prefix + (key if isinstance(key, str) else key[0] + "_" + key[1])
         row = index.get(name, len(index))
-        if len(self) < 1 << 18:
+        if len(self) < 1 << 15:  # bounded: a long stream of new words must not grow memory
             self[key] = row
         return row
 
