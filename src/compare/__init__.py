@@ -55,12 +55,20 @@ __all__ = [
 ]
 
 
+#: Subpackages and modules reachable as attributes (``compare.scores.frames(text)``), imported on first use.
+_SUBMODULES = frozenset(
+    {"actors", "align", "distributed", "io", "pipeline", "plotting", "report", "scores", "stats", "text", "model"}
+)
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         return getattr(importlib.import_module(_LAZY[name]), name)
+    if name in _SUBMODULES:
+        return importlib.import_module(f"{__name__}.{name}")
     msg = f"module 'compare' has no attribute {name!r}"
     raise AttributeError(msg)
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted({*__all__, *_SUBMODULES})
