@@ -142,7 +142,8 @@ class _TokenCache(dict[str, str]):
     def __missing__(self, tok: str) -> str:
         stripped = tok.strip(_PUNCT)
         word = (tok if len(stripped) <= 2 else stripped).lower()
-        self[tok] = word
+        if len(self) < 1 << 17:  # bounded: a long stream of new tokens must not grow memory
+            self[tok] = word
         return word
 
 
