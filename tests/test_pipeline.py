@@ -155,6 +155,23 @@ def test_dask_local_cluster_matches_local(tiny_corpus):
         pd.testing.assert_frame_equal(local.tables[name], from_bag.tables[name])
 
 
+def test_dask_bag_with_empty_partitions_and_empty_bag(tiny_corpus):
+    dask = pytest.importorskip("dask")
+    db = pytest.importorskip("dask.bag")
+    from compare.distributed import analyze_distributed
+
+    local = compare.analyze(tiny_corpus, config=FAST)
+    records = [a.to_dict() for a in tiny_corpus]
+    # more partitions than articles: some partitions are empty and must not disturb the tables
+    bag = db.from_delayed([dask.delayed(list)(records[:1]), dask.delayed(list)([]), dask.delayed(list)(records[1:])])
+    with dask.config.set(scheduler="synchronous"):
+        remote = analyze_distributed(bag, config=FAST)
+        for name in RESULT_TABLES:
+            pd.testing.assert_frame_equal(local.tables[name], remote.tables[name])
+        with pytest.raises(InvalidInputError, match="no articles"):
+            analyze_distributed(db.from_sequence([], npartitions=1), config=FAST)
+
+
 def test_surnames_merge_across_outlets_within_an_event():
     from compare import Article, Corpus
 

@@ -26,7 +26,7 @@ from typing import Any
 from ._optional import require
 from .exceptions import InvalidInputError
 from .model import Article, Corpus
-from .pipeline import ALL_FAMILIES, Results, RunConfig, assemble, finish
+from .pipeline import ALL_FAMILIES, ChunkTables, Results, RunConfig, combine, finish
 
 __all__ = ["analyze_distributed", "score_partition"]
 
@@ -36,20 +36,24 @@ def score_partition(
     families: tuple[str, ...] = ALL_FAMILIES,
     aliases: Mapping[str, str] | None = None,
     family_options: Mapping[str, Mapping[str, Any]] | None = None,
-) -> list[dict[str, Any]]:
-    """Score one partition of articles (Article objects or article dicts); runs on a worker."""
-    from .pipeline import score_article
+    *,
+    with_records: bool = True,
+) -> list[tuple[ChunkTables, list[dict[str, Any]]]]:
+    """Score one partition of articles (Article objects or article dicts); runs on a worker.
 
-    out = []
-    for rec in records:
-        article = rec if isinstance(rec, Article) else Article.from_dict(rec)
-        out.append(
-            {
-                **score_article(article, families=families, aliases=aliases, family_options=family_options),
-                "_record": article.to_dict(),
-            }
-        )
-    return out
+    Returns
+    -------
+    list
+        One item: the partition's tables column by column (:func:`compare.pipeline.chunk_tables`,
+        which :func:`compare.pipeline.combine` joins) and, if ``with_records``, the articles as
+        dicts (to rebuild the corpus from a bag or dataframe input). Columns pickle several times
+        smaller than row dicts, and the worker, not the client, builds them.
+    """
+    from .pipeline import _score_chunk
+
+    articles = [rec if isinstance(rec, Article) else Article.from_dict(rec) for rec in records]
+    tables = _score_chunk(articles, families, aliases, family_options or {})
+    return [(tables, [a.to_dict() for a in articles] if with_records else [])]
 
 
 def analyze_distributed(
@@ -111,11 +115,19 @@ def analyze_distributed(
         )
         raise TypeError(msg)
     scored = bag.map_partitions(
-        score_partition, cfg.families, dict(cfg.aliases) if cfg.aliases else None, dict(cfg.family_options)
+        score_partition,
+        cfg.families,
+        dict(cfg.aliases) if cfg.aliases else None,
+        dict(cfg.family_options),
+        with_records=corpus is None,
     )
-    outputs = client.gather(client.compute(scored)) if client is not None else scored.compute()
+    parts = client.gather(client.compute(scored)) if client is not None else scored.compute()
+    # a partition of a bag may be empty; its tables are then empty too
+    chunks = [tables for tables, _ in parts if tables["articles"][0]]
     if corpus is None:
-        corpus = Corpus((Article.from_dict(o["_record"]) for o in outputs), name="dask")
-    for o in outputs:
-        o.pop("_record", None)
-    return finish(corpus, assemble(outputs), cfg)
+        records = [r for _, recs in parts for r in recs]
+        if not records:
+            msg = "The 'articles' parameter of analyze_distributed holds no articles."
+            raise InvalidInputError(msg)
+        corpus = Corpus((Article.from_dict(r) for r in records), name="dask")
+    return finish(corpus, combine(chunks), cfg)
