@@ -51,6 +51,19 @@ def test_whole_text_compound_saturates_but_headline_does_not() -> None:
     assert res20["compound_sentiment"] == pytest.approx(res1["compound_sentiment"])
 
 
+def test_whole_text_score_stays_out_of_the_sentence_cache() -> None:
+    # a 100k-article stream filled the 65,536-slot sentence cache with whole article texts
+    # (about 13 KB per article per process); the whole-text score lives in the Document's cache
+    from compare.scores._vader import polarity_scores
+
+    text = "The plan is a bad idea. Critics said so on Monday. The minister disagreed."
+    polarity_scores.cache_clear()
+    doc = analyze_text(text)
+    first = FAMILY(doc).article["vader_compound_whole_text_saturating"]
+    assert polarity_scores.cache_info().currsize == 0
+    assert first == pytest.approx(polarity_scores(text).compound)
+
+
 def test_empty_text_is_nan() -> None:
     res = FAMILY(analyze_text(""))
     assert res.article

@@ -34,6 +34,7 @@ from ..text import Document, analyze_text, as_document
 from ._registry import Family, FamilyResult, Metric, empty_result, register
 from ._vader import (
     SentimentScores,
+    _score,
     details_word_sentiments,
     polarity_scores,
     sentence_details,
@@ -457,7 +458,10 @@ def sentiment(
     n = len(comps)
     n_pos = sum(1 for c in comps if c >= POSITIVE_THRESHOLD)
     n_neg = sum(1 for c in comps if c <= NEGATIVE_THRESHOLD)
-    whole = polarity_scores(doc.text).compound
+    # not through polarity_scores' sentence cache: a stream of articles would fill it with whole texts
+    whole = doc.cache.get("vader_whole_text")
+    if whole is None:
+        whole = doc.cache["vader_whole_text"] = _score(doc.text).compound
     article_metrics = {
         "compound_sentiment": math.fsum(comps) / n,
         "positive_sentence_share": n_pos / n,
