@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -53,3 +54,17 @@ def test_python_dash_m():
     proc = subprocess.run([sys.executable, "-m", "compare", "--version"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0
     assert __version__ in proc.stdout
+
+
+def test_jobs_default_to_the_available_cores_at_most_four(tmp_path, monkeypatch):
+    from compare import cli
+
+    parser = cli._build_parser()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(8)), raising=False)
+    assert cli._config(parser.parse_args(["analyze", "x", "--out", "o"])).jobs == 4
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0}, raising=False)
+    assert cli._config(parser.parse_args(["analyze", "x", "--out", "o"])).jobs == 1
+    assert cli._config(parser.parse_args(["report", "--jobs", "3"])).jobs == 3
+    toml = tmp_path / "run.toml"
+    toml.write_text("jobs = 2\n", encoding="utf-8")
+    assert cli._config(parser.parse_args(["report", "--config", str(toml)])).jobs == 2  # the file's value stands

@@ -55,7 +55,12 @@ def _build_parser() -> argparse.ArgumentParser:
     def add_run(p: argparse.ArgumentParser) -> None:
         p.add_argument("--families", default=None, help="comma-separated score families (default: all)")
         p.add_argument("--events", default=None, choices=["auto", "corpus", "align", "none"], help="event grouping")
-        p.add_argument("--jobs", type=int, default=None, help="worker processes (default 1)")
+        p.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            help="worker processes (default: the available cores, at most 4; 1 runs everything in this process)",
+        )
         p.add_argument("--config", default=None, help="run configuration (TOML)")
         p.add_argument("--no-progress", action="store_true", help="do not show progress bars")
 
@@ -109,6 +114,18 @@ def _print_summary(corpus, out: TextIO) -> None:
             print(f"  {line}", file=out)
 
 
+def _default_jobs() -> int:
+    """Worker processes the commands use when ``--jobs`` is not given: the cores this process may
+    run on, at most 4 (each worker holds its own copy of the models and lexicons, about 0.6 GB)."""
+    import os
+
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
 def _config(args: argparse.Namespace):
     from .pipeline import RunConfig
 
@@ -120,6 +137,8 @@ def _config(args: argparse.Namespace):
         overrides["events"] = args.events
     if args.jobs is not None:
         overrides["jobs"] = args.jobs
+    elif not args.config:  # a configuration file's own value stands
+        overrides["jobs"] = _default_jobs()
     if args.no_progress:
         overrides["progress"] = False
     if overrides:
@@ -175,7 +194,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     _print_summary(corpus, out)
     cfg = _config(args)
     results = analyze(corpus, config=cfg)
-    paths = write_reports(results, args.out, formats=formats, progress=cfg.progress)
+    paths = write_reports(results, args.out, formats=formats, progress=cfg.progress, jobs=cfg.jobs)
     print(f"\nWrote {len(paths)} report files to {args.out}/:", file=out)
     for p in paths:
         print(f"  {p}", file=out)

@@ -162,6 +162,20 @@ def test_write_reports_html(tmp_path, fake_results, capsys):
         write_reports(fake_results, tmp_path, formats=("docx",))
 
 
+@pytest.mark.slow
+def test_write_reports_in_parallel_writes_the_same_files(tmp_path, fake_results):
+    one = write_reports(fake_results, tmp_path / "one", formats=("html", "pdf"), progress=False, generated=FIXED)
+    two = write_reports(
+        fake_results, tmp_path / "two", formats=("html", "pdf"), progress=False, generated=FIXED, jobs=2
+    )
+    assert [p.name for p in two] == [p.name for p in one]  # same order: index first, then events
+    for a, b in zip(one, two, strict=True):
+        assert a.read_bytes() == b.read_bytes()  # HTML and PDF are deterministic
+    for bad in (0, -1, 1.5, True):
+        with pytest.raises(InvalidInputError, match="'jobs'"):
+            write_reports(fake_results, tmp_path / "bad", formats=("html",), progress=False, jobs=bad)
+
+
 def test_figures_have_unique_ids_across_the_page(e1_data):
     data = e1_data
     page = render_html(data)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..exceptions import InvalidInputError
 from .build import (
@@ -72,6 +72,7 @@ def write_reports(
     index: bool = True,
     progress: bool = True,
     generated: str | None = None,
+    jobs: int = 1,
 ) -> list[Path]:
     """Write the overview and one report per event, as HTML and/or PDF.
 
@@ -90,6 +91,9 @@ def write_reports(
         Show a progress bar (terminal or Jupyter).
     generated : str, optional
         Timestamp printed in the footers (default: now, UTC).
+    jobs : int
+        Worker processes that build and render reports in parallel (PDF rendering takes most of
+        the time). Each worker gets one copy of ``results``. The files are the same for any value.
 
     Returns
     -------
@@ -99,7 +103,7 @@ def write_reports(
     Raises
     ------
     InvalidInputError
-        If a format or event is unknown.
+        If a format or event is unknown, or ``jobs`` is not a positive int.
     """
     import datetime as _dt
 
@@ -130,20 +134,58 @@ def write_reports(
             i += 1
         used.add(stem)
         names[event] = stem
-    written: list[Path] = []
-
-    def emit(data: ReportData, stem: str) -> None:
-        if "html" in wanted:
-            written.append(write_html(data, out / f"{stem}.html"))
-        if "pdf" in wanted:
-            written.append(write_pdf(data, out / f"{stem}.pdf"))
-
-    jobs: list[str | None] = ([None] if index else []) + list(chosen)
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        msg = f"The 'jobs' parameter of write_reports must be a positive int. Got {jobs!r} instead."
+        raise InvalidInputError(msg)
     links = {e: f"{names[e]}.html" for e in chosen} if "html" in wanted else {e: f"{names[e]}.pdf" for e in chosen}
-    for event in tqdm(jobs, desc="reports", unit="report", disable=not progress):
-        if event is None:
-            emit(build_report(results, links=links, generated=generated), "index")
+    home = ("index.html" if "html" in wanted else "index.pdf") if index else None
+    tasks: list[_Task] = [_Task(None, "index", {"links": links}, wanted, out, generated)] if index else []
+    tasks += [_Task(e, names[e], {"home": home}, wanted, out, generated) for e in chosen]
+    written: list[Path] = []
+    bar = tqdm(total=len(tasks), desc="reports", unit="report", disable=not progress)
+    with bar:
+        if jobs == 1 or len(tasks) < 2:
+            for task in tasks:
+                written += _write_one(results, task)
+                bar.update()
         else:
-            home = ("index.html" if "html" in wanted else "index.pdf") if index else None
-            emit(build_report(results, event=event, home=home, generated=generated), names[event])
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(
+                max_workers=min(jobs, len(tasks)), initializer=_set_worker_results, initargs=(results,)
+            ) as pool:
+                for paths in pool.map(_write_in_worker, tasks):  # in task order
+                    written += paths
+                    bar.update()
     return written
+
+
+class _Task(NamedTuple):
+    event: str | None  # None: the overview
+    stem: str
+    options: dict[str, Any]  # links (overview) or home (event) for build_report
+    formats: list[str]
+    out: Path
+    generated: str
+
+
+def _write_one(results: Any, task: _Task) -> list[Path]:
+    data = build_report(results, event=task.event, generated=task.generated, **task.options)
+    paths = []
+    if "html" in task.formats:
+        paths.append(write_html(data, task.out / f"{task.stem}.html"))
+    if "pdf" in task.formats:
+        paths.append(write_pdf(data, task.out / f"{task.stem}.pdf"))
+    return paths
+
+
+_WORKER_RESULTS: Any = None  # set once per worker process by the pool's initializer
+
+
+def _set_worker_results(results: Any) -> None:
+    global _WORKER_RESULTS  # noqa: PLW0603 - per-process state of a pool worker
+    _WORKER_RESULTS = results
+
+
+def _write_in_worker(task: _Task) -> list[Path]:
+    return _write_one(_WORKER_RESULTS, task)
