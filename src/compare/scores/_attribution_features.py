@@ -3,7 +3,9 @@
 Two linear models read these features:
 
 - the **cue** model scores each candidate token (a word whose lower-case form is in the cue
-  vocabulary, or a colon / dash before a quotation): is it part of an attribution cue?
+  vocabulary or in the fixed list of communication / belief / stance verbs of
+  :mod:`._attribution_verbs`, or a colon / dash before a quotation): is it part of an
+  attribution cue?
 - the **source** model scores each token near a cue: is it part of that cue's source?
 
 Features are *hashed*: every token gets integer ids (CRC-32 of its lower-case form, stem and
@@ -22,6 +24,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+
+from ._attribution_verbs import VERB_FORMS
 
 __all__ = [
     "HASH_BITS",
@@ -115,6 +119,7 @@ class _Table:
             | (w == "that") << 7
             | (w in _PUNCT_CUES) << 8
             | (text in _SRC_PUNCT) << 9
+            | (w in VERB_FORMS) << 10
         )
         k = len(self.low)
         if k >= len(self.ids):
@@ -191,8 +196,9 @@ class Prep:
     """Per-document token arrays the feature functions read (computed once per Document).
 
     Attributes are numpy arrays over ``doc.tokens``: ids of the lower-case word (``wid``), stem
-    (``sid``) and 3-letter suffix (``s3``), shape code, sentence bounds ``lo``/``hi``, flags and
-    prefix sums of quotation marks, commas and "that".
+    (``sid``) and 3-letter suffix (``s3``), shape code, sentence bounds ``lo``/``hi``, flags (among
+    them ``verb``: a word form of :data:`._attribution_verbs.VERB_FORMS`) and prefix sums of
+    quotation marks, commas and "that".
     """
 
     def __init__(self, tokens: Sequence, quotes: Sequence, sentences: Sequence, vocab: Any = ()) -> None:
@@ -215,6 +221,8 @@ class Prep:
         that = (fl & 128).astype(bool)
         kinds = cols[4]
         self.word = np.array([k == "word" for k in kinds], dtype=bool)
+        #: a form of a listed communication / belief / stance verb (:mod:`._attribution_verbs`)
+        self.verb = ((fl & 1024) > 0) & self.word
         #: may be (part of) a source: not punctuation, or one of . ' ’ - &
         notp = np.array([k != "punct" for k in kinds], dtype=bool)
         self.srcok = notp | ((fl & 512) > 0)
@@ -383,6 +391,9 @@ def cue_keys(p: Prep, idx: np.ndarray) -> np.ndarray:
     sq = p.sentq[i].astype(np.uint64)
     first = p.first[i].astype(np.uint64)
     ctx = qb * 1 + qa * 2 + inq * 4 + sq * 8
+    # the verb list (alone, with the vocabulary flag, and with a little context)
+    vb = p.verb[i].astype(np.uint64)
+    vbv = vb + 2 * p.invocab[i].astype(np.uint64)
     spec = [
         (),
         (w,),
@@ -417,6 +428,13 @@ def cue_keys(p: Prep, idx: np.ndarray) -> np.ndarray:
         (st, p2),
         (st, n2),
         (capL, capR, pronL, pronR, ctx),
+        (vbv,),
+        (vb, ps, ns),
+        (vb, that3),
+        (vb, pronL, capL),
+        (vb, comL),
+        (vb, inq),
+        (vb, p.s3[i]),
     ]
     return _hash_all(spec, len(i))
 
@@ -502,6 +520,9 @@ STAGE2_NAMES = (
     "in_quote",
     "logit*other>=0.5",
     "logit*in_quote",
+    "verb_list_only",
+    "verb_list",
+    "logit*verb_list_only",
 )
 
 
@@ -517,7 +538,9 @@ def stage2_features(p: Prep, idx: np.ndarray, z: np.ndarray) -> np.ndarray:
     candidates are those more than 3 tokens away (a separate cue: a nested report, or a stronger
     cue the candidate competes with), "adjacent" ones are 1-3 tokens away (the rest of a
     multi-word cue: "told reporters", "in a statement"). All candidates of a document are
-    compared at once, sentence by sentence (one matrix per document).
+    compared at once, sentence by sentence (one matrix per document). The last three columns
+    flag a candidate from the fixed verb list (:mod:`._attribution_verbs`), and one from the list
+    only (not in the learned cue vocabulary), alone and times its logit.
     """
     i = np.asarray(idx, dtype=np.int64)
     z = np.asarray(z, dtype=np.float64)
@@ -571,4 +594,8 @@ def stage2_features(p: Prep, idx: np.ndarray, z: np.ndarray) -> np.ndarray:
     X[:, 18] = inq
     X[:, 19] = z * X[:, 8]
     X[:, 20] = z * X[:, 18]
+    vb = p.verb[i]
+    X[:, 21] = vb & ~p.invocab[i]
+    X[:, 22] = vb
+    X[:, 23] = z * X[:, 21]
     return X

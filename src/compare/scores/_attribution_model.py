@@ -4,7 +4,9 @@ Weights live in ``compare/data/attribution_weights.npz`` (vocabulary and thresho
 ``attribution_model.json``; regenerate with ``benchmarks/train_attribution.py``; learned from the
 PolNeAR train split). A model is two logistic scorers over the hashed features of
 :mod:`._attribution_features`; a document's candidates are scored in one numpy gather-and-sum.
-The cue scorer has a second stage: a small logistic regression re-scores each candidate from its
+Besides the learned cue vocabulary, every form of a fixed, hand-written list of communication,
+belief and stance verbs (:mod:`._attribution_verbs`) is a cue candidate. The cue scorer has a
+second stage: a small logistic regression re-scores each candidate from its
 first-stage logit and its sentence context (competing candidates, adjacent ones, quotation), one
 matrix product per document.
 """
@@ -223,10 +225,11 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 def cue_candidates(prep: F.Prep) -> np.ndarray:
-    """Indices of the tokens the cue model scores: cue-vocabulary words, a colon or dash
-    followed by a quotation mark ("X: “...”"), and any colon with more of its sentence after it
+    """Indices of the tokens the cue model scores: cue-vocabulary words, forms of the listed
+    communication / belief / stance verbs (:mod:`._attribution_verbs`), a colon or dash followed
+    by a quotation mark ("X: “...”"), and any colon with more of its sentence after it
     ("Graham: Trump is ...", "Q: ..."; :data:`._attribution_features.COLON_CANDIDATES`)."""
-    return np.flatnonzero((prep.invocab & prep.word) | prep.pcand)
+    return np.flatnonzero(((prep.invocab | prep.verb) & prep.word) | prep.pcand)
 
 
 def cue_probs(prep: F.Prep, model: TaggerModel) -> tuple[np.ndarray, np.ndarray]:
