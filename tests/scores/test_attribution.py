@@ -220,6 +220,21 @@ def test_seed_article(seed_text):
     many = find("fear", "many fear")
     assert many["source"] == "many"
     assert many["source_type"] == "anonymous"
+    call = find("call for", "Zelensky’s call for")
+    assert call["source"] == "Zelensky’s"  # not "Instead of accepting Zelensky’s"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("One of Trump’s main talking points during the debate was trade.", "Trump’s"),
+        ("Aides dismissed some of Mr. Trump's criticism of the plan.", "Mr. Trump's"),
+    ],
+)
+def test_possessive_source_is_the_name_that_owns_the_cue(text, source):
+    rows = attributions(text, quotes_alone=False)
+    owned = [r for r in rows["source"] if isinstance(r, str) and r.endswith(("’s", "'s"))]
+    assert owned == [source]  # the name (with its title), not the words before it
 
 
 # ------------------------------------------------------------------------------------------------

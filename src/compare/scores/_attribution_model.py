@@ -393,7 +393,24 @@ def find_source(
         s += 1
     while e > head and toks[e].text.lower() in _NOT_HEAD:
         e -= 1
+    if e + 1 == cs and s < e and _possessive_name(toks[e].text):
+        # a nominal cue owned by a name ("Instead of accepting [Zelensky’s] call for talks"):
+        # the source is the name with its capitalised title, not the words before it
+        k = e
+        while k - 1 >= s and (
+            _capword(toks[k - 1])
+            or (toks[k - 1].text == "." and k - 2 >= s and _capword(toks[k - 2]))  # "Mr." "Pres."
+        ):
+            k -= 1
+        if k - 1 >= s and toks[k - 1].text.lower() in _DETS:
+            k -= 1
+        s = k
     return s, e + 1, ph
+
+
+def _possessive_name(text: str) -> bool:
+    """A capitalised word with a possessive ending ("Zelensky’s", "Kremlin's")."""
+    return text[:1].isupper() and text.endswith(("’s", "'s")) and len(text) > 2
 
 
 _DETS = frozenset({"the", "a", "an"})
