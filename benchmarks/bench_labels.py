@@ -33,8 +33,7 @@ import pandas as pd
 from compare._datasets import datasets_dir
 from compare.scores import actor_labels
 
-_STOP = set(
-    [
+_STOP = {
         "a",
         "an",
         "the",
@@ -86,8 +85,7 @@ _STOP = set(
         "he",
         "she",
         "they",
-    ]
-)
+}
 
 
 _SAY = frozenset(["said", "says", "say", "told", "tells", "tell", "added", "adds"])

@@ -37,12 +37,12 @@ from pathlib import Path
 REPORT_VERBS = re.compile(
     r"\b(said|says|told|tells|according to|reported|reports|stated|announced|added|claimed|argued|"
     r"explained|noted|warned|wrote|asked|insisted|suggested|acknowledged|confirmed|denied)\b",
-    re.I,
+    re.IGNORECASE,
 )
 SENT_RE = re.compile(r"(?<=[.!?])\s+")
 
 
-def load_articles(n: int):  # noqa: ANN201
+def load_articles(n: int):
     """``n`` real news articles with distinct texts: BASIL's 300, then PolNeAR's (train, then dev).
 
     Every text is different, so no cache of Documents or sentence scores can serve an article twice
@@ -108,7 +108,7 @@ def hand_loop(texts: list[str]) -> tuple[float, list]:
     return time.perf_counter() - t0, out
 
 
-def check_parity(corpus, results) -> tuple[float, int, int]:  # noqa: ANN001
+def check_parity(corpus, results) -> tuple[float, int, int]:
     """Largest |difference| of readability vs textstat, and VADER mismatches on (b)'s sentences."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 

@@ -59,7 +59,7 @@ def splitters() -> dict:
     return out
 
 
-def evaluate(corpus, split, *, protocol: str):  # noqa: ANN001, ANN201
+def evaluate(corpus, split, *, protocol: str):
     tp = n_pred = n_gold = 0
     errors = []
     for art in corpus:

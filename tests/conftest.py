@@ -35,20 +35,32 @@ def founding_text(founding_article: Article) -> str:
 
 _EVENTS = {
     "flood": [
-        "Heavy rain flooded the river town of Elmsford on Monday, forcing 2,000 residents from their homes. "
-        "Mayor Ann Ortiz said the city had opened three shelters. \"We have never seen water this high,\" she told reporters.",
-        "Floodwater swept through Elmsford after days of heavy rain, and officials evacuated about 2,000 people. "
-        "Critics blamed the council for cutting the levee budget last year, according to local residents.",
-        "Elmsford residents fled rising floodwater on Monday. The mayor, Ann Ortiz, opened shelters; insurers "
-        "warned that damage could cost millions of dollars.",
+        (
+            "Heavy rain flooded the river town of Elmsford on Monday, forcing 2,000 residents from their homes. "
+            "Mayor Ann Ortiz said the city had opened three shelters. \"We have never seen water this high,\" she told reporters."
+        ),
+        (
+            "Floodwater swept through Elmsford after days of heavy rain, and officials evacuated about 2,000 people. "
+            "Critics blamed the council for cutting the levee budget last year, according to local residents."
+        ),
+        (
+            "Elmsford residents fled rising floodwater on Monday. The mayor, Ann Ortiz, opened shelters; insurers "
+            "warned that damage could cost millions of dollars."
+        ),
     ],
     "strike": [
-        "Dock workers at the port of Carden went on strike on Tuesday over pay, halting shipments. "
-        "Union leader Sam Patel said the company had refused to negotiate.",
-        "A strike by Carden port workers stopped cargo on Tuesday. The company said it offered a fair raise, "
-        "while the union accused managers of bad faith.",
-        "Shipping at Carden ground to a halt as dockers walked out over wages. Economists warned the strike "
-        "could raise prices for consumers, Reuters reported.",
+        (
+            "Dock workers at the port of Carden went on strike on Tuesday over pay, halting shipments. "
+            "Union leader Sam Patel said the company had refused to negotiate."
+        ),
+        (
+            "A strike by Carden port workers stopped cargo on Tuesday. The company said it offered a fair raise, "
+            "while the union accused managers of bad faith."
+        ),
+        (
+            "Shipping at Carden ground to a halt as dockers walked out over wages. Economists warned the strike "
+            "could raise prices for consumers, Reuters reported."
+        ),
     ],
 }
 _OUTLETS = ["Daily Ledger", "Morning Post", "City Wire"]

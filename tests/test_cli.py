@@ -31,7 +31,9 @@ def test_ingest_lists_rejected(tmp_path, capsys):
     (tmp_path / "good.md").write_text("---\noutlet: X\n---\nSome text.\n", encoding="utf-8")
     assert main(["ingest", str(tmp_path)]) == 0
     text = capsys.readouterr().out
-    assert "1 rejected" in text and "bad.md" in text and "malformed YAML" in text
+    assert "1 rejected" in text
+    assert "bad.md" in text
+    assert "malformed YAML" in text
 
 
 @pytest.mark.parametrize(
@@ -47,7 +49,8 @@ def test_errors_are_one_line(argv, message, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("media-compare: error:")
     assert message in err
-    assert "\n" not in err and "Traceback" not in err
+    assert "\n" not in err
+    assert "Traceback" not in err
 
 
 def test_python_dash_m():

@@ -50,13 +50,14 @@ def test_save_load_roundtrip(full_results, tmp_path):
 
 
 def test_load_missing_folder(tmp_path):
-    with pytest.raises(InvalidInputError, match="manifest.json is missing"):
+    with pytest.raises(InvalidInputError, match=r"manifest\.json is missing"):
         Results.load(tmp_path)
 
 
 def test_repr_html(full_results):
     html = full_results._repr_html_()
-    assert "<table" in html and "flood-daily" in html
+    assert "<table" in html
+    assert "flood-daily" in html
 
 
 def test_jobs_give_identical_tables(tiny_corpus):
@@ -103,7 +104,8 @@ def test_config_from_toml(tmp_path):
     path = tmp_path / "run.toml"
     path.write_text('families = ["readability"]\njobs = 2\n', encoding="utf-8")
     cfg = RunConfig.from_toml(path)
-    assert cfg.families == ("readability",) and cfg.jobs == 2
+    assert cfg.families == ("readability",)
+    assert cfg.jobs == 2
     path.write_text("nonsense = 1\n", encoding="utf-8")
     with pytest.raises(InvalidInputError, match="Unknown RunConfig option"):
         RunConfig.from_toml(path)
@@ -138,9 +140,9 @@ def test_nan_not_zero_for_undefined():
 @pytest.mark.slow
 def test_dask_local_cluster_matches_local(tiny_corpus):
     distributed = pytest.importorskip("dask.distributed")
-    from compare.distributed import analyze_distributed
-
     import dask
+
+    from compare.distributed import analyze_distributed
 
     local = compare.analyze(tiny_corpus, config=FAST)
     # generous timeouts: on a loaded 2-core machine, starting worker processes can take a while
@@ -196,6 +198,7 @@ def test_own_outlet_is_not_an_actor(founding_article):
     cfg = RunConfig(families=("sentiment", "wordchoice"), claims=False, provenance=False, progress=False)
     res = compare.analyze(Corpus([founding_article]), config=cfg)
     names = set(res.actors["actor"])
-    assert "Gaze" not in names and "The Gaze" not in names
+    assert "Gaze" not in names
+    assert "The Gaze" not in names
     assert {"Vladimir Putin", "Zelenskyy"} <= names
     assert not res.labels["actor"].isin(["Gaze", "The Gaze"]).any()

@@ -26,7 +26,7 @@ def test_readme_has_a_python_quick_start() -> None:
 @pytest.mark.parametrize("block", _python_blocks())
 def test_readme_python_block_runs(block: str) -> None:
     out = io.StringIO()
-    cwd = os.getcwd()
+    cwd = Path.cwd()
     os.chdir(ROOT)  # the snippets use paths relative to the repository root
     try:
         with contextlib.redirect_stdout(out):

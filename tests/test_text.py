@@ -45,7 +45,8 @@ def test_quotes_curly_straight_and_across_paragraphs():
     text = '“First part of a quote.\n“It goes on here,” she said. He said "yes" twice.'
     doc = analyze_text(text)
     inner = [text[q.inner_start : q.inner_end] for q in doc.quotes]
-    assert inner[0].startswith("First part") and inner[0].endswith("goes on here,")
+    assert inner[0].startswith("First part")
+    assert inner[0].endswith("goes on here,")
     assert inner[1] == "yes"
     assert all(q.closed for q in doc.quotes)
 
@@ -62,7 +63,9 @@ def test_unbalanced_quotes_do_not_crash():
 def test_empty_and_whitespace():
     for text in ("", "   \n\n  "):
         doc = analyze_text(text)
-        assert doc.sentences == () and doc.tokens == () and doc.n_words == 0
+        assert doc.sentences == ()
+        assert doc.tokens == ()
+        assert doc.n_words == 0
 
 
 def test_type_error():

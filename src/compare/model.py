@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -74,7 +75,7 @@ def parse_published(value: Any, *, field_name: str = "published") -> _dt.date | 
     """
     if value is None:
         return None
-    if isinstance(value, float) and value != value:  # NaN from pandas
+    if isinstance(value, float) and math.isnan(value):  # NaN from pandas
         return None
     if hasattr(value, "to_pydatetime"):  # pandas Timestamp
         if value is getattr(value, "NaT", object()):
@@ -134,7 +135,7 @@ def _jsonable(value: Any, path: str) -> Any:
     if value is None or isinstance(value, (bool, int, str)):
         return value
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
+        if not math.isfinite(value):
             msg = f"Field '{path}' holds {value!r}, which JSON cannot represent."
             raise InvalidInputError(msg)
         return value
@@ -626,7 +627,7 @@ def _unbox(value: Any) -> Any:
         return None
     if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):
         value = value.tolist()
-    if isinstance(value, float) and value != value:
+    if isinstance(value, float) and math.isnan(value):
         return None
     if type(value).__name__ in {"NaTType", "NAType"}:
         return None

@@ -21,9 +21,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields, replace
+from importlib import metadata
 from itertools import chain
 from operator import itemgetter
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -304,7 +304,7 @@ def _relaxed_gc() -> Iterator[None]:
 def _outlet_key(name: Any) -> str:
     """Outlet name for comparison: lower case, without a leading "the"."""
     text = str(name or "").strip().lower()
-    return text[4:] if text.startswith("the ") else text
+    return text.removeprefix("the ")
 
 
 def _score_chunk(
@@ -387,7 +387,7 @@ def _columns(rows: Sequence[Mapping[str, Any]]) -> tuple[int, dict[str, list[Any
     """Row dicts as columns, in the order the keys first appear (as ``pandas.DataFrame(rows)`` does)."""
     keys = dict.fromkeys(chain.from_iterable(rows))
     if len(keys) > 1 and all(len(r) == len(keys) for r in rows):  # every row has every key: transpose in C
-        return len(rows), dict(zip(keys, map(list, zip(*map(itemgetter(*keys), rows)))))
+        return len(rows), dict(zip(keys, map(list, zip(*map(itemgetter(*keys), rows), strict=True)), strict=True))
     return len(rows), {k: [r.get(k, _MISSING) for r in rows] for k in keys}
 
 
@@ -638,9 +638,11 @@ class Results:
         from html import escape
 
         parts = [
-            f"<div><strong>media-compare Results</strong>: {len(self.articles)} articles, "
-            f"{self.articles['outlet'].nunique() if len(self.articles) else 0} outlets, "
-            f"{self.events['event_id'].nunique() if len(self.events) else 0} events</div>"
+            (
+                f"<div><strong>media-compare Results</strong>: {len(self.articles)} articles, "
+                f"{self.articles['outlet'].nunique() if len(self.articles) else 0} outlets, "
+                f"{self.events['event_id'].nunique() if len(self.events) else 0} events</div>"
+            )
         ]
         listing = ", ".join(f"<code>{escape(n)}</code> ({len(df)})" for n, df in self.tables.items() if len(df))
         parts.append(f"<div>Tables: {listing}</div>")

@@ -266,9 +266,8 @@ class OutletProfileDisplay:
 
 def headline_metrics(articles: pd.DataFrame) -> list[str]:
     """Headline metrics (``Metric.headline``) present in an article table, in registry order."""
-    from .stats import metric_columns
-
     from .scores import ordered_metrics
+    from .stats import metric_columns
 
     present = metric_columns(articles, exclude=("n_words", "n_sentences"))
     chosen = [m for m, spec in ordered_metrics().items() if spec.headline and spec.level == "article" and m in present]
@@ -532,7 +531,7 @@ def frame_columns(articles: pd.DataFrame) -> list[str]:
         from .scores import SCORERS
 
         registered = [c for c in cols if c in SCORERS and SCORERS[c].family == "framing" and SCORERS[c].level == "article"]
-    except Exception:  # pragma: no cover
+    except Exception:  # noqa: BLE001  # pragma: no cover
         registered = []
     if registered:
         return registered

@@ -403,7 +403,7 @@ def outlet_means(
     long = _long_form(df, metrics=metrics, keys=keys, caller=caller)
     columns = [*keys, "metric", "n", "mean", "sd", "ci_low", "ci_high"]
     if long.empty:
-        return pd.DataFrame({c: pd.Series(dtype="float64" if c not in keys + ["metric"] else object)
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c not in [*keys, "metric"] else object)
                              for c in columns})
     lo_q, hi_q = (1 - ci) / 2, (1 + ci) / 2
     grouped = long.groupby([*keys, "metric"], sort=False, dropna=False)

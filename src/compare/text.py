@@ -306,10 +306,9 @@ def _find_quotes(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote]:
     open_at: int | None = None
     for pi, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
-        if open_at is not None:
+        if open_at is not None and text[p_start] in _DOUBLE_OPEN + '"':
             # continuing quote: the paragraph opens with a quotation mark; skip that mark
-            if text[p_start] in _DOUBLE_OPEN + '"':
-                i = p_start + 1
+            i = p_start + 1
         for m in _QUOTE_CHAR_RE.finditer(text, i, p_end):
             i = m.start()
             ch = text[i]

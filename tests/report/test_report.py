@@ -71,10 +71,12 @@ def e1_data(fake_results):
 def test_event_report_sections_and_omissions(e1_data):
     data = e1_data
     ids = list(_sections(data))
-    assert ids[0] == "summary" and ids[-1] == "methods"
+    assert ids[0] == "summary"
+    assert ids[-1] == "methods"
     assert {"coverage", "frames", "readability", "citations", "articles"} <= set(ids)
     # empty tables (actors, attributions, labels) leave their sections out
-    assert "actors" not in ids and "sources" not in ids
+    assert "actors" not in ids
+    assert "sources" not in ids
     assert data.event_id == "e1"
     articles = [b for b in _sections(data)["articles"].blocks if isinstance(b, ArticleBlock)]
     assert [a.article_id for a in articles] == ["a1", "a2"]
@@ -98,7 +100,8 @@ def test_same_input_same_bytes(fake_results, e1_data):
     assert first == second
     other = render_html(dataclasses.replace(e1_data, generated="2030-01-01T00:00:00+00:00"))
     diff = [(a, b) for a, b in zip(first.splitlines(), other.splitlines(), strict=True) if a != b]
-    assert len(diff) == 1 and "generated" in diff[0][0]
+    assert len(diff) == 1
+    assert "generated" in diff[0][0]
 
 
 def test_title_with_script_is_escaped_and_page_is_self_contained(fake_results, e1_data):
@@ -106,7 +109,8 @@ def test_title_with_script_is_escaped_and_page_is_self_contained(fake_results, e
     assert "<script" not in page
     assert "Putin &lt;script&gt;alert(1)&lt;/script&gt; snubs talks" in page
     assert _fetches(page) == []
-    assert "<svg" in page and "<style>" in page
+    assert "<svg" in page
+    assert "<style>" in page
     assert fake_results.manifest["corpus"]["hash"] in page  # footer
 
 
@@ -114,9 +118,12 @@ def test_overview_report(fake_results):
     data = build_report(fake_results, links={"e1": "event-e1.html", "e2": "event-e2.html"}, generated=FIXED,
                         n_boot=200, n_perm=200)
     ids = list(_sections(data))
-    assert ids[0] == "events" and "articles" not in ids and "coverage" not in ids
+    assert ids[0] == "events"
+    assert "articles" not in ids
+    assert "coverage" not in ids
     page = render_html(data)
-    assert 'href="event-e1.html"' in page and 'href="event-e2.html"' in page
+    assert 'href="event-e1.html"' in page
+    assert 'href="event-e2.html"' in page
 
 
 def test_missing_tables_do_not_break_the_report(fake_results):
@@ -125,7 +132,8 @@ def test_missing_tables_do_not_break_the_report(fake_results):
         setattr(fake_results, name, pd.DataFrame())
     data = build_report(fake_results, event="e1", generated=FIXED, n_boot=200, n_perm=200)
     ids = set(_sections(data))
-    assert "coverage" not in ids and "citations" not in ids
+    assert "coverage" not in ids
+    assert "citations" not in ids
     assert {"summary", "articles", "methods"} <= ids
     assert render_html(data)
 
@@ -141,7 +149,8 @@ def test_write_html_and_pdf(tmp_path, e1_data):
     assert html_path.read_text(encoding="utf-8") == render_html(data)
     pdf_path = write_pdf(data, tmp_path / "r.pdf")
     blob = pdf_path.read_bytes()
-    assert blob.startswith(b"%PDF") and len(blob) > 5000
+    assert blob.startswith(b"%PDF")
+    assert len(blob) > 5000
     with pytest.raises(InvalidInputError, match="'path'"):
         write_pdf(data, tmp_path / "r.html")
     with pytest.raises(InvalidInputError, match="'path'"):
@@ -251,4 +260,5 @@ def test_report_from_a_real_analysis(tmp_path):
     paths = write_reports(results, tmp_path, formats=("html",), progress=False, generated=FIXED)
     assert [p.name for p in paths] == ["index.html", "event-e1.html", "event-e2.html"]
     page = Path(paths[1]).read_text(encoding="utf-8")
-    assert "Alpha on e1" in page and _fetches(page) == []
+    assert "Alpha on e1" in page
+    assert _fetches(page) == []

@@ -37,7 +37,8 @@ def test_metrics_are_described(family):
     for m in family.metrics:
         assert SCORERS[m.name] is m
         assert m.family == family.name
-        assert m.description and m.direction, f"{m.name} lacks a description or direction"
+        assert m.description, f"{m.name} lacks a description"
+        assert m.direction, f"{m.name} lacks a direction"
         lo, hi = m.range
         assert lo <= hi
     assert family.metrics, "a family without metrics"

@@ -25,7 +25,7 @@ _LAZY = {
     "text_reuse": "compare.align.provenance",
 }
 
-__all__ = sorted(_LAZY)
+__all__ = sorted(_LAZY)  # noqa: PLE0605 - the lazily imported public names
 
 
 def __getattr__(name: str) -> Any:

@@ -101,7 +101,7 @@ class ClaimAlignment:
             import pandas as pd
 
             return pd.DataFrame(columns=list(self.outlets), dtype=object)
-        return self.coverage.pivot(index="claim_id", columns="outlet", values="status").reindex(  # noqa: PD010
+        return self.coverage.pivot(index="claim_id", columns="outlet", values="status").reindex(
             columns=list(self.outlets)
         )
 

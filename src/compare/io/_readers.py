@@ -257,7 +257,7 @@ def _read_table_frame(path: Path, *, encoding: str, max_bytes: int):
         raise ReadError(str(path), f"not valid {encoding} text (position {exc.start}); pass encoding=...") from None
     except (ValueError, OSError) as exc:
         raise ReadError(str(path), f"cannot parse the table: {str(exc).splitlines()[0]}") from None
-    except Exception as exc:  # pandas / pyarrow parser errors have many types
+    except Exception as exc:  # noqa: BLE001 - pandas / pyarrow parser errors have many types
         raise ReadError(str(path), f"cannot parse the table: {str(exc).splitlines()[0]}") from None
 
 

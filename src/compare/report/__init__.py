@@ -183,7 +183,7 @@ _WORKER_RESULTS: Any = None  # set once per worker process by the pool's initial
 
 
 def _set_worker_results(results: Any) -> None:
-    global _WORKER_RESULTS  # noqa: PLW0603 - per-process state of a pool worker
+    global _WORKER_RESULTS
     _WORKER_RESULTS = results
 
 

@@ -20,6 +20,7 @@ import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from ..exceptions import CompareWarning, InvalidInputError
@@ -346,9 +347,11 @@ def _summary_section(articles: pd.DataFrame, *, seed: int, n_boot: int, scope: s
     n_out = len(counts)
     intro = TextBlock(
         (
-            f"{len(articles)} article(s) from {n_out} outlet(s) {scope}. Each cell is the mean over the outlet's "
-            "articles; where an outlet has more than one article, the 95% percentile-bootstrap interval follows "
-            "in brackets.",
+            (
+                f"{len(articles)} article(s) from {n_out} outlet(s) {scope}. Each cell is the mean over the "
+                "outlet's articles; where an outlet has more than one article, the 95% percentile-bootstrap "
+                "interval follows in brackets."
+            ),
         )
     )
     blocks: list[Block] = [intro, TableBlock(tuple(columns), tuple(rows), (False, True, *([True] * (len(columns) - 2))),
@@ -430,9 +433,9 @@ def _coverage_section(results: Any, event: str | None) -> Section | None:
     disp = CoverageMatrixDisplay.from_frame(part, claims=claims, event=event)
     n_rows, n_cols = disp.matrix.shape
     blocks: list[Block] = [
-        TextBlock(("Claims are sentences aligned across the event's articles. A claim is carried by an outlet "
+        TextBlock((("Claims are sentences aligned across the event's articles. A claim is carried by an outlet "
                    "that has a matching sentence, omitted by one that has none, and only here when a single outlet "
-                   "reports it.",))
+                   "reports it."),))
     ]
     fig = _figure(lambda ax: disp.plot(ax=ax), size=(0.9 * n_cols + 5.5, 0.26 * n_rows + 1.8), id_prefix="coverage-",
                   caption="Claim coverage (claims carried by most outlets first).")
@@ -528,8 +531,8 @@ def _readability_section(articles: pd.DataFrame) -> Section | None:
         "readability",
         "Readability",
         (
-            TextBlock(("Mean readability per outlet. Flesch reading ease: higher is easier; the grade-level "
-                       "formulas (Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI, Dale-Chall): higher is harder.",)),
+            TextBlock((("Mean readability per outlet. Flesch reading ease: higher is easier; the grade-level "
+                       "formulas (Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI, Dale-Chall): higher is harder."),)),
             _table_block(means, headers={m: _metric_label(m) for m in metrics}, caption="Readability by outlet"),
         ),
     )
@@ -664,7 +667,7 @@ def segment_text(text: str, spans: Sequence[tuple[int, int, Mark]]) -> tuple[tup
     current: list[Segment] = []
     # sort spans once; for each elementary piece collect covering marks
     ordered = sorted(clipped, key=lambda t: (t[0], t[1], t[2].css, t[2].title))
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in pairwise(points):
         piece = text[a:b]
         if piece == "\n":
             if current:
@@ -686,8 +689,8 @@ def _articles_section(results: Any, articles: pd.DataFrame) -> Section | None:
     if articles.empty or corpus is None:
         return None
     blocks: list[Block] = [
-        TextBlock(("Highlighted words are the evidence behind the scores; hover over a highlight to see the "
-                   "metric it counts for.",)),
+        TextBlock((("Highlighted words are the evidence behind the scores; hover over a highlight to see the "
+                   "metric it counts for."),)),
         LegendBlock(_LEGEND),
     ]
     order = articles.sort_values(["outlet", "article_id"], kind="mergesort")
@@ -742,10 +745,10 @@ def _methods_section(results: Any, articles: pd.DataFrame) -> Section:
     flat: list[tuple[str, str]] = []
     _flatten("", manifest, flat)
     blocks: list[Block] = [
-        TextBlock(("Statistics: outlet means carry 95% percentile-bootstrap intervals (2000 resamples, seeded); "
+        TextBlock((("Statistics: outlet means carry 95% percentile-bootstrap intervals (2000 resamples, seeded); "
                    "outlet differences use permutation tests (exact when all splits can be enumerated), Hedges' g "
                    "and Cliff's delta, with Holm's adjustment over the comparisons shown. Every random draw is "
-                   "seeded, so the same results give the same report.",)),
+                   "seeded, so the same results give the same report."),)),
     ]
     if described:
         blocks.append(ListBlock(tuple(sorted(described))))

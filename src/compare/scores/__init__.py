@@ -53,7 +53,7 @@ _LAZY: dict[str, str] = {
     "label_table": "compare.scores.wordchoice",
 }
 
-__all__ = [
+__all__ = [  # noqa: PLE0604 - the lazily imported public names are added below
     "FAMILIES",
     "FAMILY_MODULES",
     "SCORERS",

@@ -506,6 +506,7 @@ def score_wordchoice(
         and verbs of each named actor, joined with ``"; "``; unnamed groups such as "junior
         officials" appear in ``labels`` only).
     """
+    del article  # the family needs only the text
     options = options or {}
     if not doc.sentences or doc.n_words == 0:
         result = empty_result(_METRICS)
