@@ -301,3 +301,14 @@ def test_hashed_features_stable_across_documents():
     ia, qa = M.cue_probs(pa, model)
     assert len(ia) > 0
     assert 0.0 <= float(qa.max()) <= 1.0
+
+
+def test_every_named_actor_gets_a_voice_count_zero_included():
+    from compare.scores.attribution import FAMILY
+    from compare.text import analyze_text
+
+    text = "Senator Jane Doe arrived late on Monday. Mayor John Roe said it would pass. Paris was calm."
+    counts = {r["actor"]: r["times_quoted"] for r in FAMILY(analyze_text(text)).tables["actors"]}
+    assert counts.get("John Roe") == 1
+    assert counts.get("Jane Doe") == 0  # named but not quoted: a count of 0, not a missing value
+    assert "Paris" not in counts  # places only when they are quoted

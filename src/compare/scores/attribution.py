@@ -454,8 +454,9 @@ def score_attribution(
     -------
     FamilyResult
         Article metrics (NaN for empty text; shares NaN when there is nothing to share), tables
-        ``attributions``, ``actors`` (times quoted) and ``evidence`` (cue spans behind
-        ``attributions_per_100_words``).
+        ``attributions``, ``actors`` (``times_quoted`` and ``times_quoted_directly`` for every
+        person, organisation and group the article names, 0 when never given a voice; places only
+        when quoted) and ``evidence`` (cue spans behind ``attributions_per_100_words``).
     """
     options = options or {}
     n_words = doc.n_words
@@ -488,7 +489,13 @@ def score_attribution(
     per_sentence = [0.0] * n_sent
     for r in cued:
         per_sentence[r.sentence] += 1.0
-    actors: dict[str, dict[str, Any]] = {}
+    # every person, organisation and group of the article gets a count, 0 when never given a voice
+    # (so that outlet means of times_quoted are right); places only when they are quoted
+    actors: dict[str, dict[str, Any]] = {
+        m.actor: {"actor": m.actor, "times_quoted": 0, "times_quoted_directly": 0}
+        for m in _actor_mentions(doc)
+        if m.kind != "location"
+    }
     for r in rows:
         if r.actor:
             a = actors.setdefault(r.actor, {"actor": r.actor, "times_quoted": 0, "times_quoted_directly": 0})
