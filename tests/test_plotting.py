@@ -105,6 +105,20 @@ def test_actor_table_values(results):
     assert np.isnan(disp.table.loc["Zelenskyy", "Right"])
 
 
+def test_actor_rows_without_sentiment_are_left_out():
+    actors = pd.DataFrame(
+        {
+            "actor": ["Putin", "Russia", "Zelenskyy"],
+            "outlet": ["A", "A", "B"],
+            "mentions": [3, 9, 1],  # the place is mentioned most but has no sentiment
+            "target_sentiment": [-0.5, np.nan, 0.2],
+        }
+    )
+    disp = ActorSentimentDisplay.from_frame(actors)
+    assert list(disp.table.index) == ["Putin", "Zelenskyy"]
+    assert np.isnan(disp.table.loc["Zelenskyy", "A"])  # blank: not mentioned by A
+
+
 def test_event_filter_and_profile_values(results):
     disp = OutletProfileDisplay.from_results(results, event="e1", metrics=["frame_conflict"], n_boot=200)
     got = disp.means.set_index("outlet")["mean"].to_dict()

@@ -310,7 +310,9 @@ class ActorSentimentDisplay:
         """Build from an actors table (``actor, outlet, mentions`` and a sentiment column).
 
         ``top`` actors (most mentions first) are kept, and at most ``max_outlets`` outlets (those
-        mentioning these actors most), all by default.
+        mentioning these actors most), all by default. Rows without a value in ``column`` (places,
+        which the sentiment family skips by default) are left out, so a blank cell always means
+        "not mentioned by this outlet".
         """
         check_columns(actors, ["actor", "outlet"], caller="ActorSentimentDisplay.from_frame")
         if column is None:
@@ -322,6 +324,7 @@ class ActorSentimentDisplay:
                 )
                 raise InvalidInputError(msg)
         check_columns(actors, [column], caller="ActorSentimentDisplay.from_frame")
+        actors = actors[actors[column].notna()]
         weight = actors["mentions"] if "mentions" in actors.columns else 1
         ranked = (
             actors.assign(_w=weight).groupby("actor")["_w"].sum().reset_index()
