@@ -202,3 +202,15 @@ def test_own_outlet_is_not_an_actor(founding_article):
     assert "The Gaze" not in names
     assert {"Vladimir Putin", "Zelenskyy"} <= names
     assert not res.labels["actor"].isin(["Gaze", "The Gaze"]).any()
+
+
+def test_progress_bars_start_no_monitor_thread():
+    # the pools fork after a bar exists; a thread in the parent could deadlock the children
+    import io
+
+    from compare._progress import progress_bar
+
+    bar = progress_bar(range(3), file=io.StringIO(), mininterval=0)
+    assert list(bar) == [0, 1, 2]
+    assert type(bar).monitor_interval == 0
+    assert "monitor" not in vars(type(bar))  # tqdm stores the thread it starts on the class

@@ -328,9 +328,9 @@ def _chunks(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
 def _progress(iterable: Iterable[Any], *, total: int | None, desc: str, enabled: bool) -> Iterable[Any]:
     if not enabled:
         return iterable
-    from tqdm.auto import tqdm
+    from ._progress import progress_bar
 
-    return tqdm(iterable, total=total, desc=desc, unit="chunk", leave=False)
+    return progress_bar(iterable, total=total, desc=desc, unit="chunk", leave=False)
 
 
 def _ordered_pool_map(

@@ -107,12 +107,15 @@ def write_reports(
     """
     import datetime as _dt
 
-    from tqdm.auto import tqdm
+    from .._progress import progress_bar
 
     wanted = list(formats)
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
         msg = f"The 'formats' parameter of write_reports must hold values from {list(FORMATS)!r}. Got {wanted!r} instead."
+        raise InvalidInputError(msg)
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        msg = f"The 'jobs' parameter of write_reports must be a positive int. Got {jobs!r} instead."
         raise InvalidInputError(msg)
     known = event_ids(results)
     chosen = known if events is None else [str(e) for e in events]
@@ -134,15 +137,12 @@ def write_reports(
             i += 1
         used.add(stem)
         names[event] = stem
-    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
-        msg = f"The 'jobs' parameter of write_reports must be a positive int. Got {jobs!r} instead."
-        raise InvalidInputError(msg)
     links = {e: f"{names[e]}.html" for e in chosen} if "html" in wanted else {e: f"{names[e]}.pdf" for e in chosen}
     home = ("index.html" if "html" in wanted else "index.pdf") if index else None
     tasks: list[_Task] = [_Task(None, "index", {"links": links}, wanted, out, generated)] if index else []
     tasks += [_Task(e, names[e], {"home": home}, wanted, out, generated) for e in chosen]
     written: list[Path] = []
-    bar = tqdm(total=len(tasks), desc="reports", unit="report", disable=not progress)
+    bar = progress_bar(total=len(tasks), desc="reports", unit="report", disable=not progress)
     with bar:
         if jobs == 1 or len(tasks) < 2:
             for task in tasks:
@@ -183,7 +183,7 @@ _WORKER_RESULTS: Any = None  # set once per worker process by the pool's initial
 
 
 def _set_worker_results(results: Any) -> None:
-    global _WORKER_RESULTS
+    global _WORKER_RESULTS  # per-process state of a pool worker
     _WORKER_RESULTS = results
 
 
