@@ -759,7 +759,10 @@ def analyze(
     families : sequence of str, optional
         Score families to run (default: all).
     jobs : int, optional
-        Worker processes (default 1). Output is the same for any value.
+        Worker processes (default 1). Output is the same for any value. Where Python does not
+        fork (macOS, Windows, and Linux from Python 3.14), a script that uses ``jobs > 1`` must
+        call ``analyze`` under ``if __name__ == "__main__":``, as for any multiprocessing code;
+        notebooks need nothing.
     progress : bool, optional
         Show a progress bar.
     events : {"auto", "corpus", "align", "none"}, optional
