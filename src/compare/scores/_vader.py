@@ -114,7 +114,7 @@ def _tables() -> _Tables:
 _PUNCT = string.punctuation
 _EMPTY = SentimentScores(0.0, 0.0, 0.0, 0.0)
 _NEUTRAL = SentimentScores(0.0, 0.0, 1.0, 0.0)
-_TOKEN_CACHE_MAX = 1 << 18
+_TOKEN_CACHE_MAX = 1 << 17  # entries of the token memo; a long stream of new tokens must not grow memory
 _WORD_RE = re.compile(r"\S+")
 _match_start = re.Match.start
 
@@ -142,7 +142,7 @@ class _TokenCache(dict[str, str]):
     def __missing__(self, tok: str) -> str:
         stripped = tok.strip(_PUNCT)
         word = (tok if len(stripped) <= 2 else stripped).lower()
-        if len(self) < 1 << 17:  # bounded: a long stream of new tokens must not grow memory
+        if len(self) < _TOKEN_CACHE_MAX:
             self[tok] = word
         return word
 
@@ -331,8 +331,6 @@ def _make_scorer(t: _Tables) -> tuple[Callable[..., Any], ...]:
             return _EMPTY
         # lower-cased words after vaderSentiment's punctuation stripping (memoised per token)
         low = list(map(lookup, toks))
-        if len(token_cache) > _TOKEN_CACHE_MAX:
-            token_cache.clear()
         # positions of lexicon words, in word order (one C-level pass over the words)
         positions = list(compress(range(n), map(is_scored, low)))
         if not positions:
