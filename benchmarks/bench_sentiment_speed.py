@@ -80,18 +80,8 @@ def _targets(doc: compare.Document) -> None:
                 )
             )
     elif mode == "python":
-        for m in ms:
-            sent = doc.sentences[m.sentence]
-            sc = scores[m.sentence]
-            tm._predict_one(
-                (
-                    sent.text,
-                    m.start - sent.start,
-                    m.end - sent.start,
-                    (sc.compound, sc.pos, sc.neg),
-                    sm._doc_word_sentiments(doc, m.sentence),
-                )
-            )
+        for item in sm._mention_items(doc, ms, scores):
+            tm._predict_one(item)
     else:
         sm._mention_targets(doc, ms, scores)
     _targets.elapsed += time.process_time() - t0  # type: ignore[attr-defined]

@@ -180,12 +180,9 @@ def _target(sentence: str, start: int, end: int, compound: float, pos: float, ne
     return _label(predict_spans([(sentence, start, end, (compound, pos, neg))])[0])
 
 
-def _mention_targets(
-    doc: Document, mentions: list[Any], scores: list[SentimentScores]
-) -> list[TargetSentiment]:
-    """Target sentiment of each mention (``start``, ``end``, ``sentence``), in one batch."""
-    from ._target_model import predict_spans
-
+def _mention_items(doc: Document, mentions: list[Any], scores: list[SentimentScores]) -> list[tuple[Any, ...]]:
+    """The classifier's input for each mention: sentence, target offsets in it, the sentence's
+    VADER scores and its word sentiments."""
     items = []
     sentences = doc.sentences
     for m in mentions:
@@ -200,7 +197,16 @@ def _mention_targets(
                 _doc_word_sentiments(doc, m.sentence),
             )
         )
-    return [_label(p) for p in predict_spans(items)]
+    return items
+
+
+def _mention_targets(
+    doc: Document, mentions: list[Any], scores: list[SentimentScores]
+) -> list[TargetSentiment]:
+    """Target sentiment of each mention (``start``, ``end``, ``sentence``), in one batch."""
+    from ._target_model import predict_spans
+
+    return [_label(p) for p in predict_spans(_mention_items(doc, mentions, scores))]
 
 
 def target_sentiment(text: str, start: int, end: int) -> TargetSentiment:
