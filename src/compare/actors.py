@@ -297,25 +297,16 @@ def _is_headline(toks: tuple[Token, ...]) -> bool:
     return caps / len(words) >= 0.7
 
 
-def _runs(
-    toks: tuple[Token, ...], cap: list[bool], doc: Document | None = None, off: int = 0
-) -> list[tuple[int, int]]:
+def _runs(toks: tuple[Token, ...], cap: list[bool], doc: Document, off: int) -> list[tuple[int, int]]:
     """Index ranges [i, j) of capitalised runs (connectors, honorific dots and initials inside).
 
-    ``cap[i]`` says whether ``toks[i]`` is a capitalised word. With ``doc``, ``toks`` is
-    ``doc.tokens[off:...]`` and the Document's token columns are read instead of the tokens.
+    ``toks`` is ``doc.tokens[off:...]`` (one sentence), ``cap[i]`` says whether ``toks[i]`` is a
+    capitalised word; the Document's token columns are read instead of the tokens.
     """
-    if doc is None:
-        texts = [t.text for t in toks]
-        starts = [t.start for t in toks]
-        ends = [t.end for t in toks]
-        kinds = [t.kind for t in toks]
-        off = 0
-    else:
-        texts = doc._token_texts
-        starts = doc._token_starts
-        ends = doc._token_ends
-        kinds = doc._token_kinds
+    texts = doc._token_texts
+    starts = doc._token_starts
+    ends = doc._token_ends
+    kinds = doc._token_kinds
     out = []
     n = len(toks)
     i = 0
