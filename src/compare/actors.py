@@ -42,7 +42,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from functools import lru_cache, partial
+from functools import cache, lru_cache, partial
 from operator import and_, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -592,15 +592,8 @@ def _resolve(
     for full in full_counts:
         by_first[_name_words(full)[0]].append(full)
 
-    surname_memo: dict[str, list[str]] = {}
-
+    @cache  # per document: a name recurs in many candidates
     def match_surname(word: str) -> list[str]:
-        hit = surname_memo.get(word)
-        if hit is None:
-            hit = surname_memo[word] = match_surname_(word)
-        return hit
-
-    def match_surname_(word: str) -> list[str]:
         key = _translit_key(word)
         if key in by_surname:
             return by_surname[key]
@@ -703,15 +696,8 @@ def _resolve(
         if c.kind == "person":
             surname_total[c.name] += 1
 
-    canonical_memo: dict[str, str] = {}
-
+    @cache  # per document
     def person_canonical(name: str) -> str:
-        hit = canonical_memo.get(name)
-        if hit is None:
-            hit = canonical_memo[name] = person_canonical_(name)
-        return hit
-
-    def person_canonical_(name: str) -> str:
         words = _name_words(name)
         if len(words) >= 2:
             fulls = match_surname(words[-1])
@@ -770,8 +756,6 @@ def _resolve(
                 and text[s - 1 : s] not in {" ", "\n", "(", "“", '"'}
             ):
                 continue
-            if _NAME_AFTER_ROLE_RE.match(text[e : e + 4]):
-                continue  # a title before a name ("President Trump"), or "president of ..."
             before = text[max(0, s - 12) : s].lower()
             if _VICE_BEFORE_RE.search(before):
                 continue
