@@ -10,8 +10,7 @@ candidates, quotation) fit on *out-of-fold* first-stage logits (3 inner folds). 
 strengths, the thresholds and the cue-merging gap were chosen by 5-fold cross-validation over the
 *train* articles and on the fixed held-out fifth (``split_train``); the dev split is never read
 here. The features read two apostrophes as a quotation mark and take every in-sentence colon as
-a cue candidate (``_attribution_features.APOS_QUOTES`` / ``COLON_CANDIDATES``, adopted on 5-fold
-train CV; see docs/benchmarks/attribution.md). Besides the learned vocabulary, every form of the
+a cue candidate (both adopted on 5-fold train CV; see docs/benchmarks/attribution.md). Besides the learned vocabulary, every form of the
 fixed, hand-written list of communication / belief / stance verbs in
 ``compare/scores/_attribution_verbs.py`` (179 verbs, 1,087 forms; not learned from any data) is a
 cue candidate, with seven first-stage templates over "on the list" and three second-stage columns

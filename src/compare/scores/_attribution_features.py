@@ -229,7 +229,9 @@ class Prep:
         self.c_punct = _csum(~notp)
         starts = np.array(cols[0], dtype=np.int64)
         quotes = [(q.inner_start, q.inner_end) for q in quotes]
-        got = _apostrophe_quotes(cols, sentences) if APOS_QUOTES and "'" in texts else None
+        # two adjacent apostrophes ('') are a quotation mark too: some sources write quotations
+        # ''like this'', and the Document's quotation finder does not see them
+        got = _apostrophe_quotes(cols, sentences) if "'" in texts else None
         if got is not None:
             self.isq = self.isq.copy()
             self.isq[got[0]] = True
@@ -246,10 +248,12 @@ class Prep:
         self.invocab = _TABLE.in_vocab(rows, vocab) if n else np.zeros(0, dtype=bool)
         pc = np.zeros(n, dtype=bool)
         for j in np.flatnonzero(fl & 256).tolist():
+            # a colon or dash before a quotation mark, and any colon with more of its sentence after
+            # it ("Trump: ...", "Q: ...")
             if (
                 j + 1 < n
                 and cols[3][j + 1] == cols[3][j]
-                and (texts[j + 1] in _QUOTE_OPEN or self.isq[j + 1] or (COLON_CANDIDATES and texts[j] == ":"))
+                and (texts[j + 1] in _QUOTE_OPEN or self.isq[j + 1] or texts[j] == ":")
             ):
                 pc[j] = True
         self.pcand = pc
@@ -271,14 +275,6 @@ class Prep:
         self.c_cap = _csum(cap)
         self.c_pron = _csum(self.pron)
         self.c_neg = _csum(self.neg)
-
-
-#: Whether two adjacent apostrophes ('') are read as a quotation mark (some sources write
-#: quotations ''like this''; the Document's quotation finder does not see them).
-APOS_QUOTES = True
-#: Whether every colon inside a sentence is a cue candidate ("Trump: ...", "Q: ..."), not
-#: only one before a quotation mark.
-COLON_CANDIDATES = True
 
 
 def _apostrophe_quotes(

@@ -228,7 +228,7 @@ def cue_candidates(prep: F.Prep) -> np.ndarray:
     """Indices of the tokens the cue model scores: cue-vocabulary words, forms of the listed
     communication / belief / stance verbs (:mod:`._attribution_verbs`), a colon or dash followed
     by a quotation mark ("X: “...”"), and any colon with more of its sentence after it
-    ("Graham: Trump is ...", "Q: ..."; :data:`._attribution_features.COLON_CANDIDATES`)."""
+    ("Graham: Trump is ...", "Q: ...")."""
     return np.flatnonzero(((prep.invocab | prep.verb) & prep.word) | prep.pcand)
 
 
