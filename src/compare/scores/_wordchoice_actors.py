@@ -14,7 +14,7 @@ from operator import and_, gt, itemgetter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..text import Document, Token
+    from ..text import Document
 
 __all__ = ["ROLE_NOUNS", "extract_labels", "get_mentions", "group_descriptors"]
 
@@ -112,20 +112,9 @@ _first_char = itemgetter(0)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
-def _low(t: Token) -> str:
-    return t.text.lower()
-
-
-def _is_title_case_sentence(tokens: Sequence[Token]) -> bool:
-    words = [t for t in tokens if t.kind == "word" and t.text.lower() not in _STOP]
-    if len(words) < 3:
-        return False
-    caps = sum(1 for t in words if t.text[:1].isupper())
-    return caps / len(words) > 0.7
-
-
 def _is_title_case_range(doc: Document, a: int, b: int) -> bool:
-    """:func:`_is_title_case_sentence` of ``doc.tokens[a:b]``, from 0/1 columns made once per Document."""
+    """Whether ``doc.tokens[a:b]`` is written in title case: at least 3 content words (words not
+    in ``_STOP``), more than 70 % of them capitalised. Read from 0/1 columns made once per Document."""
     cols = doc.cache.get("wordchoice.title_case_columns")
     if cols is None:
         # content word (a word not in _STOP): "word" and not stop; capitalised content word
@@ -159,11 +148,8 @@ def _span_tokens(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     return i0, i1
 
 
-def _is_modifier(t: Token) -> bool:
-    return _is_mod(t.kind, t.text, t.text.lower())
-
-
-def _is_mod(kind: str, text: str, low: str) -> bool:
+def _is_modifier(kind: str, text: str, low: str) -> bool:
+    """Whether a token (its kind, text and lower-cased text) can modify a role noun in a label."""
     if kind != "word" or low in _STOP or low in _AUX:
         return False
     if low in _MODIFIERS or low in ROLE_NOUNS:
@@ -201,7 +187,7 @@ def _title_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int, str] 
         elif text.endswith(("'s", "’s")) and text[:1].isupper():
             k = j
             break  # "Putin's aide": the possessor closes the label
-        elif _is_mod(kind, text, low) and low not in _DETERMINERS:
+        elif _is_modifier(kind, text, low) and low not in _DETERMINERS:
             k = j
         else:
             break
@@ -302,7 +288,7 @@ def _appositive_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int] 
             break
         if low in ROLE_NOUNS:
             has_role = True
-        elif not (low == "of" or _is_mod(kind, texts[m], low) or texts[m].endswith(("'s", "’s"))):
+        elif not (low == "of" or _is_modifier(kind, texts[m], low) or texts[m].endswith(("'s", "’s"))):
             break
         k = m
         m -= 1
@@ -520,7 +506,7 @@ def group_descriptors(doc: Document, covered: set[int]) -> list[dict[str, Any]]:
             continue
         k = j
         while k - 1 >= s.token_start:
-            if (k - 1) in covered or not _is_mod(kinds[k - 1], texts[k - 1], lows[k - 1]):
+            if (k - 1) in covered or not _is_modifier(kinds[k - 1], texts[k - 1], lows[k - 1]):
                 break
             if texts[k - 1][:1].isupper() and k - 1 == s.token_start and lows[k - 1] in _STOP:
                 break
