@@ -210,11 +210,6 @@ def _occurs_lower(text: str, word: str) -> bool | None:
     return False
 
 
-def _is_cap(tok: Token) -> bool:
-    t = tok.text
-    return tok.kind == "word" and (t[0].isupper() or (t[0] in "'’" and len(t) > 1 and t[1].isupper()))
-
-
 @lru_cache(maxsize=65536)
 def _strip_possessive(s: str) -> str:
     return _POSSESSIVE_RE.sub("", s)

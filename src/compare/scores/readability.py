@@ -172,7 +172,6 @@ _DOCSENTS = (
     "automated_readability_index",
     "dale_chall_readability_score",
 )
-_PARITY = tuple(_SPECS)
 
 
 def _metrics() -> tuple[Metric, ...]:
