@@ -54,10 +54,19 @@ def html_to_pdf(html: str, path: str | Path) -> Path:
     logger = logging.getLogger("weasyprint")
     level = logger.level
     logger.setLevel(logging.ERROR)
+    # Without libharfbuzz-subset, WeasyPrint >= 70 subsets fonts with fontTools, which stamps each
+    # subset font with the current time unless SOURCE_DATE_EPOCH is set (the reproducible-builds
+    # convention): fix it for the call, so the same report gives the same bytes.
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = epoch or "0"
     try:
         weasyprint.HTML(string=html, base_url=None, url_fetcher=_fetcher(weasyprint)).write_pdf(target)
     finally:
         logger.setLevel(level)
+        if epoch is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
     return target
 
 
