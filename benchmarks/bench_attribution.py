@@ -96,28 +96,24 @@ def evaluate(articles, *, model=None, quotes_alone=False):
 def _speed(articles, reps=3):
     """Milliseconds of CPU time (``time.process_time``) per 600 words for the extraction alone
     (Documents already built, new Documents each round so nothing is cached), best of ``reps``;
-    once with the actor mentions computed as part of it, once with them already in the Document's
-    cache (as in ``analyze`` when the actors family runs too)."""
+    once with the actor mentions computed as part of it, once with them given (as in ``analyze``,
+    which finds an article's mentions once for every family)."""
     from compare.actors import actor_mentions
     from compare.scores import _attribution_model as M
     from compare.scores.attribution import _extract
 
     model = M.default_model()
-    _extract(analyze_text(articles[0]["text"]), outlet=None, quotes_alone=True, model=model)  # warm-up
+    _extract(analyze_text(articles[0]["text"]), outlet=None, quotes_alone=True, model=model, mentions=None)  # warm-up
     out = {}
     for with_actors in (True, False):
         best = float("inf")
         for _ in range(reps):
             docs = [analyze_text(a["text"]) for a in articles]
-            for d in docs:
-                d.cache.clear()
-            if not with_actors:
-                for d in docs:
-                    actor_mentions(d)
+            found = [None if with_actors else actor_mentions(d) for d in docs]
             n_words = sum(d.n_words for d in docs)
             t = time.process_time()
-            for d in docs:
-                _extract(d, outlet=None, quotes_alone=True, model=model)
+            for d, mentions in zip(docs, found, strict=True):
+                _extract(d, outlet=None, quotes_alone=True, model=model, mentions=mentions)
             best = min(best, time.process_time() - t)
         out[with_actors] = 1000 * best / n_words * 600
     return out

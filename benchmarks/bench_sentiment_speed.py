@@ -66,7 +66,8 @@ def _time(fn, docs) -> float:  # type: ignore[no-untyped-def]
 
 def _targets(doc: compare.Document) -> None:
     ms = [m for m in actor_mentions(doc) if m.kind in sm._ACTOR_KINDS]
-    scores = sm._doc_scores(doc)
+    vader = sm._vader_pass(doc)
+    scores = vader.scores
     t0 = time.process_time()
     mode = _targets.mode  # type: ignore[attr-defined]
     if mode == "reference" or not hasattr(sm, "_mention_targets"):
@@ -80,19 +81,16 @@ def _targets(doc: compare.Document) -> None:
                 )
             )
     elif mode == "python":
-        for item in sm._mention_items(doc, ms, scores):
+        for item in sm._mention_items(doc, ms, vader):
             tm._predict_one(item)
     else:
-        sm._mention_targets(doc, ms, scores)
+        sm._mention_targets(doc, ms, vader)
     _targets.elapsed += time.process_time() - t0  # type: ignore[attr-defined]
 
 
 def _time_targets(texts: list[str], *, mode: str) -> tuple[float, int]:
     _clear_caches()
     docs = _docs(texts)
-    for d in docs:  # mentions and sentence scores first: time only the classifier
-        actor_mentions(d)
-        sm._doc_scores(d)
     _targets.elapsed = 0.0  # type: ignore[attr-defined]
     _targets.mode = mode  # type: ignore[attr-defined]
     _time(_targets, docs)

@@ -41,7 +41,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache, partial
 from operator import and_, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -67,7 +67,7 @@ from .text import Document, as_document
 if TYPE_CHECKING:  # pragma: no cover
     from .text import Token
 
-__all__ = ["KINDS", "Mention", "actor_mentions", "actors_table"]
+__all__ = ["KINDS", "Mention", "actor_mentions", "actors_table", "summarize_mentions"]
 
 #: The kinds of actor a mention can have.
 KINDS = ("person", "organization", "location", "group")
@@ -298,10 +298,10 @@ def _runs(toks: tuple[Token, ...], cap: list[bool], doc: Document, off: int) -> 
     ``toks`` is ``doc.tokens[off:...]`` (one sentence), ``cap[i]`` says whether ``toks[i]`` is a
     capitalised word; the Document's token columns are read instead of the tokens.
     """
-    texts = doc._token_texts
-    starts = doc._token_starts
-    ends = doc._token_ends
-    kinds = doc._token_kinds
+    texts = doc.token_texts
+    starts = doc.token_starts
+    ends = doc.token_ends
+    kinds = doc.token_kinds
     out = []
     n = len(toks)
     i = 0
@@ -345,9 +345,9 @@ def _classify_run(
 ) -> list[_Cand]:
     """Candidates of the run ``toks[i:j]``; ``toks`` is ``doc.tokens[off:...]`` (one sentence)."""
     text = doc.text
-    all_lows = doc._token_lows
-    all_kinds = doc._token_kinds
-    all_texts = doc._token_texts
+    all_lows = doc.token_lowers
+    all_kinds = doc.token_kinds
+    all_texts = doc.token_texts
     # drop leading function words ("The", "In") and note "the"
     k = i
     has_the = i > 0 and all_lows[off + i - 1] == "the"
@@ -509,10 +509,10 @@ def _detect(doc: Document) -> tuple[list[_Cand], list[int]]:
     cands: list[_Cand] = []
     headlines: list[int] = []
     tokens = doc.tokens
-    kinds = doc._token_kinds
-    lows = doc._token_lows
+    kinds = doc.token_kinds
+    lows = doc.token_lowers
     # capitalised words, with C-level maps: kind is "word" and the first character is upper case
-    cap_all = list(map(and_, map("word".__eq__, kinds), map(str.isupper, map(_first_char, doc._token_texts))))
+    cap_all = list(map(and_, map("word".__eq__, kinds), map(str.isupper, map(_first_char, doc.token_texts))))
     function_words = FUNCTION_WORDS
     for si, sent in enumerate(doc.sentences):
         a, b = sent.token_start, sent.token_end
@@ -567,8 +567,8 @@ def _resolve(
     def speech_after(c: _Cand) -> bool:
         """Whether the first token after the candidate (in its sentence) is a verb of saying."""
         si = doc.sentences[c.sentence]
-        x = bisect_left(doc._token_starts, c.end, si.token_start, si.token_end)
-        return x < si.token_end and doc._token_lows[x] in SPEECH_VERBS
+        x = bisect_left(doc.token_starts, c.end, si.token_start, si.token_end)
+        return x < si.token_end and doc.token_lowers[x] in SPEECH_VERBS
 
     # 1. full person names -> clusters keyed by (first-name key, surname key)
     full_counts: Counter[str] = Counter()
@@ -829,7 +829,7 @@ def actor_mentions(doc: Document | str, *, aliases: Mapping[str, str] | None = N
 
     Notes
     -----
-    The rules are described in the module docstring. Results are cached in ``doc.cache``.
+    The rules are described in the module docstring.
 
     Examples
     --------
@@ -839,14 +839,8 @@ def actor_mentions(doc: Document | str, *, aliases: Mapping[str, str] | None = N
     """
     d = as_document(doc, name="doc", caller="actor_mentions")
     table = _check_aliases(aliases, "actor_mentions")
-    key = ("actors.mentions", tuple(sorted(table.items())))
-    cached = d.cache.get(key)
-    if cached is not None:
-        return list(cached)
     cands, headlines = _detect(d)
-    mentions = _resolve(d, cands, headlines, table)
-    d.cache[key] = tuple(mentions)
-    return list(mentions)
+    return _resolve(d, cands, headlines, table)
 
 
 def actors_table(doc: Document | str, *, aliases: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
@@ -873,7 +867,22 @@ def actors_table(doc: Document | str, *, aliases: Mapping[str, str] | None = Non
     >>> [(r["actor"], r["mentions"]) for r in rows]
     [('Zelenskyy', 3)]
     """
-    mentions = actor_mentions(doc, aliases=aliases)
+    return summarize_mentions(actor_mentions(doc, aliases=aliases))
+
+
+def summarize_mentions(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
+    """The rows of :func:`actors_table` from mentions already found (one row per actor).
+
+    Parameters
+    ----------
+    mentions : sequence of Mention
+        From :func:`actor_mentions`.
+
+    Returns
+    -------
+    list of dict
+        As :func:`actors_table`.
+    """
     rows: dict[str, dict[str, Any]] = {}
     for m in mentions:
         r = rows.get(m.actor)

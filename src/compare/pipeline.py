@@ -233,12 +233,15 @@ def score_article(
     tables: dict[str, list[dict[str, Any]]] = {}
     actors: dict[str, dict[str, Any]] = {}
     options = family_options or {}
+    from .actors import actor_mentions, summarize_mentions
+
+    mentions = actor_mentions(doc, aliases=aliases)  # once per article, for every family
     for name in families:
         family = fams[name]
         opts = dict(options.get(name) or {})
         if aliases:
             opts.setdefault("aliases", dict(aliases))  # the corpus alias table, for actor resolution
-        result = family(doc, article=article, options=opts)
+        result = family(doc, article=article, mentions=mentions, options=opts)
         row.update(result.article)
         for metric, values in result.sentences.items():
             if len(values) != len(sentences):
@@ -266,9 +269,7 @@ def score_article(
     actors = {name: row for name, row in actors.items() if _outlet_key(name) != own}
     if actors:
         # kind and mention counts come from the one shared actor analysis, whichever family named the actor
-        from .actors import actors_table
-
-        base = {r["actor"]: r for r in actors_table(doc, aliases=aliases)}
+        base = {r["actor"]: r for r in summarize_mentions(mentions)}
         rows = []
         for name, a in sorted(actors.items()):
             known = base.get(name, {})

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache, partial
 from itertools import accumulate, chain, compress, cycle, repeat
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from ._validation import check_text
 
@@ -348,6 +348,17 @@ class Document:
     tokens : tuple of Token
     quotes : tuple of Quote
         Double-quotation spans, including those running across paragraphs.
+    token_texts, token_lowers, token_starts, token_ends, token_kinds, token_sentences : tuple
+        The tokens column by column (text, lower-cased text, start and end offsets, kind, sentence
+        index), for loops that read one attribute of many tokens; ``token_texts[i]`` is
+        ``tokens[i].text``. Built once per Document, like every cached attribute here.
+    sentence_starts : tuple of int
+        Start offset of each sentence.
+
+    Notes
+    -----
+    A Document holds the text's analysis only; what score families, actors and alignment compute
+    from it is returned by them (see :mod:`compare.analysis`), never stored on the Document.
     """
 
     text: str
@@ -366,7 +377,7 @@ class Document:
     @cached_property
     def words(self) -> tuple[Token, ...]:
         """Word tokens (letters), without numbers and punctuation."""
-        return tuple(compress(self.tokens, map("word".__eq__, self._token_kinds)))
+        return tuple(compress(self.tokens, map("word".__eq__, self.token_kinds)))
 
     @property
     def n_words(self) -> int:
@@ -382,46 +393,52 @@ class Document:
         """Index of the sentence containing character ``offset``, or None."""
         import bisect
 
-        starts = self._sentence_starts
+        starts = self.sentence_starts
         i = bisect.bisect_right(starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
             return i
         return None
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
+    def sentence_starts(self) -> tuple[int, ...]:
+        """Start offset of each sentence, ascending."""
+        return tuple(s.start for s in self.sentences)
 
     def in_quote(self, offset: int) -> bool:
         """Whether ``offset`` lies inside a quotation (marks included)."""
         return any(q.start <= offset < q.end for q in self.quotes)
 
-    # Token columns (private, for scorers' hot loops): plain lists, built once per Document.
+    # Token arrays: the public, column-wise view of ``tokens`` that scorers, actors and alignment
+    # read in their loops (as spaCy's ``Doc.to_array``). Tuples, built once per Document.
     @cached_property
-    def _token_texts(self) -> list[str]:
-        return list(map(_token_text, self.tokens))
+    def token_texts(self) -> tuple[str, ...]:
+        """Text of each token (``tokens[i].text``)."""
+        return tuple(map(_token_text, self.tokens))
 
     @cached_property
-    def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
+    def token_starts(self) -> tuple[int, ...]:
+        """Start offset of each token, ascending."""
+        return tuple(t.start for t in self.tokens)
 
     @cached_property
-    def _token_ends(self) -> list[int]:
-        return [t.end for t in self.tokens]
+    def token_ends(self) -> tuple[int, ...]:
+        """End offset of each token."""
+        return tuple(t.end for t in self.tokens)
 
     @cached_property
-    def _token_kinds(self) -> list[str]:
-        return list(map(_token_kind, self.tokens))
+    def token_kinds(self) -> tuple[str, ...]:
+        """Kind of each token: ``"word"``, ``"number"`` or ``"punct"``."""
+        return tuple(map(_token_kind, self.tokens))
 
     @cached_property
-    def _token_lows(self) -> list[str]:
-        """Lower-cased token texts."""
-        return list(map(str.lower, self._token_texts))
+    def token_lowers(self) -> tuple[str, ...]:
+        """Lower-cased text of each token."""
+        return tuple(map(str.lower, self.token_texts))
 
     @cached_property
-    def cache(self) -> dict[str, Any]:
-        """A scratch dict where score families keep per-document intermediate results."""
-        return {}
+    def token_sentences(self) -> tuple[int, ...]:
+        """Index of the sentence of each token."""
+        return tuple(t.sentence for t in self.tokens)
 
 
 _new_token = partial(tuple.__new__, Token)
@@ -471,7 +488,9 @@ def _build(text: str) -> Document:
         quotes=tuple(_find_quotes(text, paragraphs)),
     )
     # the columns are at hand: fill the cached properties
-    vars(doc).update(_token_texts=texts, _token_kinds=kinds, _token_starts=starts, _token_ends=ends)
+    vars(doc).update(
+        token_texts=tuple(texts), token_kinds=tuple(kinds), token_starts=tuple(starts), token_ends=tuple(ends)
+    )
     return doc
 
 

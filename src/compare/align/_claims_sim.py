@@ -322,13 +322,8 @@ def _features(tokens: Sequence[Token] | Sequence[tuple[str, str]]) -> SentenceFe
 
 
 def sentence_features(doc: Document) -> list[SentenceFeatures]:
-    """Features of every sentence of ``doc`` (cached in ``doc.cache``)."""
-    key = "claims.features"
-    cached = doc.cache.get(key)
-    if cached is None:
-        cached = [_features(doc.sentence_tokens(i)) for i in range(len(doc.sentences))]
-        doc.cache[key] = cached
-    return cached
+    """Features of every sentence of ``doc``."""
+    return [_features(doc.sentence_tokens(i)) for i in range(len(doc.sentences))]
 
 
 def _ngrams(stems: tuple[str, ...]) -> list[str]:

@@ -211,13 +211,8 @@ def _from_sparse(idx: np.ndarray, w: np.ndarray) -> np.ndarray:
 
 
 def prepare(doc: Any, model: TaggerModel) -> F.Prep:
-    """The per-document arrays for ``model`` (cached in ``doc.cache``)."""
-    key = ("attribution_prep", model.cue_vocab)
-    p = doc.cache.get(key)
-    if p is None:
-        p = F.Prep(doc.tokens, doc.quotes, doc.sentences, model.cue_vocab)
-        doc.cache[key] = p
-    return p
+    """The per-document arrays for ``model``."""
+    return F.Prep(doc.tokens, doc.quotes, doc.sentences, model.cue_vocab)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:

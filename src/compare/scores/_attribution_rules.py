@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
 from ._attribution_features import PRONOUNS
@@ -15,16 +16,14 @@ _QUOTE_CHARS = frozenset('"“”«»„')
 _CLAUSE_PUNCT = frozenset({",", ";", ":", "—", "–", "(", ")"})
 _SKIP_RIGHT = frozenset({"that", "whether", "if", ",", ":", "—", "–", "to"})
 _TRAIL = frozenset({".", "!", "?", ",", ";", ":", "—", "–", "…"})
+_quote_end = attrgetter("end")
 
 
 def _quotes_between(doc: Any, s: int, e: int) -> list[Any]:
     """The quotations of ``doc`` that may overlap the characters ``s:e`` (a superset; by bisection
-    over the quotation ends, cached per Document)."""
-    ends = doc.cache.get("attribution_quote_ends")
-    if ends is None:
-        ends = doc.cache["attribution_quote_ends"] = sorted(q.end for q in doc.quotes)
-        doc.cache["attribution_quotes_by_end"] = sorted(doc.quotes, key=lambda q: q.end)
-    qs = doc.cache["attribution_quotes_by_end"]
+    over the quotation ends)."""
+    qs = sorted(doc.quotes, key=_quote_end)
+    ends = [q.end for q in qs]
     out = []
     for k in range(bisect_right(ends, s), len(qs)):
         q = qs[k]

@@ -257,17 +257,8 @@ _FIRST_PERSON_QUOTE = Cue(FRAMES.index("human_interest"), "<first person in quot
 
 
 def scan(doc: Document, lexicon: Lexicon | None = None) -> list[Hit]:
-    """All cue hits of ``doc``, in text order (cached in ``doc.cache`` for the shipped lexicon)."""
-    cached = lexicon is None
-    if cached:
-        hits = doc.cache.get("frames.hits")
-        if hits is not None:
-            return hits
-        lexicon = load_lexicon()
-    hits = _scan(doc, lexicon)
-    if cached:
-        doc.cache["frames.hits"] = hits
-    return hits
+    """All cue hits of ``doc``, in text order (``lexicon``: the shipped one by default)."""
+    return _scan(doc, load_lexicon() if lexicon is None else lexicon)
 
 
 def _match_rest(

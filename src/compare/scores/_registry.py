@@ -22,11 +22,12 @@ A :class:`FamilyResult` has three parts:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..actors import Mention
     from ..model import Article
     from ..text import Document
 
@@ -87,8 +88,10 @@ class Family:
     ----------
     name : str
     score : callable
-        ``score(doc, *, article=None, options=None) -> FamilyResult``. ``article`` gives metadata
-        (outlet, title) where a family needs it; ``options`` is a mapping of family options.
+        ``score(doc, *, article=None, mentions=None, options=None) -> FamilyResult``. ``article``
+        gives metadata (outlet, title) where a family needs it; ``mentions`` are the article's
+        actor mentions, found once per article by the pipeline (a family that needs them and gets
+        None finds them itself); ``options`` is a mapping of family options.
     metrics : tuple of Metric
     description : str
     references : tuple of str
@@ -101,9 +104,14 @@ class Family:
     references: tuple[str, ...] = ()
 
     def __call__(
-        self, doc: Document, *, article: Article | None = None, options: Mapping[str, Any] | None = None
+        self,
+        doc: Document,
+        *,
+        article: Article | None = None,
+        mentions: Sequence[Mention] | None = None,
+        options: Mapping[str, Any] | None = None,
     ) -> FamilyResult:
-        return self.score(doc, article=article, options=options or {})
+        return self.score(doc, article=article, mentions=mentions, options=options or {})
 
 
 #: family name -> Family

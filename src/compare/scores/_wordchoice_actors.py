@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover
     from ..text import Document
 
-__all__ = ["ROLE_NOUNS", "extract_labels", "get_mentions", "group_descriptors"]
+__all__ = ["ROLE_NOUNS", "extract_labels", "group_descriptors"]
 
 
 #: head nouns of labels for people and groups (singular and plural)
@@ -112,35 +112,28 @@ _first_char = itemgetter(0)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’.\-]*$")
 
 
-def _is_title_case_range(doc: Document, a: int, b: int) -> bool:
-    """Whether ``doc.tokens[a:b]`` is written in title case: at least 3 content words (words not
-    in ``_STOP``), more than 70 % of them capitalised. Read from 0/1 columns made once per Document."""
-    cols = doc.cache.get("wordchoice.title_case_columns")
-    if cols is None:
-        # content word (a word not in _STOP): "word" and not stop; capitalised content word
-        content = list(
-            map(gt, map("word".__eq__, doc._token_kinds), map(_STOP.__contains__, doc._token_lows))
-        )
-        upper = map(str.isupper, map(_first_char, doc._token_texts))
-        cols = doc.cache["wordchoice.title_case_columns"] = (content, list(map(and_, content, upper)))
+def _title_case_columns(doc: Document) -> tuple[list[bool], list[bool]]:
+    """0/1 columns over ``doc.tokens``: content word (a word not in ``_STOP``), and capitalised
+    content word; :func:`_is_title_case_range` sums slices of them."""
+    content = list(map(gt, map("word".__eq__, doc.token_kinds), map(_STOP.__contains__, doc.token_lowers)))
+    upper = map(str.isupper, map(_first_char, doc.token_texts))
+    return content, list(map(and_, content, upper))
+
+
+def _is_title_case_range(cols: tuple[list[bool], list[bool]], a: int, b: int) -> bool:
+    """Whether tokens ``a:b`` are written in title case: at least 3 content words, more than 70 %
+    of them capitalised (``cols`` from :func:`_title_case_columns`)."""
     n = sum(cols[0][a:b])
     if n < 3:
         return False
     return sum(cols[1][a:b]) / n > 0.7
 
 
-def get_mentions(doc: Document, *, aliases: Any = None) -> list[Any]:
-    """Actor mentions of ``doc`` from :func:`compare.actors.actor_mentions`."""
-    from ..actors import actor_mentions
-
-    return list(actor_mentions(doc, aliases=aliases))
-
-
 # --------------------------------------------------------------------------------------------
 # Labels
 # --------------------------------------------------------------------------------------------
 def _span_tokens(doc: Document, start: int, end: int) -> tuple[int, int] | None:
-    starts = doc._token_starts
+    starts = doc.token_starts
     i0 = bisect_left(starts, start)
     i1 = bisect_left(starts, end, i0)
     if i0 >= len(starts) or i1 <= i0:
@@ -165,9 +158,9 @@ _MODIFIER_ENDINGS = ("al", "ian", "ic", "ive", "ern", "ese", "ish", "ior", "ary"
 def _title_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int, str] | None:
     """Label standing right before a name: "Russian President", "Putin's aide"."""
     tokens = doc.tokens
-    kinds = doc._token_kinds
-    lows = doc._token_lows
-    texts = doc._token_texts
+    kinds = doc.token_kinds
+    lows = doc.token_lowers
+    texts = doc.token_texts
     j = i0 - 1
     if j < sent_lo or kinds[j] != "word" or lows[j] not in _ROLE_OR_TITLE_MODIFIER:
         return None
@@ -237,8 +230,8 @@ def _appositive_after(doc: Document, i1: int, sent_hi: int) -> tuple[int, int, i
     if end is None or end <= i1 + 1:
         return None
     toks = tokens[i1 + 1 : end]
-    kinds = doc._token_kinds
-    all_lows = doc._token_lows
+    kinds = doc.token_kinds
+    all_lows = doc.token_lowers
     lows = [all_lows[x] for x in range(i1 + 1, end) if kinds[x] == "word"]
     if not lows or len(lows) > 12:
         return None
@@ -274,9 +267,9 @@ def _appositive_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int] 
     has_role = False
     ok_start = False
     m = j - 1
-    kinds = doc._token_kinds
-    lows = doc._token_lows
-    texts = doc._token_texts
+    kinds = doc.token_kinds
+    lows = doc.token_lowers
+    texts = doc.token_texts
     while m >= sent_lo and j - m <= 10:
         kind = kinds[m]
         low = lows[m]
@@ -299,9 +292,9 @@ def _appositive_before(doc: Document, i0: int, sent_lo: int) -> tuple[int, int] 
 
 def _verb_after(doc: Document, i1: int, sent_hi: int, headline: bool) -> int | None:
     """Token index of the verb governed by the actor ending at token ``i1``: actor [aux/adv]* VERB."""
-    texts = doc._token_texts
-    kinds = doc._token_kinds
-    lows = doc._token_lows
+    texts = doc.token_texts
+    kinds = doc.token_kinds
+    lows = doc.token_lowers
     if i1 - 1 >= 0 and texts[i1 - 1].endswith(("'s", "’s")):
         return None
     if i1 < sent_hi and texts[i1] in {"'s", "’s", "'", "’"}:
@@ -367,8 +360,8 @@ _PRED_STOP = frozenset(
 def _predicate_after(doc: Document, i1: int, sent_hi: int) -> tuple[int, int] | None:
     """Predicate after a copula (max 4 words): "Putin will be brave enough" -> "brave enough"."""
     tokens = doc.tokens
-    kinds = doc._token_kinds
-    lows = doc._token_lows
+    kinds = doc.token_kinds
+    lows = doc.token_lowers
     if i1 < sent_hi and tokens[i1].text in {"'s", "’s"}:
         return None
     j = i1
@@ -404,6 +397,7 @@ def extract_labels(doc: Document, mentions: Sequence[Any]) -> list[dict[str, Any
     seen: set[tuple[int, int, str]] = set()
     sentences = doc.sentences
     headline_cache: dict[int, bool] = {}
+    title_cols: tuple[list[bool], list[bool]] | None = None
 
     def add(actor: str, start: int, end: int, kind: str, sentence: int) -> None:
         key = (start, end, actor)
@@ -460,19 +454,21 @@ def extract_labels(doc: Document, mentions: Sequence[Any]) -> list[dict[str, Any
                 if (
                     p < s.token_start
                     or doc.tokens[p].kind == "punct"
-                    or doc._token_lows[p] in _CLAUSE_OPENERS
+                    or doc.token_lowers[p] in _CLAUSE_OPENERS
                 ):
                     after = app[2] + 1
                 else:
                     after = -1
         if si not in headline_cache:
-            headline_cache[si] = _is_title_case_range(doc, s.token_start, s.token_end)
+            if title_cols is None:
+                title_cols = _title_case_columns(doc)
+            headline_cache[si] = _is_title_case_range(title_cols, s.token_start, s.token_end)
         v = None if after < 0 else _verb_after(doc, after, s.token_end, headline_cache[si])
         if v is not None:
             t = doc.tokens[v]
             end = t.end
             nxt = doc.tokens[v + 1] if v + 1 < s.token_end else None
-            if nxt is not None and doc._token_lows[v + 1] in _PARTICLES:
+            if nxt is not None and doc.token_lowers[v + 1] in _PARTICLES:
                 end = nxt.end  # phrasal verb: "lashed out", "backed down"
             add(m.actor, t.start, end, "verb", si)
         elif after >= 0:
@@ -489,9 +485,9 @@ def group_descriptors(doc: Document, covered: set[int]) -> list[dict[str, Any]]:
     and are skipped, as are tokens in ``covered`` (inside actor mentions).
     """
     tokens = doc.tokens
-    kinds = doc._token_kinds
-    lows = doc._token_lows
-    texts = doc._token_texts
+    kinds = doc.token_kinds
+    lows = doc.token_lowers
+    texts = doc.token_texts
     sentences = doc.sentences
     rows = []
     # candidates: plural role nouns (C-level filter), in text order

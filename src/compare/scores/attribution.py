@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..text import Document, as_document
@@ -105,7 +105,12 @@ def _actor_mentions(doc: Document) -> list[Any]:
 
 
 def extract_attributions(
-    doc: Document, *, outlet: str | None = None, quotes_alone: bool = True, model: Any = None
+    doc: Document,
+    *,
+    outlet: str | None = None,
+    quotes_alone: bool = True,
+    model: Any = None,
+    mentions: Sequence[Any] | None = None,
 ) -> list[Attribution]:
     """All attributions of an analysed document, in text order.
 
@@ -119,22 +124,22 @@ def extract_attributions(
         Also report quotations with no cue in their sentence (``quote_only=True``).
     model : TaggerModel, optional
         Weights to use instead of the shipped ones (for retraining experiments).
+    mentions : sequence of Mention, optional
+        The article's actor mentions (:func:`compare.actors.actor_mentions`), which sources are
+        linked to; found here when not given.
 
     Returns
     -------
     list of Attribution
     """
-    # the model itself (hashed by identity) is part of the key, so a freed model's id cannot be reused
-    key = ("attribution", outlet, quotes_alone, model)
-    cached = doc.cache.get(key)
-    if cached is not None:
-        return cached
-    result = _extract(doc, outlet=outlet, quotes_alone=quotes_alone, model=model or _M.default_model())
-    doc.cache[key] = result
-    return result
+    return _extract(
+        doc, outlet=outlet, quotes_alone=quotes_alone, model=model or _M.default_model(), mentions=mentions
+    )
 
 
-def _extract(doc: Document, *, outlet: str | None, quotes_alone: bool, model: Any) -> list[Attribution]:
+def _extract(
+    doc: Document, *, outlet: str | None, quotes_alone: bool, model: Any, mentions: Sequence[Any] | None
+) -> list[Attribution]:
     toks = doc.tokens
     if not toks:
         return []
@@ -193,7 +198,7 @@ def _extract(doc: Document, *, outlet: str | None, quotes_alone: bool, model: An
     rows = _resolve_pronouns(rows)
     if quotes_alone:
         rows = _inherit_quote_sources(doc, rows)
-    return _link_actors(doc, rows)
+    return _link_actors(doc, rows, mentions)
 
 
 def _quote_only(doc: Document, covered: list[tuple[int, int]]) -> list[Attribution]:
@@ -300,10 +305,11 @@ def _inherit_quote_sources(doc: Document, rows: list[Attribution]) -> list[Attri
     return out
 
 
-def _link_actors(doc: Document, rows: list[Attribution]) -> list[Attribution]:
+def _link_actors(doc: Document, rows: list[Attribution], mentions: Sequence[Any] | None) -> list[Attribution]:
     if not any(r.source_start is not None for r in rows):
         return rows
-    mentions = _actor_mentions(doc)
+    if mentions is None:
+        mentions = _actor_mentions(doc)
     if not mentions:
         return rows
     # the mentions overlapping a source, in list order, found by bisection over their starts
@@ -446,7 +452,11 @@ METRICS = (
 
 
 def score_attribution(
-    doc: Document, *, article: Article | None = None, options: Mapping[str, Any] | None = None
+    doc: Document,
+    *,
+    article: Article | None = None,
+    mentions: Sequence[Any] | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> FamilyResult:
     """Score one Document for the ``attribution`` family (see the module docstring).
 
@@ -463,7 +473,13 @@ def score_attribution(
     if n_words == 0 or not doc.sentences:
         return empty_result(METRICS)  # sentence metrics: no sentences, no values
     outlet = getattr(article, "outlet", None)
-    rows = extract_attributions(doc, outlet=outlet, quotes_alone=bool(options.get("quotes_alone", True)))
+    if mentions is None:
+        from ..actors import actor_mentions
+
+        mentions = actor_mentions(doc, aliases=options.get("aliases"))
+    rows = extract_attributions(
+        doc, outlet=outlet, quotes_alone=bool(options.get("quotes_alone", True)), mentions=mentions
+    )
     n = len(rows)
     # the counts are of cue-marked attributions: a quotation with no cue in its sentence mostly
     # continues an attributed quotation (PolNeAR counts it once), so counting it as another
@@ -493,7 +509,7 @@ def score_attribution(
     # (so that outlet means of times_quoted are right); places only when they are quoted
     actors: dict[str, dict[str, Any]] = {
         m.actor: {"actor": m.actor, "times_quoted": 0, "times_quoted_directly": 0}
-        for m in _actor_mentions(doc)
+        for m in mentions
         if m.kind != "location"
     }
     for r in rows:

@@ -112,7 +112,11 @@ _METRICS = _metrics()
 
 
 def score_framing(
-    doc: Document, *, article: Article | None = None, options: Mapping[str, Any] | None = None
+    doc: Document,
+    *,
+    article: Article | None = None,
+    mentions: Any = None,
+    options: Mapping[str, Any] | None = None,
 ) -> FamilyResult:
     """Score the five generic news frames of ``doc`` (the ``framing`` family function).
 
@@ -134,7 +138,7 @@ def score_framing(
         lexicon entry) and ``question`` (the codebook question). ``weight`` is what the hit added to
         the frame's weighted count (0 for a cue's fourth and later repeats).
     """
-    del article, options
+    del article, mentions, options
     n_words = doc.n_words
     if n_words == 0:
         return empty_result(_METRICS)

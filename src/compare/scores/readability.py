@@ -76,7 +76,6 @@ __all__ = [
 ]
 
 _LANGS = ("en",)
-_CACHE_KEY = "readability.counts"
 
 _TEXTSTAT_REF = (
     "Bansal, S. & Aggarwal, C. textstat 0.7.13, https://github.com/textstat/textstat (computation rules)."
@@ -222,18 +221,9 @@ def _check(text_or_doc: Any, lang: str, caller: str) -> tuple[str, Document | No
     raise TypeError(msg)
 
 
-def _counts(text: str, doc: Document | None) -> _ts.TextstatCounts:
-    if doc is None:
-        return _ts.counts(text)
-    cached = doc.cache.get(_CACHE_KEY)
-    if cached is None:
-        cached = doc.cache[_CACHE_KEY] = _ts.counts(text)
-    return cached
-
-
 def _doc_sentences(doc: Document) -> int:
     # a sentence counts when not all its tokens are punctuation (C-level list.count per sentence)
-    kinds = doc._token_kinds
+    kinds = doc.token_kinds
     return sum(
         1
         for s in doc.sentences
@@ -256,13 +246,11 @@ def _defined(raw: dict[str, float], c: _ts.TextstatCounts, n_sent: int) -> dict[
     return out
 
 
-def _parity_scores(text: str, doc: Document | None) -> dict[str, float]:
-    c = _counts(text, doc)
+def _parity_scores(c: _ts.TextstatCounts) -> dict[str, float]:
     return _defined(_ts.formulas(c), c, c.sentences)
 
 
-def _docsents_scores(doc: Document) -> dict[str, float]:
-    c = _counts(doc.text, doc)
+def _docsents_scores(doc: Document, c: _ts.TextstatCounts) -> dict[str, float]:
     n_sent = _doc_sentences(doc)
     raw = _ts.formulas(c, sentences=n_sent)
     return {f"{k}_docsents": v for k, v in _defined(raw, c, n_sent).items()}
@@ -317,12 +305,13 @@ def readability_scores(text_or_doc: str | Document, *, lang: str = "en") -> dict
     text, doc = _check(text_or_doc, lang, "readability")
     if doc is None:
         doc = analyze_text(text)
-    return {**_parity_scores(text, doc), **_docsents_scores(doc)}
+    c = _ts.counts(text)
+    return {**_parity_scores(c), **_docsents_scores(doc, c)}
 
 
 def _one(name: str, text_or_doc: Any, lang: str) -> float:
-    text, doc = _check(text_or_doc, lang, name)
-    return _parity_scores(text, doc)[name]
+    text, _ = _check(text_or_doc, lang, name)
+    return _parity_scores(_ts.counts(text))[name]
 
 
 def flesch_reading_ease(text_or_doc: str | Document, *, lang: str = "en") -> float:
@@ -589,9 +578,13 @@ def text_standard(text_or_doc: str | Document, *, lang: str = "en") -> float:
 # Family
 # ------------------------------------------------------------------------------------------------
 def _score(
-    doc: Document, *, article: Article | None = None, options: Mapping[str, Any] | None = None
+    doc: Document,
+    *,
+    article: Article | None = None,
+    mentions: Any = None,
+    options: Mapping[str, Any] | None = None,
 ) -> FamilyResult:
-    del article  # readability needs only the text
+    del article, mentions  # readability needs only the text
     options = options or {}
     lang = options.get("lang", "en")
     if lang not in _LANGS:
@@ -599,7 +592,8 @@ def _score(
         raise InvalidInputError(msg)
     if not doc.text.strip():
         return empty_result(_METRICS)
-    return FamilyResult(article={**_parity_scores(doc.text, doc), **_docsents_scores(doc)})
+    c = _ts.counts(doc.text)
+    return FamilyResult(article={**_parity_scores(c), **_docsents_scores(doc, c)})
 
 
 FAMILY = register(

@@ -26,7 +26,7 @@ Classification in Political News Articles. EACL.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..exceptions import InvalidInputError
@@ -38,7 +38,6 @@ from ._vader import (
     details_word_sentiments,
     polarity_scores,
     sentence_details,
-    word_sentiments,
 )
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -89,30 +88,21 @@ class TargetSentiment(NamedTuple):
 # ------------------------------------------------------------------------------------------------
 # sentence level
 # ------------------------------------------------------------------------------------------------
+class _VaderPass(NamedTuple):
+    """One VADER pass over a Document's sentences: the scores, and the details from which the
+    word sentiments the target classifier reads are taken (converted only when a mention asks)."""
+
+    scores: list[SentimentScores]
+    details: list[Any]
+
+
+def _vader_pass(doc: Document) -> _VaderPass:
+    pairs = list(map(sentence_details, [s.text for s in doc.sentences]))
+    return _VaderPass([p[0] for p in pairs], [p[1] for p in pairs])
+
+
 def _doc_scores(doc: Document) -> list[SentimentScores]:
-    cached = doc.cache.get("sentiment.vader")
-    if cached is None:
-        # one VADER pass per sentence gives its scores and the word sentiments the target
-        # classifier reads (kept unconverted until a mention asks for them)
-        pairs = list(map(sentence_details, [s.text for s in doc.sentences]))
-        cached = [p[0] for p in pairs]
-        doc.cache["sentiment.vader"] = cached
-        doc.cache["sentiment.vader_details"] = [p[1] for p in pairs]
-    return cached
-
-
-def _doc_word_sentiments(doc: Document, index: int) -> tuple[tuple[int, float], ...]:
-    """VADER's word sentiments of sentence ``index`` (offsets within the sentence)."""
-    memo = doc.cache.setdefault("sentiment.vader_words", {})
-    got = memo.get(index)
-    if got is None:
-        details = doc.cache.get("sentiment.vader_details")
-        if details is None:
-            got = word_sentiments(doc.sentences[index].text)
-        else:
-            got = details_word_sentiments(details[index])
-        memo[index] = got
-    return got
+    return _vader_pass(doc).scores
 
 
 def sentence_sentiment(text_or_doc: str | Document) -> pd.DataFrame:
@@ -180,33 +170,28 @@ def _target(sentence: str, start: int, end: int, compound: float, pos: float, ne
     return _label(predict_spans([(sentence, start, end, (compound, pos, neg))])[0])
 
 
-def _mention_items(doc: Document, mentions: list[Any], scores: list[SentimentScores]) -> list[tuple[Any, ...]]:
+def _mention_items(doc: Document, mentions: Sequence[Any], vader: _VaderPass) -> list[tuple[Any, ...]]:
     """The classifier's input for each mention: sentence, target offsets in it, the sentence's
     VADER scores and its word sentiments."""
     items = []
     sentences = doc.sentences
+    scores = vader.scores
+    words: dict[int, tuple[tuple[int, float], ...]] = {}  # sentence -> word sentiments
     for m in mentions:
         sent = sentences[m.sentence]
         sc = scores[m.sentence]
-        items.append(
-            (
-                sent.text,
-                m.start - sent.start,
-                m.end - sent.start,
-                (sc.compound, sc.pos, sc.neg),
-                _doc_word_sentiments(doc, m.sentence),
-            )
-        )
+        ws = words.get(m.sentence)
+        if ws is None:
+            ws = words[m.sentence] = details_word_sentiments(vader.details[m.sentence])
+        items.append((sent.text, m.start - sent.start, m.end - sent.start, (sc.compound, sc.pos, sc.neg), ws))
     return items
 
 
-def _mention_targets(
-    doc: Document, mentions: list[Any], scores: list[SentimentScores]
-) -> list[TargetSentiment]:
+def _mention_targets(doc: Document, mentions: Sequence[Any], vader: _VaderPass) -> list[TargetSentiment]:
     """Target sentiment of each mention (``start``, ``end``, ``sentence``), in one batch."""
     from ._target_model import predict_spans
 
-    return [_label(p) for p in predict_spans(_mention_items(doc, mentions, scores))]
+    return [_label(p) for p in predict_spans(_mention_items(doc, mentions, vader))]
 
 
 def target_sentiment(text: str, start: int, end: int) -> TargetSentiment:
@@ -376,16 +361,14 @@ _ACTOR_KINDS = frozenset({"person", "organization", "group"})
 
 
 def _actor_rows(
-    doc: Document, scores: list[SentimentScores], options: Mapping[str, Any]
+    doc: Document, vader: _VaderPass, mentions: Sequence[Any], options: Mapping[str, Any]
 ) -> list[dict[str, Any]]:
-    from ..actors import actor_mentions
-
-    mentions = actor_mentions(doc, aliases=options.get("aliases"))
+    scores = vader.scores
     include_locations = bool(options.get("include_locations", False))
     with_target = bool(options.get("target_sentiment", True))
     kept = [m for m in mentions if include_locations or m.kind in _ACTOR_KINDS]
     if with_target:
-        targets = _mention_targets(doc, kept, scores)
+        targets = _mention_targets(doc, kept, vader)
     else:
         targets = [TargetSentiment("", math.nan)] * len(kept)
     per: dict[str, dict[str, Any]] = {}
@@ -427,7 +410,11 @@ def _actor_rows(
 
 
 def sentiment(
-    doc: Document, *, article: Article | None = None, options: Mapping[str, Any] | None = None
+    doc: Document,
+    *,
+    article: Article | None = None,
+    mentions: Sequence[Any] | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> FamilyResult:
     """Score a Document: article aggregates, sentence scores, actor rows and evidence.
 
@@ -459,15 +446,18 @@ def sentiment(
     options = options or {}
     if not doc.sentences:
         return empty_result(_METRICS)
-    scores = _doc_scores(doc)
+    if mentions is None:
+        from ..actors import actor_mentions
+
+        mentions = actor_mentions(doc, aliases=options.get("aliases"))
+    vader = _vader_pass(doc)
+    scores = vader.scores
     comps = [s.compound for s in scores]
     n = len(comps)
     n_pos = sum(1 for c in comps if c >= POSITIVE_THRESHOLD)
     n_neg = sum(1 for c in comps if c <= NEGATIVE_THRESHOLD)
     # not through polarity_scores' sentence cache: a stream of articles would fill it with whole texts
-    whole = doc.cache.get("vader_whole_text")
-    if whole is None:
-        whole = doc.cache["vader_whole_text"] = _score(doc.text).compound
+    whole = _score(doc.text).compound
     article_metrics = {
         "compound_sentiment": math.fsum(comps) / n,
         "positive_sentence_share": n_pos / n,
@@ -497,7 +487,7 @@ def sentiment(
             "sentence_neu": [s.neu for s in scores],
             "sentence_neg": [s.neg for s in scores],
         },
-        tables={"actors": _actor_rows(doc, scores, options), "evidence": evidence},
+        tables={"actors": _actor_rows(doc, vader, mentions, options), "evidence": evidence},
     )
 
 

@@ -26,7 +26,7 @@ governs as subject ("Putin has dispatched" -> "dispatched"), found by token patt
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from itertools import compress, repeat
 from operator import is_, ne
 from typing import TYPE_CHECKING, Any
@@ -160,15 +160,11 @@ def _token_info(text: str) -> tuple[float, str, bool, bool, bool, bool]:
 
 
 def _loaded(doc: Document) -> dict[str, Any]:
-    """Per-document loaded-language analysis (cached in ``doc.cache``)."""
-    cache = doc.cache
-    hit = cache.get("wordchoice.loaded")
-    if hit is not None:
-        return hit
+    """Per-document loaded-language analysis."""
     sentences = doc.sentences
     n_s = len(sentences)
-    kinds = doc._token_kinds
-    texts = doc._token_texts
+    kinds = doc.token_kinds
+    texts = doc.token_texts
     # word counts per sentence with C-level list.count
     n_words = [kinds[s.token_start : s.token_end].count("word") for s in sentences]
     penalty = [0.0] * n_s
@@ -207,7 +203,7 @@ def _loaded(doc: Document) -> dict[str, Any]:
         elif kind == "number":
             penalty[tokens[i][3]] += num_pen
     scores = [(total[k] - penalty[k]) / n_words[k] if n_words[k] else math.nan for k in range(n_s)]
-    out = {
+    return {
         "hits": hits,
         "scores": scores,
         "n_words": sum(n_words),
@@ -216,8 +212,6 @@ def _loaded(doc: Document) -> dict[str, Any]:
         "hedges": hedges,
         "assertives": assertives,
     }
-    cache["wordchoice.loaded"] = out
-    return out
 
 
 def loaded_language(text_or_doc: str | Document) -> pd.DataFrame:
@@ -305,19 +299,15 @@ def loaded_language(text_or_doc: str | Document) -> pd.DataFrame:
     )
 
 
-def _label_rows(doc: Document, *, aliases: Any = None) -> list[dict[str, Any]]:
-    from ._wordchoice_actors import extract_labels, get_mentions, group_descriptors
+def _label_rows(doc: Document, mentions: Sequence[Any]) -> list[dict[str, Any]]:
+    from ._wordchoice_actors import extract_labels, group_descriptors
 
-    key = "wordchoice.labels"
-    if aliases is None and key in doc.cache:
-        return doc.cache[key]
-    mentions = get_mentions(doc, aliases=aliases)
     rows = extract_labels(doc, mentions)
     covered: set[int] = set()
     if mentions:
         import bisect
 
-        starts = doc._token_starts
+        starts = doc.token_starts
         for m in mentions:
             i0 = bisect.bisect_left(starts, m.start)
             i1 = bisect.bisect_left(starts, m.end)
@@ -331,8 +321,6 @@ def _label_rows(doc: Document, *, aliases: Any = None) -> list[dict[str, Any]]:
     for r in rows:
         r["weight"] = max((word_info(w.lower())[0] for w in r["label"].split()), default=0.0)
     rows.sort(key=lambda r: (r["start"], r["end"], r["actor"]))
-    if aliases is None:
-        doc.cache[key] = rows
     return rows
 
 
@@ -376,8 +364,10 @@ def actor_labels(text_or_doc: str | Document, *, aliases: Mapping[str, Any] | No
     """
     import pandas as pd
 
+    from ..actors import actor_mentions
+
     doc = as_document(text_or_doc, name="text_or_doc", caller="actor_labels")
-    rows = _label_rows(doc, aliases=aliases)
+    rows = _label_rows(doc, actor_mentions(doc, aliases=aliases))
     columns = ["actor", "label", "kind", "sentence", "start", "end", "weight"]
     rows = [{c: r[c] for c in columns} for r in rows]
     df = pd.DataFrame(rows, columns=columns)
@@ -483,7 +473,11 @@ def _actor_rows(label_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def score_wordchoice(
-    doc: Document, *, article: Article | None = None, options: Mapping[str, Any] | None = None
+    doc: Document,
+    *,
+    article: Article | None = None,
+    mentions: Sequence[Any] | None = None,
+    options: Mapping[str, Any] | None = None,
 ) -> FamilyResult:
     """Score one Document: loaded-language metrics, sentence scores, evidence and actor labels.
 
@@ -556,7 +550,11 @@ def score_wordchoice(
             )
     tables: dict[str, list[dict[str, Any]]] = {"evidence": evidence}
     if options.get("labels", True):
-        label_rows = _label_rows(doc, aliases=options.get("aliases"))
+        if mentions is None:
+            from ..actors import actor_mentions
+
+            mentions = actor_mentions(doc, aliases=options.get("aliases"))
+        label_rows = _label_rows(doc, mentions)
         tables["labels"] = [{k: v for k, v in r.items() if k != "group"} for r in label_rows]
         tables["actors"] = _actor_rows(label_rows)
     return FamilyResult(article=article_metrics, sentences={"loaded_score": list(scores)}, tables=tables)
