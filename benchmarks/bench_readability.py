@@ -23,8 +23,8 @@ import time
 from pathlib import Path
 
 from compare._datasets import datasets_dir
-from compare.scores import _textstat_offline as ts_offline
 from compare.scores import readability as R
+from compare.scores.readability import _textstat as ts_offline
 from compare.text import analyze_text
 
 PARITY = [

@@ -4,7 +4,7 @@ Builds the Documents of the 300 BASIL articles first (:func:`compare.analyze_tex
 times, with :func:`time.process_time` (one core; fairer than wall time on a loaded machine):
 
 - ``actor_mentions`` on each Document;
-- sentence VADER (``compare.scores._vader.polarity_scores`` of every sentence, plus the
+- sentence VADER (``compare.scores.sentiment._vader.polarity_scores`` of every sentence, plus the
   whole-text compound the family reports);
 - target sentiment of every actor mention the family scores (persons, organisations, groups),
   three ways: the per-mention reference path (``_target_model.features`` + ``predict_proba``
@@ -31,9 +31,9 @@ import compare
 import compare.text
 from compare._datasets import datasets_dir
 from compare.actors import actor_mentions
-from compare.scores import _target_model as tm
-from compare.scores import _vader
-from compare.scores import sentiment as sm
+from compare.scores.sentiment import _sentiment as sm
+from compare.scores.sentiment import _target_model as tm
+from compare.scores.sentiment import _vader
 
 
 def _clear_caches() -> None:

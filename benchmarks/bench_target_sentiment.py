@@ -16,7 +16,7 @@ from collections import Counter
 
 from compare._datasets import datasets_dir
 from compare.scores import target_sentiment
-from compare.scores._vader import polarity_scores
+from compare.scores.sentiment._vader import polarity_scores
 
 LABEL = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
 CLASSES = ("negative", "neutral", "positive")

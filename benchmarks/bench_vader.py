@@ -5,7 +5,7 @@ Run: ``.venv/bin/python benchmarks/bench_vader.py``.
 Sentences: BASIL's annotated sentences (``body-paragraphs``, all 300 articles) and PolNeAR's
 train and dev texts split into sentences by :func:`compare.text.analyze_text`. Each sentence is
 scored by ``SentimentIntensityAnalyzer().polarity_scores`` (the naive loop) and by our scorer
-(``compare.scores._vader``, without its per-sentence result cache, so no sentence is scored
+(``compare.scores.sentiment._vader``, without its per-sentence result cache, so no sentence is scored
 twice for free); a mismatch is any difference in the returned dict (our unrounded values rounded
 as vaderSentiment rounds them). Times are CPU seconds of this process, best of 3.
 """
@@ -17,7 +17,7 @@ import sys
 import time
 
 from compare._datasets import datasets_dir
-from compare.scores import _vader
+from compare.scores.sentiment import _vader
 from compare.text import analyze_text
 
 
@@ -66,7 +66,7 @@ def main() -> int:
     print("| scorer | seconds | sentences/s | speed-up |")
     print("|---|---|---|---|")
     print(f"| vaderSentiment `polarity_scores` loop | {t_ref:.3f} | {n / t_ref:.0f} | 1.0 |")
-    print(f"| compare.scores._vader | {t_ours:.3f} | {n / t_ours:.0f} | {t_ref / t_ours:.1f} |")
+    print(f"| compare.scores.sentiment._vader | {t_ours:.3f} | {n / t_ours:.0f} | {t_ref / t_ours:.1f} |")
     print(f"\nMismatches (any value of the rounded dict differs): {mismatches} of {n}")
     return 0 if mismatches == 0 else 1
 

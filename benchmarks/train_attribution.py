@@ -38,8 +38,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from compare._datasets import datasets_dir
-from compare.scores import _attribution_features as F
-from compare.scores import _attribution_model as M
+from compare.scores.attribution import _features as F
+from compare.scores.attribution import _model as M
 from compare.text import analyze_text
 
 OUT = ROOT / "src" / "compare" / "data" / "attribution_model.json"

@@ -1,7 +1,7 @@
 """Train the target-dependent sentiment model shipped in ``src/compare/data/target_sentiment.json``.
 
 Trains a multinomial logistic regression on NewsMTSC ``train.jsonl`` only (features from
-``compare.scores._target_model.features``), picks the regularisation strength by 5-fold
+``compare.scores.sentiment._target_model.features``), picks the regularisation strength by 5-fold
 cross-validation on train (macro-F1, folds grouped by sentence), and writes the coefficients as
 JSON (feature name -> one coefficient per class), rounded to 4 decimals and pruned of features
 whose coefficients are all below ``--prune``.
@@ -26,8 +26,8 @@ from pathlib import Path
 import numpy as np
 
 from compare._datasets import datasets_dir
-from compare.scores import _target_model as tm
-from compare.scores._vader import polarity_scores
+from compare.scores.sentiment import _target_model as tm
+from compare.scores.sentiment._vader import polarity_scores
 
 LABELS = {2.0: 0, 4.0: 1, 6.0: 2}
 

@@ -31,6 +31,7 @@ import pandas as pd
 
 from .exceptions import CompareWarning, InvalidInputError
 from .model import Article, Corpus
+from .scores import ALL_FAMILIES
 from .text import analyze_text
 
 __all__ = [
@@ -48,8 +49,6 @@ __all__ = [
     "score_article",
 ]
 
-#: Score families run by default, in order.
-ALL_FAMILIES: tuple[str, ...] = ("readability", "sentiment", "attribution", "framing", "wordchoice")
 
 #: Tables of :class:`Results`, in the order they are saved and shown.
 RESULT_TABLES: tuple[str, ...] = (
@@ -130,14 +129,14 @@ class RunConfig:
     progress: bool = True
 
     def __post_init__(self) -> None:
-        from .scores import FAMILY_MODULES
+        from .scores import FAMILIES
 
         fams = (self.families,) if isinstance(self.families, str) else tuple(self.families)
         object.__setattr__(self, "families", fams)
-        unknown = [f for f in fams if f not in FAMILY_MODULES]
+        unknown = [f for f in fams if f not in FAMILIES]
         if unknown:
             msg = (
-                f"The 'families' parameter of RunConfig must name known families {list(FAMILY_MODULES)!r}. "
+                f"The 'families' parameter of RunConfig must name known families {list(FAMILIES)!r}. "
                 f"Got {unknown!r}."
             )
             raise InvalidInputError(msg)

@@ -291,7 +291,7 @@ def test_multiword_cue_merged():
 
 
 def test_hashed_features_stable_across_documents():
-    from compare.scores import _attribution_model as M
+    from compare.scores.attribution import _model as M
 
     model = M.default_model()
     a = analyze_text("Officials said the plan would fail.")

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from compare.scores import _attribution_model as M
 from compare.scores import attributions
+from compare.scores.attribution import _model as M
 from compare.text import analyze_text
 
 

@@ -7,8 +7,8 @@ import dataclasses
 import numpy as np
 import pytest
 
-from compare.scores import _attribution_features as F
-from compare.scores import _attribution_model as M
+from compare.scores.attribution import _features as F
+from compare.scores.attribution import _model as M
 from compare.text import analyze_text
 
 

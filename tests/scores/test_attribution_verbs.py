@@ -7,10 +7,10 @@ import re
 import numpy as np
 import pytest
 
-from compare.scores import _attribution_features as F
-from compare.scores import _attribution_model as M
-from compare.scores._attribution_verbs import IRREGULAR, VERB_FORMS, VERBS, inflect
+from compare.scores.attribution import _features as F
+from compare.scores.attribution import _model as M
 from compare.scores.attribution import extract_attributions
+from compare.scores.attribution._verbs import IRREGULAR, VERB_FORMS, VERBS, inflect
 from compare.text import analyze_text
 
 _WORD = re.compile(r"[a-z]+")

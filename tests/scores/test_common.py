@@ -7,9 +7,7 @@ import math
 import pytest
 
 from compare import analyze_text
-from compare.scores import FAMILIES, FAMILY_MODULES, SCORERS, load_families
-
-load_families()
+from compare.scores import ALL_FAMILIES, FAMILIES, SCORERS
 
 TEXTS = [
     "Officials said the talks collapsed on Tuesday. \"We will not give up,\" the minister told reporters.",
@@ -24,13 +22,29 @@ def _close(a: float, b: float) -> bool:
     return a == pytest.approx(b, rel=1e-9, abs=1e-9)
 
 
-@pytest.fixture(scope="module", params=sorted(FAMILY_MODULES))
+@pytest.fixture(scope="module", params=ALL_FAMILIES)
 def family(request):
     return FAMILIES[request.param]
 
 
-def test_every_family_module_registers_its_family():
-    assert set(FAMILIES) == set(FAMILY_MODULES)
+def test_the_registry_is_a_fixed_table_complete_without_importing_any_family():
+    """Every family and metric is listed before any implementation module is imported (a worker
+    process and the parent see the same registry): checked in a fresh interpreter."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, compare.scores as s; "
+        "print(len(s.FAMILIES), len(s.SCORERS), "
+        "sum(m.startswith('compare.scores.') and m.rsplit('.', 1)[-1].startswith('_') "
+        "and not m.endswith(('._metrics', '._base', '._registry', '._lexicon')) for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == [str(len(ALL_FAMILIES)), str(len(SCORERS)), "0"]
+    assert list(FAMILIES) == list(ALL_FAMILIES)
+    for name, family in FAMILIES.items():
+        module = __import__(family.implementation, fromlist=["score"])
+        assert callable(module.score), name
 
 
 def test_metrics_are_described(family):

@@ -1,4 +1,4 @@
-"""Tests of FrameClassifier and cross_validate_frames (compare.scores.frame_classifier)."""
+"""Tests of FrameClassifier and cross_validate_frames (compare.scores.framing._classifier)."""
 
 from __future__ import annotations
 

@@ -12,7 +12,7 @@ import pytest
 
 import compare.scores as cs
 from compare.scores import framing
-from compare.scores._frames_lexicon import FRAMES, load_lexicon, parse_lexicon, scan
+from compare.scores.framing._lexicon import FRAMES, load_lexicon, parse_lexicon, scan
 from compare.text import analyze_text
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "the-gaze-putin-istanbul.txt"
@@ -226,7 +226,7 @@ def test_speed_under_half_millisecond_per_600_words():
     assert 550 <= doc.n_words <= 700
     lex = load_lexicon()
     scan(doc, lex)  # warm the token memo
-    from compare.scores._frames_lexicon import frame_scores
+    from compare.scores.framing._lexicon import frame_scores
 
     best = math.inf
     for _ in range(5):

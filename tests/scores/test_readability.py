@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from compare.exceptions import InvalidInputError
 from compare.scores import SCORERS, load_families
-from compare.scores import _textstat_offline as ts_offline
 from compare.scores import readability as R
+from compare.scores.readability import _readability
+from compare.scores.readability import _textstat as ts_offline
 from compare.text import analyze_text
 
 PARITY = [
@@ -186,7 +187,7 @@ def test_docsents_use_document_sentences() -> None:
     text = TEXTS["abbreviations"]
     doc = analyze_text(text)
     counts = ts_offline.counts(text)
-    n_doc = R._doc_sentences(doc)
+    n_doc = _readability._doc_sentences(doc)
     assert n_doc == 2
     assert counts.sentences > n_doc  # "Mr.", "Sen.", "D.C." and "U.S." cut textstat's sentences
     scores = R.readability_scores(doc)

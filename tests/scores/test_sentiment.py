@@ -54,7 +54,7 @@ def test_whole_text_compound_saturates_but_headline_does_not() -> None:
 def test_whole_text_score_stays_out_of_the_sentence_cache() -> None:
     # a 100k-article stream filled the 65,536-slot sentence cache with whole article texts
     # (about 13 KB per article per process); the whole-text score lives in the Document's cache
-    from compare.scores._vader import polarity_scores
+    from compare.scores.sentiment._vader import polarity_scores
 
     text = "The plan is a bad idea. Critics said so on Monday. The minister disagreed."
     polarity_scores.cache_clear()
@@ -172,8 +172,8 @@ def _same(a, b) -> bool:  # type: ignore[no-untyped-def]
 
 
 def test_batch_classifier_equals_reference() -> None:
-    from compare.scores import _target_model as tm
-    from compare.scores._vader import polarity_scores
+    from compare.scores.sentiment import _target_model as tm
+    from compare.scores.sentiment._vader import polarity_scores
 
     items = []
     for case in _golden():
@@ -202,8 +202,8 @@ def test_batch_classifier_equals_reference() -> None:
 
 
 def test_batch_with_given_word_sentiments() -> None:
-    from compare.scores import _target_model as tm
-    from compare.scores._vader import polarity_scores, word_sentiments
+    from compare.scores.sentiment import _target_model as tm
+    from compare.scores.sentiment._vader import polarity_scores, word_sentiments
 
     s = "Critics slammed Smith for the disastrous, corrupt deal, while Jones was praised as a hero."
     sc = polarity_scores(s)
@@ -273,7 +273,7 @@ def test_actor_tables_equal_golden_values() -> None:
     ],
 )
 def test_numpy_batch_edge_cases(items) -> None:
-    from compare.scores import _target_model as tm
+    from compare.scores.sentiment import _target_model as tm
 
     got = tm._predict_batch(items).tolist()
     for item, p in zip(items, got, strict=True):
@@ -282,8 +282,8 @@ def test_numpy_batch_edge_cases(items) -> None:
 
 
 def test_label_order_matches_model() -> None:
-    from compare.scores import _target_model as tm
-    from compare.scores import sentiment as sm
+    from compare.scores.sentiment import _sentiment as sm
+    from compare.scores.sentiment import _target_model as tm
 
     assert sm._CLASSES == tm.CLASSES == tuple(tm.load_model()["classes"])
     assert sm._label((0.4, 0.4, 0.2)).label == "negative"  # ties: the first class, as max()

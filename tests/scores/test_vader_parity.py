@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compare.scores import _vader
+from compare.scores.sentiment import _vader
 from compare.text import analyze_text
 
 

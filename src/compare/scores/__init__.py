@@ -1,74 +1,69 @@
 """Score families: readability, sentiment, attribution, framing and word choice.
 
-Every family registers its metrics in :data:`SCORERS` (metric name -> :class:`Metric`, with range,
-direction and references) and itself in :data:`FAMILIES`. Family modules are imported on first use,
-so ``import compare.scores`` stays cheap.
+Each family is a package (``compare.scores.sentiment``, ...) with a small public face. The families
+and every metric they report are listed in one fixed table: :data:`FAMILIES` (family name ->
+:class:`Family`) and :data:`SCORERS` (metric name -> :class:`Metric`, with range, direction and
+references). A family's implementation is imported when it first scores a Document, so
+``import compare.scores`` stays cheap.
 
 Public functions (each takes plain text, or a :class:`~compare.text.Document`):
 
 - readability: :func:`readability_scores` and the single formulas (``flesch_reading_ease``, ...);
 - sentiment: :func:`sentence_sentiment`, :func:`target_sentiment`;
 - attribution: :func:`attributions`;
-- framing: :func:`frames`, :class:`FrameClassifier`, :func:`cross_validate_frames`;
-- word choice: :func:`loaded_language`, :func:`actor_labels`.
+- framing: :func:`frames`, :func:`frame_evidence`, :class:`FrameClassifier`, :func:`cross_validate_frames`;
+- word choice: :func:`loaded_language`, :func:`actor_labels`, :func:`label_table`.
 """
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from collections.abc import Sequence
 
-from ._registry import FAMILIES, SCORERS, Family, FamilyResult, Metric, register
+from .._lazy import attach
+from ._base import Family, FamilyResult, Metric, empty_result
+from ._registry import ALL_FAMILIES, FAMILIES, SCORERS
 
-#: family name -> module that defines it, imported by :func:`load_families`.
-FAMILY_MODULES: dict[str, str] = {
-    "readability": "compare.scores.readability",
-    "sentiment": "compare.scores.sentiment",
-    "attribution": "compare.scores.attribution",
-    "framing": "compare.scores.framing",
-    "wordchoice": "compare.scores.wordchoice",
-}
-
-# public name -> module that defines it (imported lazily by __getattr__)
 _LAZY: dict[str, str] = {
-    "readability_scores": "compare.scores.readability",
-    "flesch_reading_ease": "compare.scores.readability",
-    "flesch_kincaid_grade": "compare.scores.readability",
-    "gunning_fog": "compare.scores.readability",
-    "smog_index": "compare.scores.readability",
-    "coleman_liau_index": "compare.scores.readability",
-    "automated_readability_index": "compare.scores.readability",
-    "dale_chall_readability_score": "compare.scores.readability",
-    "linsear_write_formula": "compare.scores.readability",
-    "text_standard": "compare.scores.readability",
-    "sentence_sentiment": "compare.scores.sentiment",
-    "target_sentiment": "compare.scores.sentiment",
-    "attributions": "compare.scores.attribution",
-    "frames": "compare.scores.framing",
-    "frame_evidence": "compare.scores.framing",
-    "FrameClassifier": "compare.scores.frame_classifier",
-    "cross_validate_frames": "compare.scores.frame_classifier",
-    "loaded_language": "compare.scores.wordchoice",
-    "actor_labels": "compare.scores.wordchoice",
-    "label_table": "compare.scores.wordchoice",
+    "readability_scores": ".readability",
+    "flesch_reading_ease": ".readability",
+    "flesch_kincaid_grade": ".readability",
+    "gunning_fog": ".readability",
+    "smog_index": ".readability",
+    "coleman_liau_index": ".readability",
+    "automated_readability_index": ".readability",
+    "dale_chall_readability_score": ".readability",
+    "linsear_write_formula": ".readability",
+    "text_standard": ".readability",
+    "sentence_sentiment": ".sentiment",
+    "target_sentiment": ".sentiment",
+    "attributions": ".attribution",
+    "frames": ".framing",
+    "frame_evidence": ".framing",
+    "FrameClassifier": ".framing",
+    "cross_validate_frames": ".framing",
+    "loaded_language": ".wordchoice",
+    "actor_labels": ".wordchoice",
+    "label_table": ".wordchoice",
 }
 
 __all__ = [  # noqa: PLE0604 - the lazily imported public names are added below
+    "ALL_FAMILIES",
     "FAMILIES",
-    "FAMILY_MODULES",
     "SCORERS",
     "Family",
     "FamilyResult",
     "Metric",
+    "empty_result",
     "load_families",
     "ordered_metrics",
-    "register",
     *sorted(_LAZY),
 ]
 
+__getattr__, __dir__ = attach(__name__, _LAZY, extra=__all__)
 
-def load_families(names: list[str] | tuple[str, ...] | None = None) -> dict[str, Family]:
-    """Import the family modules (all, or ``names``) and return the registered families.
+
+def load_families(names: Sequence[str] | None = None) -> dict[str, Family]:
+    """The families called ``names`` (all by default), in the order given.
 
     Raises
     ------
@@ -77,37 +72,20 @@ def load_families(names: list[str] | tuple[str, ...] | None = None) -> dict[str,
     """
     from ..exceptions import InvalidInputError
 
-    wanted = list(FAMILY_MODULES) if names is None else list(names)
-    unknown = [n for n in wanted if n not in FAMILY_MODULES]
+    wanted = list(FAMILIES) if names is None else list(names)
+    unknown = [n for n in wanted if n not in FAMILIES]
     if unknown:
-        msg = f"Unknown score families {unknown!r}; known families are {list(FAMILY_MODULES)!r}."
+        msg = f"Unknown score families {unknown!r}; known families are {list(FAMILIES)!r}."
         raise InvalidInputError(msg)
-    for name in wanted:
-        importlib.import_module(FAMILY_MODULES[name])
-    return {n: FAMILIES[n] for n in wanted if n in FAMILIES}
+    return {n: FAMILIES[n] for n in wanted}
 
 
 def ordered_metrics() -> dict[str, Metric]:
-    """Every registered metric, ordered by family (as in :data:`FAMILY_MODULES`) then definition.
-
-    Loads all families first, so the result does not depend on which modules were imported
-    before: reports and tables built from it are the same in every process.
+    """Every metric, ordered by family (as in :data:`FAMILIES`) then definition.
 
     Returns
     -------
     dict
-        Metric name -> :class:`Metric`.
+        Metric name -> :class:`Metric` (the same mapping as :data:`SCORERS`).
     """
-    return {m.name: m for family in load_families().values() for m in family.metrics}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        module = importlib.import_module(_LAZY[name])
-        return getattr(module, name)
-    msg = f"module 'compare.scores' has no attribute {name!r}"
-    raise AttributeError(msg)
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+    return dict(SCORERS)

@@ -34,84 +34,35 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..text import as_document
-from ._frames_lexicon import FRAMES, HALF_DENSITY, counted_weights, frame_scores, scan
-from ._registry import Family, FamilyResult, Metric, empty_result, register
+from ...text import as_document
+from .._base import FamilyResult, empty_result
+from ._lexicon import FRAMES, HALF_DENSITY, counted_weights, frame_scores, scan
+from ._metrics import FRAME_METRICS
+from ._metrics import METRICS as _METRICS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from ..model import Article
-    from ..text import Document
+    from ...model import Article
+    from ...text import Document
 
 __all__ = [
-    "FAMILY",
     "FRAMES",
     "FRAME_METRICS",
     "HALF_DENSITY",
     "PRESENCE_THRESHOLD",
     "frame_evidence",
     "frames",
-    "score_framing",
+    "score",
 ]
 
 #: A frame is taken as present in an article when its score reaches this value (density = h).
 PRESENCE_THRESHOLD = 0.5
 
-_REFERENCES = (
-    (
-        "Semetko, H. A. & Valkenburg, P. M. (2000). Framing European politics: A content analysis of "
-        "press and television news. Journal of Communication, 50(2), 93-109."
-    ),
-)
-
-#: frame -> article metric name
-FRAME_METRICS: dict[str, str] = {f: f"frame_{f}" for f in FRAMES}
-
-_DESCRIPTIONS = {
-    "conflict": "disagreement between parties, reproach, two sides, winners and losers",
-    "human_interest": "a human face or example, emotions, personal stories, private lives",
-    "economic": "financial losses or gains, costs, economic consequences",
-    "morality": "a moral message, God and religion, social prescriptions",
-    "responsibility": "government able to alleviate or responsible, solutions, urgency of action",
-}
-
 _EVIDENCE_COLUMNS = ["metric", "sentence", "start", "end", "text", "weight", "label", "cue", "question"]
 
 
-def _metrics() -> tuple[Metric, ...]:
-    article = tuple(
-        Metric(
-            name=FRAME_METRICS[f],
-            family="framing",
-            range=(0.0, 1.0),
-            direction=f"higher = more {f.replace('_', ' ')} framing cues per word",
-            description=f"{f.replace('_', ' ').capitalize()} frame score: {_DESCRIPTIONS[f]} "
-            f"(1 - 2^(-density/{HALF_DENSITY[f]}), density = weighted cues per 100 words).",
-            references=_REFERENCES,
-            headline=True,
-        )
-        for f in FRAMES
-    )
-    sentence = tuple(
-        Metric(
-            name=f"frame_{f}_cues",
-            family="framing",
-            level="sentence",
-            range=(0.0, math.inf),
-            direction=f"higher = more {f.replace('_', ' ')} cues in the sentence",
-            description=f"Number of {f.replace('_', ' ')} frame cues in the sentence.",
-            references=_REFERENCES,
-        )
-        for f in FRAMES
-    )
-    return article + sentence
-
-
-_METRICS = _metrics()
-
-
-def score_framing(
+def score(
     doc: Document,
     *,
     article: Article | None = None,
@@ -169,17 +120,6 @@ def score_framing(
         sentences={f"frame_{f}_cues": per_sentence[i] for i, f in enumerate(FRAMES)},
         tables={"evidence": rows},
     )
-
-
-FAMILY = register(
-    Family(
-        name="framing",
-        score=score_framing,
-        metrics=_METRICS,
-        description="Generic news frames (Semetko & Valkenburg 2000) from documented cue lexicons.",
-        references=_REFERENCES,
-    )
-)
 
 
 def frames(text: str | Document) -> dict[str, float]:
@@ -264,7 +204,7 @@ def frame_evidence(text: str | Document) -> pd.DataFrame:
         return pd.DataFrame({c: [] for c in _EVIDENCE_COLUMNS}).astype(
             {"sentence": "int64", "start": "int64", "end": "int64", "weight": "float64"}
         )
-    rows = score_framing(doc).tables["evidence"]
+    rows = score(doc).tables["evidence"]
     return pd.DataFrame(rows, columns=_EVIDENCE_COLUMNS).astype(
         {"sentence": "int64", "start": "int64", "end": "int64", "weight": "float64"}
     )

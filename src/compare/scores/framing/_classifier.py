@@ -24,7 +24,7 @@ import pandas as pd
 from sklearn.base import BaseEstimator, ClassifierMixin, clone
 from sklearn.utils.validation import check_is_fitted
 
-from ..exceptions import CompareWarning, InvalidInputError
+from ...exceptions import CompareWarning, InvalidInputError
 
 __all__ = ["FrameClassifier", "cross_validate_frames"]
 
@@ -209,7 +209,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             if self.char_vectorizer_ is not None:
                 blocks.append(self.char_vectorizer_.transform(texts))
         if self.use_lexicon:
-            from ._frames_features import lexicon_features
+            from ._features import lexicon_features
 
             F = lexicon_features(texts)
             if fit:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 from typing import Any
 
-from ._attribution_features import PRONOUNS
+from ._features import PRONOUNS
 
 __all__ = ["content_span", "quote_kind", "source_type"]
 

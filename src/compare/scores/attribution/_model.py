@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from . import _attribution_features as F
+from . import _features as F
 
 __all__ = [
     "TaggerModel",

@@ -12,7 +12,7 @@ import math
 
 import numpy as np
 
-from ._frames_lexicon import FRAMES, MIN_WORDS, counted_weights, load_lexicon, scan
+from ._lexicon import FRAMES, MIN_WORDS, counted_weights, load_lexicon, scan
 
 __all__ = ["lexicon_feature_names", "lexicon_features"]
 
@@ -39,7 +39,7 @@ def lexicon_feature_names() -> list[str]:
 
 @functools.lru_cache(maxsize=8192)
 def _features_one(text: str) -> tuple[float, ...]:
-    from ..text import analyze_text
+    from ...text import analyze_text
 
     doc = analyze_text(text)
     hits = scan(doc)

@@ -29,9 +29,10 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..exceptions import InvalidInputError
-from ..text import Document, analyze_text, as_document
-from ._registry import Family, FamilyResult, Metric, empty_result, register
+from ...exceptions import InvalidInputError
+from ...text import Document, analyze_text, as_document
+from .._base import FamilyResult, empty_result
+from ._metrics import METRICS as _METRICS
 from ._vader import (
     SentimentScores,
     _score,
@@ -43,32 +44,21 @@ from ._vader import (
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from ..model import Article
+    from ...model import Article
 
 __all__ = [
-    "FAMILY",
     "NEGATIVE_THRESHOLD",
     "POSITIVE_THRESHOLD",
     "SentimentScores",
     "TargetSentiment",
+    "score",
     "sentence_sentiment",
-    "sentiment",
     "target_sentiment",
 ]
 
 #: VADER's recommended thresholds on the compound score.
 POSITIVE_THRESHOLD = 0.05
 NEGATIVE_THRESHOLD = -0.05
-
-_VADER_REF = (
-    "Hutto, C. J. & Gilbert, E. (2014). VADER: A Parsimonious Rule-based Model for Sentiment Analysis "
-    "of Social Media Text. ICWSM."
-)
-_NEWSMTSC_REF = (
-    "Hamborg, F. & Donnay, K. (2021). NewsMTSC: A Dataset for (Multi-)Target-dependent Sentiment "
-    "Classification in Political News Articles. EACL."
-)
-
 
 class TargetSentiment(NamedTuple):
     """Sentiment of a sentence towards one target mention.
@@ -271,92 +261,6 @@ def target_sentiment(text: str, start: int, end: int) -> TargetSentiment:
 # ------------------------------------------------------------------------------------------------
 # the family
 # ------------------------------------------------------------------------------------------------
-_METRICS = (
-    Metric(
-        name="compound_sentiment",
-        family="sentiment",
-        range=(-1.0, 1.0),
-        direction="higher = more positive",
-        description="Mean VADER compound score over the article's sentences (each sentence scored alone).",
-        references=(_VADER_REF,),
-        headline=True,
-    ),
-    Metric(
-        name="positive_sentence_share",
-        family="sentiment",
-        range=(0.0, 1.0),
-        direction="higher = more positive sentences",
-        description="Share of sentences with VADER compound >= 0.05.",
-        references=(_VADER_REF,),
-        headline=True,
-    ),
-    Metric(
-        name="negative_sentence_share",
-        family="sentiment",
-        range=(0.0, 1.0),
-        direction="higher = more negative sentences",
-        description="Share of sentences with VADER compound <= -0.05.",
-        references=(_VADER_REF,),
-        headline=True,
-    ),
-    Metric(
-        name="neutral_sentence_share",
-        family="sentiment",
-        range=(0.0, 1.0),
-        direction="higher = more neutral sentences",
-        description="Share of sentences with -0.05 < VADER compound < 0.05.",
-        references=(_VADER_REF,),
-    ),
-    Metric(
-        name="vader_compound_whole_text_saturating",
-        family="sentiment",
-        range=(-1.0, 1.0),
-        direction="higher = more positive, but saturates with length",
-        description=(
-            "VADER compound of the whole text scored as one string. Not a headline metric: VADER's "
-            "normalisation saturates with length (a text repeated 20 times moves from -0.30 to -0.99), "
-            "so long articles drift to +-1. Use compound_sentiment instead."
-        ),
-        references=(_VADER_REF,),
-    ),
-    Metric(
-        name="sentence_compound",
-        family="sentiment",
-        level="sentence",
-        range=(-1.0, 1.0),
-        direction="higher = more positive",
-        description="VADER compound score of the sentence.",
-        references=(_VADER_REF,),
-    ),
-    Metric(
-        name="sentence_pos",
-        family="sentiment",
-        level="sentence",
-        range=(0.0, 1.0),
-        direction="higher = more positive words",
-        description="VADER share of positive words in the sentence.",
-        references=(_VADER_REF,),
-    ),
-    Metric(
-        name="sentence_neu",
-        family="sentiment",
-        level="sentence",
-        range=(0.0, 1.0),
-        direction="higher = more neutral words",
-        description="VADER share of neutral words in the sentence.",
-        references=(_VADER_REF,),
-    ),
-    Metric(
-        name="sentence_neg",
-        family="sentiment",
-        level="sentence",
-        range=(0.0, 1.0),
-        direction="higher = more negative words",
-        description="VADER share of negative words in the sentence.",
-        references=(_VADER_REF,),
-    ),
-)
-
 _ACTOR_KINDS = frozenset({"person", "organization", "group"})
 
 
@@ -409,7 +313,7 @@ def _actor_rows(
     return rows
 
 
-def sentiment(
+def score(
     doc: Document,
     *,
     article: Article | None = None,
@@ -447,7 +351,7 @@ def sentiment(
     if not doc.sentences:
         return empty_result(_METRICS)
     if mentions is None:
-        from ..actors import actor_mentions
+        from ...actors import actor_mentions
 
         mentions = actor_mentions(doc, aliases=options.get("aliases"))
     vader = _vader_pass(doc)
@@ -489,14 +393,3 @@ def sentiment(
         },
         tables={"actors": _actor_rows(doc, vader, mentions, options), "evidence": evidence},
     )
-
-
-FAMILY = register(
-    Family(
-        name="sentiment",
-        score=sentiment,
-        metrics=_METRICS,
-        description="VADER sentiment per sentence, aggregated per article; sentiment towards actors.",
-        references=(_VADER_REF, _NEWSMTSC_REF),
-    )
-)

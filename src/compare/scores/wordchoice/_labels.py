@@ -14,7 +14,7 @@ from operator import and_, gt, itemgetter
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..text import Document
+    from ...text import Document
 
 __all__ = ["ROLE_NOUNS", "extract_labels", "group_descriptors"]
 

@@ -31,25 +31,25 @@ from itertools import compress, repeat
 from operator import is_, ne
 from typing import TYPE_CHECKING, Any
 
-from ..text import as_document
-from ._registry import Family, FamilyResult, Metric, empty_result, register
-from ._wordchoice_lexicon import ASSERTIVES, HEDGES, word_info
+from ...text import as_document
+from .._base import FamilyResult, empty_result
+from ._lexicon import ASSERTIVES, HEDGES, word_info
+from ._metrics import METRICS as _METRICS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from ..model import Article
-    from ..text import Document
+    from ...model import Article
+    from ...text import Document
 
 __all__ = [
-    "FAMILY",
     "LOADED_THRESHOLD",
     "NUMBER_PENALTY",
     "REPORTING_PENALTY",
     "actor_labels",
     "label_table",
     "loaded_language",
-    "score_wordchoice",
+    "score",
 ]
 
 #: a word whose weight reaches this is counted as loaded
@@ -63,74 +63,6 @@ _REPORTING = frozenset(
     said says say told tells according reported reports announced stated added noted explained wrote
     confirmed
     """.split()  # noqa: SIM905
-)
-_REFS = (
-    (
-        "Recasens, M., Danescu-Niculescu-Mizil, C., & Jurafsky, D. (2013). Linguistic models for "
-        "analyzing and detecting biased language. ACL."
-    ),
-    "Spinde, T. et al. (2021). Neural media bias detection using distant supervision with BABE. Findings of EMNLP.",
-    (
-        "Hutto, C. J., & Gilbert, E. (2014). VADER: A parsimonious rule-based model for sentiment "
-        "analysis of social media text. ICWSM."
-    ),
-    (
-        "Hamborg, F., Zhukova, A., & Gipp, B. (2019). Automated identification of media bias by word "
-        "choice and labeling in news articles. JCDL."
-    ),
-)
-
-_METRICS = (
-    Metric(
-        name="loaded_words_per_100_words",
-        family="wordchoice",
-        range=(0.0, 100.0),
-        direction="higher = more loaded (evaluative, pejorative or intensified) wording",
-        description="Loaded words (lexicon weight or VADER |valence| weight >= 0.5) per 100 words.",
-        references=_REFS,
-        headline=True,
-    ),
-    Metric(
-        name="loaded_sentence_share",
-        family="wordchoice",
-        range=(0.0, 1.0),
-        direction="higher = more sentences with loaded wording",
-        description="Share of sentences with at least one loaded word.",
-        references=_REFS,
-    ),
-    Metric(
-        name="loaded_score_mean",
-        family="wordchoice",
-        range=(-math.inf, 1.0),
-        direction="higher = more loaded",
-        description="Mean of the sentence loaded scores.",
-        references=_REFS,
-    ),
-    Metric(
-        name="hedge_density",
-        family="wordchoice",
-        range=(0.0, 100.0),
-        direction="higher = more hedged (may, reportedly, apparently ...)",
-        description="Hedges per 100 words (hand-written list).",
-        references=("Hyland, K. (2005). Metadiscourse. Continuum.",),
-    ),
-    Metric(
-        name="assertive_density",
-        family="wordchoice",
-        range=(0.0, 100.0),
-        direction="higher = more assertive (clearly, in fact, insisted ...)",
-        description="Assertive and certainty markers per 100 words (hand-written list).",
-        references=("Hooper, J. B. (1975). On assertive predicates. Syntax and Semantics 4.",),
-    ),
-    Metric(
-        name="loaded_score",
-        family="wordchoice",
-        level="sentence",
-        range=(-math.inf, 1.0),
-        direction="higher = more loaded",
-        description="Sentence loaded score: (sum of loaded-word weights - 0.5 numbers - 0.8 reporting cues) / words.",
-        references=_REFS,
-    ),
 )
 
 
@@ -300,7 +232,7 @@ def loaded_language(text_or_doc: str | Document) -> pd.DataFrame:
 
 
 def _label_rows(doc: Document, mentions: Sequence[Any]) -> list[dict[str, Any]]:
-    from ._wordchoice_actors import extract_labels, group_descriptors
+    from ._labels import extract_labels, group_descriptors
 
     rows = extract_labels(doc, mentions)
     covered: set[int] = set()
@@ -364,7 +296,7 @@ def actor_labels(text_or_doc: str | Document, *, aliases: Mapping[str, Any] | No
     """
     import pandas as pd
 
-    from ..actors import actor_mentions
+    from ...actors import actor_mentions
 
     doc = as_document(text_or_doc, name="text_or_doc", caller="actor_labels")
     rows = _label_rows(doc, actor_mentions(doc, aliases=aliases))
@@ -424,8 +356,8 @@ def label_table(
     """
     import pandas as pd
 
-    from .._validation import check_columns
-    from ..exceptions import InvalidInputError
+    from ..._validation import check_columns
+    from ...exceptions import InvalidInputError
 
     check_columns(labels, ["actor", "label", "kind", "outlet"], caller="label_table")
     if not isinstance(min_count, int) or min_count < 1:
@@ -472,7 +404,7 @@ def _actor_rows(label_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def score_wordchoice(
+def score(
     doc: Document,
     *,
     article: Article | None = None,
@@ -551,21 +483,10 @@ def score_wordchoice(
     tables: dict[str, list[dict[str, Any]]] = {"evidence": evidence}
     if options.get("labels", True):
         if mentions is None:
-            from ..actors import actor_mentions
+            from ...actors import actor_mentions
 
             mentions = actor_mentions(doc, aliases=options.get("aliases"))
         label_rows = _label_rows(doc, mentions)
         tables["labels"] = [{k: v for k, v in r.items() if k != "group"} for r in label_rows]
         tables["actors"] = _actor_rows(label_rows)
     return FamilyResult(article=article_metrics, sentences={"loaded_score": list(scores)}, tables=tables)
-
-
-FAMILY = register(
-    Family(
-        name="wordchoice",
-        score=score_wordchoice,
-        metrics=_METRICS,
-        description="Loaded language (lexicon + VADER valence) and actor labels (titles, appositives, descriptors, verbs).",
-        references=_REFS,
-    )
-)

@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from ._attribution_verbs import VERB_FORMS
+from ._verbs import VERB_FORMS
 
 __all__ = [
     "HASH_BITS",

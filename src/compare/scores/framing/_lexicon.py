@@ -25,7 +25,7 @@ from operator import is_, itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..text import Document
+    from ...text import Document
 
 __all__ = [
     "FRAMES",

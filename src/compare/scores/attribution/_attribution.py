@@ -36,33 +36,24 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..text import Document, as_document
-from . import _attribution_model as _M
-from . import _attribution_rules as _R
-from ._registry import Family, FamilyResult, Metric, empty_result, register
+from ...text import Document, as_document
+from .._base import FamilyResult, empty_result
+from . import _model as _M
+from . import _rules as _R
+from ._metrics import METRICS, SOURCE_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from ..model import Article
+    from ...model import Article
 
 __all__ = [
-    "FAMILY",
     "SOURCE_TYPES",
     "Attribution",
     "attributions",
     "extract_attributions",
-    "score_attribution",
+    "score",
 ]
-
-#: Source types, in report order.
-SOURCE_TYPES = ("person", "official", "anonymous", "media", "document", "pronoun")
-
-_REFERENCES = (
-    "Newell, E., Margolin, D. & Ruths, D. (2018). An attribution relations corpus for political news. LREC.",
-    "Asr, F. T. et al. (2021). The Gender Gap Tracker. PLOS ONE 16(1): e0245533.",
-)
-
 
 class Attribution(NamedTuple):
     """One attribution; spans are character offsets into the text, ``None`` when absent.
@@ -99,7 +90,7 @@ _PRONOUN_FIT = {
 
 
 def _actor_mentions(doc: Document) -> list[Any]:
-    from ..actors import actor_mentions  # imported here: compare.actors imports the scorers' siblings
+    from ...actors import actor_mentions  # imported here: compare.actors imports the scorers' siblings
 
     return list(actor_mentions(doc))
 
@@ -405,53 +396,7 @@ def attributions(
 # ---------------------------------------------------------------------------------------------
 # The family
 # ---------------------------------------------------------------------------------------------
-def _m(
-    name: str, description: str, *, range_=(0.0, 1.0), headline: bool = False, direction: str = ""
-) -> Metric:
-    return Metric(
-        name=name,
-        family="attribution",
-        range=range_,
-        direction=direction or "higher = more of it",
-        description=description,
-        references=_REFERENCES,
-        headline=headline,
-    )
-
-
-METRICS = (
-    _m(
-        "attributions_per_100_words",
-        "Cue-marked attributions per 100 words (quotation-only rows are listed in the table but "
-        "not counted).",
-        range_=(0.0, math.inf),
-        headline=True,
-        direction="higher = more of the text is attributed to sources",
-    ),
-    _m("attributions_per_sentence", "Cue-marked attributions per sentence.", range_=(0.0, math.inf)),
-    _m("attributed_sentence_share", "Share of sentences holding at least one cue-marked attribution."),
-    *(
-        _m(
-            f"source_share_{t}",
-            f"Share of attributions with a source whose type is {t!r} (of those with a source).",
-        )
-        for t in SOURCE_TYPES
-    ),
-    _m("distinct_sources", "Number of distinct sources (pronouns resolved).", range_=(0.0, math.inf)),
-    _m("direct_quote_share", "Share of attributions whose content is a direct quotation."),
-    Metric(
-        name="sentence_attributions",
-        family="attribution",
-        level="sentence",
-        range=(0.0, math.inf),
-        direction="higher = more attributions in the sentence",
-        description="Number of cue-marked attributions in the sentence.",
-        references=_REFERENCES,
-    ),
-)
-
-
-def score_attribution(
+def score(
     doc: Document,
     *,
     article: Article | None = None,
@@ -474,7 +419,7 @@ def score_attribution(
         return empty_result(METRICS)  # sentence metrics: no sentences, no values
     outlet = getattr(article, "outlet", None)
     if mentions is None:
-        from ..actors import actor_mentions
+        from ...actors import actor_mentions
 
         mentions = actor_mentions(doc, aliases=options.get("aliases"))
     rows = extract_attributions(
@@ -540,14 +485,3 @@ def score_attribution(
             "evidence": evidence,
         },
     )
-
-
-FAMILY = register(
-    Family(
-        name="attribution",
-        score=score_attribution,
-        metrics=METRICS,
-        description="Who is given voice: attribution cues, sources and their types, direct vs indirect.",
-        references=_REFERENCES,
-    )
-)

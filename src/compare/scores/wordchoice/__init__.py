@@ -1,0 +1,33 @@
+"""Word choice: loaded language, and the labels (titles, descriptors, appositives) and verbs an
+article attaches to each actor.
+
+The family's scoring function and metrics are in :data:`compare.scores.FAMILIES` (``FAMILY`` here);
+the public functions below are imported on first use.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..._lazy import attach
+
+_LAZY = {
+    "loaded_language": "._wordchoice",
+    "actor_labels": "._wordchoice",
+    "label_table": "._wordchoice",
+    "LOADED_THRESHOLD": "._wordchoice",
+    "NUMBER_PENALTY": "._wordchoice",
+    "REPORTING_PENALTY": "._wordchoice",
+}
+
+__all__ = ["FAMILY", *sorted(_LAZY)]  # noqa: PLE0604
+
+_getattr, __dir__ = attach(__name__, _LAZY, extra=("FAMILY",))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FAMILY":
+        from .._registry import FAMILIES
+
+        return FAMILIES["wordchoice"]
+    return _getattr(name)
