@@ -24,9 +24,9 @@ import time
 from collections import defaultdict
 from itertools import combinations
 
-from compare._actor_lexicon import FUNCTION_WORDS
 from compare._datasets import datasets_dir
 from compare.actors import actor_mentions
+from compare.actors._lexicon import FUNCTION_WORDS
 from compare.text import analyze_text
 
 

@@ -143,7 +143,7 @@ def test_lower_word_lookup_matches_full_scan() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from compare.actors import _LOWER_WORD_RE, _occurs_lower
+    from compare.actors._names import _LOWER_WORD_RE, _occurs_lower
 
     @settings(max_examples=400, deadline=None)
     @given(st.text(alphabet="ab -'’A.\n_1é", max_size=14), st.text(alphabet="ab-'’A", min_size=1, max_size=3))
@@ -162,7 +162,7 @@ def test_descriptors_equal_plain_search():
     """The fast descriptor scan gives what a plain regex search over 40 characters gives."""
     import random
 
-    from compare.actors import _DESCRIPTOR_PREFIX_RE, _NAME_AFTER_ROLE_RE, _ROLE_RE, _descriptors
+    from compare.actors._names import _DESCRIPTOR_PREFIX_RE, _NAME_AFTER_ROLE_RE, _ROLE_RE, _descriptors
 
     def plain(text):
         for rm in _ROLE_RE.finditer(text):

@@ -22,6 +22,11 @@ MODULES = [
     "compare.report",
     "compare.align",
     "compare.scores",
+    "compare.scores.readability",
+    "compare.scores.sentiment",
+    "compare.scores.attribution",
+    "compare.scores.framing",
+    "compare.scores.wordchoice",
 ]
 # GL08: no docstring; SS01: no summary; SS05: summary in the third person ("Returns" not "Return")
 # is not enforced; PR01/PR02: parameters undocumented or unknown; RT01: no Returns section.

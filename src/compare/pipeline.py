@@ -828,40 +828,17 @@ def finish(corpus: Corpus, tables: dict[str, pd.DataFrame], config: RunConfig) -
 
 
 def _merge_actor_names(tables: dict[str, pd.DataFrame], event_of: Mapping[str, str]) -> None:
-    """Within each event, map a one-word person name to the one full name that ends with it.
+    """One actor per person within an event across articles (see :func:`compare.actors.merge_actor_names`)."""
+    from .actors import merge_actor_names, rename_actors
 
-    Actors are resolved per article, so one outlet's "Biden" and another's "Joe Biden" are two names
-    for one actor. Where, within an event, exactly one multi-word person name ends with the same
-    word, the short name is replaced by it in the ``actors``, ``labels`` and ``attributions`` tables
-    (the original stays in ``actor_as_written``). Ambiguous surnames are left alone.
-    """
     actors = tables.get("actors")
-    if actors is None or actors.empty or "actor" not in actors.columns:
+    if actors is None:
         return
-    persons = actors[actors.get("kind", pd.Series(index=actors.index, dtype=object)).eq("person")]
-    mapping: dict[tuple[str, str], str] = {}
-    by_event: dict[str, set[str]] = {}
-    for aid, name in zip(persons["article_id"], persons["actor"], strict=True):
-        by_event.setdefault(event_of.get(aid, ""), set()).add(str(name))
-    for event, names in by_event.items():
-        full = [n for n in names if len(n.split()) > 1]
-        for short in (n for n in names if len(n.split()) == 1):
-            matches = [f for f in full if f.split()[-1] == short]
-            if len(matches) == 1:
-                mapping[(event, short)] = matches[0]
-    if not mapping:
-        return
+    mapping = merge_actor_names(actors, event_of)
     for name in ("actors", "labels", "attributions"):
         df = tables.get(name)
-        if df is None or df.empty or "actor" not in df.columns:
-            continue
-        events = df["article_id"].map(event_of)
-        merged = [mapping.get((e, a), a) if isinstance(a, str) else a for e, a in zip(events, df["actor"], strict=True)]
-        if any(m != a for m, a in zip(merged, df["actor"], strict=True) if isinstance(a, str)):
-            df = df.copy()
-            df.insert(list(df.columns).index("actor") + 1, "actor_as_written", df["actor"])
-            df["actor"] = merged
-            tables[name] = df
+        if df is not None:
+            tables[name] = rename_actors(df, mapping, event_of)
 
 
 def _manifest(corpus: Corpus, config: RunConfig) -> dict[str, Any]:
