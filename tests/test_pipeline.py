@@ -67,9 +67,58 @@ def test_jobs_give_identical_tables(tiny_corpus):
         pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
 
 
+_FRESH_RUN = """
+import pickle, sys
+import compare
+from compare.pipeline import RESULT_TABLES
+from tests_corpus import corpus
+cfg = compare.RunConfig(progress=False, comparison_options={"n_boot": 200, "n_perm": 200})
+if sys.argv[1] == "dask":
+    import dask
+    from dask.distributed import Client, LocalCluster
+    from compare.distributed import analyze_distributed
+    with dask.config.set({"distributed.comm.timeouts.connect": "120s"}), LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster, Client(cluster) as client:
+        res = analyze_distributed(corpus(), client=client, config=cfg, npartitions=3)
+else:
+    res = compare.analyze(corpus(), jobs=int(sys.argv[1]), config=cfg)
+pickle.dump({n: res.tables[n] for n in RESULT_TABLES}, sys.stdout.buffer)
+"""
+
+
+@pytest.mark.slow
+def test_pool_and_dask_in_a_fresh_interpreter_give_every_table_of_jobs_1(tiny_corpus, tmp_path):
+    """Regression (issue 15): with jobs > 1 a fresh process returned an empty ``scores`` table,
+    because the metric registry was filled by importing family modules, which only the workers did;
+    the Dask path had the same flaw. Each run here is a new interpreter with analyze's defaults."""
+    import pickle
+    import subprocess
+    import sys
+
+    pytest.importorskip("dask.distributed")
+    (tmp_path / "tests_corpus.py").write_text(
+        f"import pickle\ndef corpus():\n    return pickle.loads({pickle.dumps(tiny_corpus)!r})\n",
+        encoding="utf-8",
+    )
+    tables = {}
+    for mode in ("1", "2", "dask"):
+        run = subprocess.run(
+            [sys.executable, "-c", _FRESH_RUN, mode], capture_output=True, check=False, cwd=tmp_path, timeout=600
+        )
+        assert run.returncode == 0, run.stderr.decode()[-2000:]
+        tables[mode] = pickle.loads(run.stdout)
+    n_metrics = len([c for c in tables["2"]["articles"].columns if c in compare.scores.SCORERS])
+    assert len(tables["2"]["scores"]) == len(tables["2"]["articles"]) * n_metrics > 0
+    for mode in ("2", "dask"):
+        for name in RESULT_TABLES:
+            pd.testing.assert_frame_equal(tables["1"][name], tables[mode][name], obj=f"{name} ({mode})")
+
+
 def test_tables_do_not_depend_on_chunking(tiny_corpus):
     """Chunks are sent between processes as columns; joining them gives the same tables as row dicts."""
-    from compare.pipeline import _frame, chunk_tables, combine, score_article
+    from compare._tables import _frame
+    from compare.pipeline import chunk_tables, combine, score_article
 
     outputs = [score_article(a, families=ALL_FAMILIES) for a in tiny_corpus]
     whole = combine([chunk_tables(outputs)])

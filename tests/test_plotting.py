@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-import types
 
 import numpy as np
 import pandas as pd
 import pytest
 
+from compare import Article, Corpus, Results, RunConfig
 from compare.exceptions import InvalidInputError
 from compare.plotting import (
     ActorSentimentDisplay,
@@ -66,9 +66,16 @@ def results():
     citations = pd.DataFrame(
         {"article_id": ["a1", "a3"], "outlet": ["Left", "Right"], "cited_outlet": ["Reuters", "Left"], "relation": ["source", "source"]}
     )
-    return types.SimpleNamespace(
-        articles=articles, actors=actors, attributions=attributions, coverage=coverage, claims=claims, citations=citations
-    )
+    tables = {
+        "articles": articles,
+        "actors": actors,
+        "attributions": attributions,
+        "coverage": coverage,
+        "claims": claims,
+        "citations": citations,
+    }
+    corpus = Corpus([Article(id=a, outlet=o, text="Talks began.") for a, o in zip(articles["article_id"], articles["outlet"], strict=True)])
+    return Results(tables, corpus=corpus, config=RunConfig(), manifest={})
 
 
 @pytest.mark.parametrize(

@@ -28,9 +28,9 @@ __version__ = "0.1.0"
 _LAZY = {
     "read_corpus": "compare.io",
     "analyze": "compare.pipeline",
-    "Results": "compare.pipeline",
-    "RunConfig": "compare.pipeline",
-    "load_results": "compare.pipeline",
+    "Results": "compare.results",
+    "RunConfig": "compare.config",
+    "load_results": "compare.results",
     "bundled_corpus": "compare.io",
 }
 
@@ -57,7 +57,23 @@ __all__ = [
 
 #: Subpackages and modules reachable as attributes (``compare.scores.frames(text)``), imported on first use.
 _SUBMODULES = frozenset(
-    {"actors", "align", "distributed", "io", "pipeline", "plotting", "report", "scores", "stats", "text", "model"}
+    {
+        "actors",
+        "align",
+        "analysis",
+        "caches",
+        "config",
+        "distributed",
+        "io",
+        "model",
+        "pipeline",
+        "plotting",
+        "report",
+        "results",
+        "scores",
+        "stats",
+        "text",
+    }
 )
 
 

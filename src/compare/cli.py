@@ -127,7 +127,7 @@ def _default_jobs() -> int:
 
 
 def _config(args: argparse.Namespace):
-    from .pipeline import RunConfig
+    from .config import RunConfig
 
     cfg = RunConfig.from_toml(args.config) if args.config else RunConfig()
     overrides = {}

@@ -24,36 +24,36 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ._optional import require
+from ._tables import ChunkTables, combine
+from .analysis import AlignmentFeatures, AnalysisSpec, analyze_chunk
+from .config import RunConfig
 from .exceptions import InvalidInputError
 from .model import Article, Corpus
-from .pipeline import ALL_FAMILIES, ChunkTables, Results, RunConfig, combine, finish
+from .pipeline import finish
+from .results import Results
 
 __all__ = ["analyze_distributed", "score_partition"]
 
 
 def score_partition(
     records: Iterable[Article | Mapping[str, Any]],
-    families: tuple[str, ...] = ALL_FAMILIES,
-    aliases: Mapping[str, str] | None = None,
-    family_options: Mapping[str, Mapping[str, Any]] | None = None,
+    spec: AnalysisSpec,
     *,
     with_records: bool = True,
-) -> list[tuple[ChunkTables, list[dict[str, Any]]]]:
-    """Score one partition of articles (Article objects or article dicts); runs on a worker.
+) -> list[tuple[ChunkTables, list[AlignmentFeatures], list[dict[str, Any]]]]:
+    """Analyse one partition of articles (Article objects or article dicts); runs on a worker.
 
     Returns
     -------
     list
-        One item: the partition's tables column by column (:func:`compare.pipeline.chunk_tables`,
-        which :func:`compare.pipeline.combine` joins) and, if ``with_records``, the articles as
-        dicts (to rebuild the corpus from a bag or dataframe input). Columns pickle several times
-        smaller than row dicts, and the worker, not the client, builds them.
+        One item: the partition's tables column by column (joined by the client), the articles'
+        alignment features (claims, provenance) and, if ``with_records``, the articles as dicts
+        (to rebuild the corpus from a bag or dataframe input). Columns pickle several times smaller
+        than row dicts, and the worker, not the client, builds them.
     """
-    from .pipeline import _score_chunk
-
     articles = [rec if isinstance(rec, Article) else Article.from_dict(rec) for rec in records]
-    tables = _score_chunk(articles, families, aliases, family_options or {})
-    return [(tables, [a.to_dict() for a in articles] if with_records else [])]
+    tables, features = analyze_chunk(articles, spec)
+    return [(tables, features, [a.to_dict() for a in articles] if with_records else [])]
 
 
 def analyze_distributed(
@@ -114,20 +114,15 @@ def analyze_distributed(
             f"Got {type(articles).__name__} instead."
         )
         raise TypeError(msg)
-    scored = bag.map_partitions(
-        score_partition,
-        cfg.families,
-        dict(cfg.aliases) if cfg.aliases else None,
-        dict(cfg.family_options),
-        with_records=corpus is None,
-    )
+    scored = bag.map_partitions(score_partition, AnalysisSpec.from_config(cfg), with_records=corpus is None)
     parts = client.gather(client.compute(scored)) if client is not None else scored.compute()
     # a partition of a bag may be empty; its tables are then empty too
-    chunks = [tables for tables, _ in parts if tables["articles"][0]]
+    chunks = [tables for tables, _, _ in parts if tables["articles"][0]]
+    features = [f for _, feats, _ in parts for f in feats]
     if corpus is None:
-        records = [r for _, recs in parts for r in recs]
+        records = [r for _, _, recs in parts for r in recs]
         if not records:
             msg = "The 'articles' parameter of analyze_distributed holds no articles."
             raise InvalidInputError(msg)
         corpus = Corpus((Article.from_dict(r) for r in records), name="dask")
-    return finish(corpus, combine(chunks), cfg)
+    return finish(corpus, combine(chunks), cfg, features=features)

@@ -39,6 +39,8 @@ from .exceptions import InvalidInputError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from .results import Results
+
 __all__ = [
     "PALETTE",
     "ActorSentimentDisplay",
@@ -91,14 +93,11 @@ def _shorten(label: Any, width: int = 28) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _table(results: Any, name: str) -> pd.DataFrame:
-    import pandas as pd
-
-    df = getattr(results, name, None)
-    return df if isinstance(df, pd.DataFrame) else pd.DataFrame()
+def _table(results: Results, name: str) -> pd.DataFrame:
+    return results.tables[name]
 
 
-def _event_filter(df: pd.DataFrame, results: Any, event: str | None) -> pd.DataFrame:
+def _event_filter(df: pd.DataFrame, results: Results, event: str | None) -> pd.DataFrame:
     """Rows of ``df`` that belong to ``event`` (via ``event_id`` or the article ids)."""
     if event is None or df.empty:
         return df
@@ -193,7 +192,7 @@ class OutletProfileDisplay:
     @classmethod
     def from_results(
         cls,
-        results: Any,
+        results: Results,
         *,
         metrics: Sequence[str] | None = None,
         event: str | None = None,
@@ -265,13 +264,10 @@ class OutletProfileDisplay:
 
 
 def headline_metrics(articles: pd.DataFrame) -> list[str]:
-    """Headline metrics (``Metric.headline``) present in an article table, in registry order."""
-    from .scores import ordered_metrics
-    from .stats import metric_columns
+    """Headline metrics present in an article table (see :func:`compare.scores.headline_metrics`)."""
+    from .scores import headline_metrics as _headline
 
-    present = metric_columns(articles, exclude=("n_words", "n_sentences"))
-    chosen = [m for m, spec in ordered_metrics().items() if spec.headline and spec.level == "article" and m in present]
-    return chosen or present[:6]
+    return _headline(articles)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -298,7 +294,7 @@ class ActorSentimentDisplay:
 
     @classmethod
     def from_results(
-        cls, results: Any, *, event: str | None = None, column: str | None = None, top: int = 12
+        cls, results: Results, *, event: str | None = None, column: str | None = None, top: int = 12
     ) -> ActorSentimentDisplay:
         """Mean sentiment toward the ``top`` most-mentioned actors, per outlet."""
         return cls.from_frame(_event_filter(_table(results, "actors"), results, event), column=column, top=top)
@@ -396,7 +392,7 @@ class SourceTypeDisplay:
         self.counts = counts
 
     @classmethod
-    def from_results(cls, results: Any, *, event: str | None = None) -> SourceTypeDisplay:
+    def from_results(cls, results: Results, *, event: str | None = None) -> SourceTypeDisplay:
         """Count ``results.attributions`` by outlet and ``source_type``."""
         return cls.from_frame(_event_filter(_table(results, "attributions"), results, event))
 
@@ -457,7 +453,7 @@ class FrameProfileDisplay:
         self.means = means
 
     @classmethod
-    def from_results(cls, results: Any, *, event: str | None = None) -> FrameProfileDisplay:
+    def from_results(cls, results: Results, *, event: str | None = None) -> FrameProfileDisplay:
         """Average the ``frame_*`` article metrics of ``results.articles`` per outlet."""
         return cls.from_frame(_event_filter(_table(results, "articles"), results, event))
 
@@ -561,7 +557,7 @@ class CoverageMatrixDisplay:
         self.labels = dict(labels or {})
 
     @classmethod
-    def from_results(cls, results: Any, *, event: str | None = None, max_claims: int = 40) -> CoverageMatrixDisplay:
+    def from_results(cls, results: Results, *, event: str | None = None, max_claims: int = 40) -> CoverageMatrixDisplay:
         """Coverage matrix of one event (``event`` may be omitted when there is one)."""
         coverage = _table(results, "coverage")
         claims = _table(results, "claims")
@@ -649,7 +645,7 @@ class CitationGraphDisplay:
 
     @classmethod
     def from_results(
-        cls, results: Any, *, event: str | None = None, relation: str | None = "source"
+        cls, results: Results, *, event: str | None = None, relation: str | None = "source"
     ) -> CitationGraphDisplay:
         """Count ``results.citations`` by citing and cited outlet (``relation`` filters, None keeps all)."""
         return cls.from_frame(_event_filter(_table(results, "citations"), results, event), relation=relation)

@@ -1,13 +1,12 @@
-"""A small hand-made Results stand-in for the report tests (no scoring run needed)."""
+"""A small hand-made Results for the report tests (no scoring run needed)."""
 
 from __future__ import annotations
-
-import types
 
 import pandas as pd
 import pytest
 
-from compare import Article, Corpus
+from compare import Article, Corpus, Results, RunConfig
+from compare.pipeline import outlet_comparisons
 
 TEXT_1 = "Putin refused to meet Zelenskyy.\nOfficials said the talks would go on, Reuters reported."
 TEXT_2 = "The Kremlin sent junior officials. Critics called it a snub."
@@ -16,7 +15,7 @@ TEXT_3 = "Talks began in Istanbul.\nUkraine's president waited."
 
 @pytest.fixture(scope="session")
 def fake_results():
-    """Read-only: tests that change tables work on a copy (``types.SimpleNamespace(**vars(...))``)."""
+    """Read-only: tests that change tables build a new Results from ``fake_results.tables``."""
     corpus = Corpus(
         [
             Article(id="a1", outlet="The Gaze", title="Putin <script>alert(1)</script> snubs talks", text=TEXT_1, event="e1"),
@@ -85,21 +84,14 @@ def fake_results():
             "core": [True],
         }
     )
-    empty = pd.DataFrame()
-    return types.SimpleNamespace(
-        articles=articles,
-        scores=empty,
-        sentences=empty,
-        actors=empty,
-        attributions=empty,
-        labels=empty,
-        evidence=evidence,
-        events=articles[["article_id", "event_id", "outlet"]],
-        claims=claims,
-        coverage=coverage,
-        citations=citations,
-        reuse=empty,
-        corpus=corpus,
-        config=None,
-        manifest={"package": "media-compare", "corpus": {"hash": corpus.content_hash()}, "created": "2025-01-01T00:00:00+00:00"},
-    )
+    tables = {
+        "articles": articles,
+        "evidence": evidence,
+        "events": articles[["article_id", "event_id", "outlet"]],
+        "claims": claims,
+        "coverage": coverage,
+        "citations": citations,
+        **outlet_comparisons(articles, n_boot=200, n_perm=200, seed=0),
+    }
+    manifest = {"package": "media-compare", "corpus": {"hash": corpus.content_hash()}, "created": "2025-01-01T00:00:00+00:00"}
+    return Results(tables, corpus=corpus, config=RunConfig(), manifest=manifest)

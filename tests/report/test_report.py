@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import html.parser
 import re
-import types
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from compare import Results
 from compare.exceptions import InvalidInputError
 from compare.report import (
     ArticleBlock,
@@ -65,7 +65,7 @@ def _sections(data):
 
 @pytest.fixture(scope="module")
 def e1_data(fake_results):
-    return build_report(fake_results, event="e1", generated=FIXED, n_boot=200, n_perm=200)
+    return build_report(fake_results, event="e1", generated=FIXED)
 
 
 def test_event_report_sections_and_omissions(e1_data):
@@ -96,7 +96,7 @@ def test_evidence_is_highlighted_from_offsets(e1_data):
 
 def test_same_input_same_bytes(fake_results, e1_data):
     first = render_html(e1_data)
-    second = render_html(build_report(fake_results, event="e1", generated=FIXED, n_boot=200, n_perm=200))
+    second = render_html(build_report(fake_results, event="e1", generated=FIXED))
     assert first == second
     other = render_html(dataclasses.replace(e1_data, generated="2030-01-01T00:00:00+00:00"))
     diff = [(a, b) for a, b in zip(first.splitlines(), other.splitlines(), strict=True) if a != b]
@@ -115,8 +115,7 @@ def test_title_with_script_is_escaped_and_page_is_self_contained(fake_results, e
 
 
 def test_overview_report(fake_results):
-    data = build_report(fake_results, links={"e1": "event-e1.html", "e2": "event-e2.html"}, generated=FIXED,
-                        n_boot=200, n_perm=200)
+    data = build_report(fake_results, links={"e1": "event-e1.html", "e2": "event-e2.html"}, generated=FIXED)
     ids = list(_sections(data))
     assert ids[0] == "events"
     assert "articles" not in ids
@@ -127,10 +126,14 @@ def test_overview_report(fake_results):
 
 
 def test_missing_tables_do_not_break_the_report(fake_results):
-    fake_results = types.SimpleNamespace(**vars(fake_results))
-    for name in ("coverage", "claims", "citations", "evidence", "reuse"):
-        setattr(fake_results, name, pd.DataFrame())
-    data = build_report(fake_results, event="e1", generated=FIXED, n_boot=200, n_perm=200)
+    empty = dict.fromkeys(("coverage", "claims", "citations", "evidence", "reuse"), pd.DataFrame())
+    fake_results = Results(
+        {**fake_results.tables, **empty},
+        corpus=fake_results.corpus,
+        config=fake_results.config,
+        manifest=fake_results.manifest,
+    )
+    data = build_report(fake_results, event="e1", generated=FIXED)
     ids = set(_sections(data))
     assert "coverage" not in ids
     assert "citations" not in ids

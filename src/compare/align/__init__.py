@@ -10,30 +10,24 @@ The submodules are imported on first use, so ``import compare.align`` stays chea
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from .._lazy import attach
 
 _LAZY = {
-    "EVENT_COLUMNS": "compare.align.events",
-    "align_events": "compare.align.events",
-    "ClaimAlignment": "compare.align.claims",
-    "align_claims": "compare.align.claims",
-    "find_citations": "compare.align.provenance",
-    "load_gazetteer": "compare.align.provenance",
-    "provenance_labels": "compare.align.provenance",
-    "provenance_table": "compare.align.provenance",
-    "text_reuse": "compare.align.provenance",
+    "EVENT_COLUMNS": ".events",
+    "align_events": ".events",
+    "ClaimAlignment": ".claims",
+    "ClaimSentence": ".claims",
+    "align_claims": ".claims",
+    "claim_features": ".claims",
+    "ProvenanceFeatures": ".provenance",
+    "find_citations": ".provenance",
+    "load_gazetteer": ".provenance",
+    "provenance_features": ".provenance",
+    "provenance_labels": ".provenance",
+    "provenance_table": ".provenance",
+    "text_reuse": ".provenance",
 }
 
 __all__ = sorted(_LAZY)  # noqa: PLE0605 - the lazily imported public names
 
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    msg = f"module 'compare.align' has no attribute {name!r}"
-    raise AttributeError(msg)
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+__getattr__, __dir__ = attach(__name__, _LAZY)

@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..exceptions import CompareWarning, InvalidInputError
-from ..text import analyze_text
-from ._prov_common import as_articles
+from ..text import Document, analyze_text
+from ._common import as_articles
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["CLAIM_COLUMNS", "COVERAGE_COLUMNS", "ClaimAlignment", "align_claims"]
+__all__ = ["CLAIM_COLUMNS", "COVERAGE_COLUMNS", "ClaimAlignment", "ClaimSentence", "align_claims", "claim_features"]
 
 #: Columns of :attr:`ClaimAlignment.claims`.
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -249,11 +250,56 @@ def _cluster(sim, owner: list[int], threshold: float) -> list[int]:
     return [find(i) for i in range(n)]
 
 
+class ClaimSentence(NamedTuple):
+    """One sentence of an article as claim alignment reads it (see :func:`claim_features`)."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    n_words: int
+    features: Any  # the similarity features of the sentence (private to the aligner)
+
+
+def claim_features(doc: Document) -> tuple[ClaimSentence, ...]:
+    """The sentences of one analysed article, with what claim alignment compares.
+
+    :func:`compare.analyze` calls this once per article when it analyses the text, and
+    :func:`align_claims` reads the result instead of the text.
+
+    Parameters
+    ----------
+    doc : Document
+        The article's analysis (:func:`compare.analyze_text`).
+
+    Returns
+    -------
+    tuple of ClaimSentence
+        One per sentence: index, offsets, text, number of word and number tokens, features.
+    """
+    from ._claims_sim import sentence_features
+
+    kinds = doc.token_kinds
+    feats = sentence_features(doc)
+    return tuple(
+        ClaimSentence(
+            si,
+            sent.start,
+            sent.end,
+            sent.text,
+            (sent.token_end - sent.token_start) - kinds[sent.token_start : sent.token_end].count("punct"),
+            feats[si],
+        )
+        for si, sent in enumerate(doc.sentences)
+    )
+
+
 def align_claims(
     articles: Any,
     *,
     threshold: float = 0.2,
     min_words: int = 4,
+    features: Sequence[Sequence[ClaimSentence]] | None = None,
 ) -> ClaimAlignment:
     """Align the claims (sentences) of one event's articles across outlets.
 
@@ -267,6 +313,9 @@ def align_claims(
         set in ``tests/data/paraphrase_claims.jsonl`` (see ``docs/benchmarks/claims.md``).
     min_words : int
         Sentences with fewer word tokens (headline fragments, datelines, bylines) are left out.
+    features : sequence, optional
+        One :func:`claim_features` result per article, in the order of ``articles``: the texts are
+        then not analysed again (this is how :func:`compare.analyze` calls it).
 
     Returns
     -------
@@ -313,10 +362,18 @@ def align_claims(
     import numpy as np
     import pandas as pd
 
-    from ._claims_sim import sentence_features, similarity_matrix
+    from ._claims_sim import similarity_matrix
 
     caller = "align_claims"
     arts = as_articles(articles, name="articles", caller=caller)
+    if features is None:
+        features = [claim_features(analyze_text(a.text)) for a in arts]
+    elif len(features) != len(arts):
+        msg = (
+            f"The 'features' parameter of {caller} must hold one claim_features result per article. "
+            f"Got {len(features)} for {len(arts)} articles."
+        )
+        raise InvalidInputError(msg)
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
         msg = f"The 'threshold' parameter of {caller} must be a number in [0, 1]. Got {threshold!r} instead."
         raise InvalidInputError(msg)
@@ -332,16 +389,13 @@ def align_claims(
     owner: list[int] = []
     meta: list[tuple[str, str, int, int, int, str]] = []
     feats = []
-    for ai, art in enumerate(arts):
-        doc = analyze_text(art.text)
-        fs = sentence_features(doc)
-        for si, sent in enumerate(doc.sentences):
-            n_words = sum(1 for t in doc.sentence_tokens(si) if t.kind != "punct")
-            if n_words < min_words:
+    for ai, (art, sentences) in enumerate(zip(arts, features, strict=True)):
+        for cs in sentences:
+            if cs.n_words < min_words:
                 continue
             owner.append(ai)
-            meta.append((art.id, art.outlet, si, sent.start, sent.end, sent.text))
-            feats.append(fs[si])
+            meta.append((art.id, art.outlet, cs.sentence, cs.start, cs.end, cs.text))
+            feats.append(cs.features)
 
     if not meta:
         claims = pd.DataFrame(columns=list(CLAIM_COLUMNS)).astype(

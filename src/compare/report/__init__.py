@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .._validation import check_int
 from ..exceptions import InvalidInputError
 from .build import (
     ArticleBlock,
@@ -34,6 +35,9 @@ from .build import (
 )
 from .pdf import write_pdf
 from .render import render_html, write_html
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..results import Results
 
 __all__ = [
     "ArticleBlock",
@@ -64,7 +68,7 @@ def event_filename(event: str) -> str:
 
 
 def write_reports(
-    results: Any,
+    results: Results,
     out_dir: str | Path,
     *,
     formats: Sequence[str] = FORMATS,
@@ -114,9 +118,7 @@ def write_reports(
     if unknown or not wanted:
         msg = f"The 'formats' parameter of write_reports must hold values from {list(FORMATS)!r}. Got {wanted!r} instead."
         raise InvalidInputError(msg)
-    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
-        msg = f"The 'jobs' parameter of write_reports must be a positive int. Got {jobs!r} instead."
-        raise InvalidInputError(msg)
+    check_int(jobs, name="jobs", caller="write_reports", low=1)
     known = event_ids(results)
     chosen = known if events is None else [str(e) for e in events]
     missing = sorted(set(chosen) - set(known))
@@ -169,7 +171,7 @@ class _Task(NamedTuple):
     generated: str
 
 
-def _write_one(results: Any, task: _Task) -> list[Path]:
+def _write_one(results: Results, task: _Task) -> list[Path]:
     data = build_report(results, event=task.event, generated=task.generated, **task.options)
     paths = []
     if "html" in task.formats:
@@ -179,13 +181,14 @@ def _write_one(results: Any, task: _Task) -> list[Path]:
     return paths
 
 
-_WORKER_RESULTS: Any = None  # set once per worker process by the pool's initializer
+_WORKER_RESULTS: Results | None = None  # set once per worker process by the pool's initializer
 
 
-def _set_worker_results(results: Any) -> None:
+def _set_worker_results(results: Results) -> None:
     global _WORKER_RESULTS  # per-process state of a pool worker
     _WORKER_RESULTS = results
 
 
 def _write_in_worker(task: _Task) -> list[Path]:
+    assert _WORKER_RESULTS is not None  # set by the pool's initializer
     return _write_one(_WORKER_RESULTS, task)

@@ -28,6 +28,8 @@ from ..exceptions import CompareWarning, InvalidInputError
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
+    from ..results import Results
+
 __all__ = [
     "ArticleBlock",
     "FigureBlock",
@@ -260,14 +262,12 @@ def _table_block(df: pd.DataFrame, *, caption: str = "", formats: Mapping[str, C
 # ----------------------------------------------------------------------------------------------
 # helpers on results
 # ----------------------------------------------------------------------------------------------
-def _table(results: Any, name: str) -> pd.DataFrame:
-    import pandas as pd
-
-    df = getattr(results, name, None)
-    return df if isinstance(df, pd.DataFrame) else pd.DataFrame()
+def _table(results: Results, name: str) -> pd.DataFrame:
+    """A table of ``results`` (an empty frame for a table the run did not make)."""
+    return results.tables[name]
 
 
-def event_ids(results: Any) -> list[str]:
+def event_ids(results: Results) -> list[str]:
     """The events of ``results`` (from ``results.articles``), sorted."""
     articles = _table(results, "articles")
     if articles.empty or "event_id" not in articles.columns:
@@ -279,6 +279,13 @@ def _registry() -> dict[str, Any]:
     from ..scores import ordered_metrics
 
     return ordered_metrics()
+
+
+def _in_scope(df: pd.DataFrame, event: str | None) -> pd.DataFrame:
+    """The rows of a profiles or comparisons table for one scope (an event, or the corpus)."""
+    if df.empty or "scope" not in df.columns:
+        return df
+    return df[df["scope"].astype(str) == ("all" if event is None else str(event))].reset_index(drop=True)
 
 
 def _scope(df: pd.DataFrame, ids: set[str] | None) -> pd.DataFrame:
@@ -317,16 +324,16 @@ def _metric_label(metric: str) -> str:
 # ----------------------------------------------------------------------------------------------
 # sections
 # ----------------------------------------------------------------------------------------------
-def _summary_section(articles: pd.DataFrame, *, seed: int, n_boot: int, scope: str) -> Section | None:
-    from ..plotting import headline_metrics
-    from ..stats import outlet_means
+def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: str) -> Section | None:
+    """Headline metrics by outlet, from the run's outlet profiles (``Results.profiles``)."""
+    from ..scores import headline_metrics
 
     if articles.empty or "outlet" not in articles.columns:
         return None
     metrics = headline_metrics(articles)
     counts = articles.groupby("outlet").agg(articles=("article_id", "size"), words=("n_words", "mean")) if "n_words" in articles.columns \
         else articles.groupby("outlet").agg(articles=("article_id", "size"))
-    means = outlet_means(articles, metrics=metrics, n_boot=n_boot, seed=seed) if metrics else None
+    means = profiles if metrics and not profiles.empty else None
     columns = ["outlet", "articles", *(["mean words"] if "words" in counts.columns else []), *map(_metric_label, metrics)]
     rows = []
     for outlet in sorted(counts.index, key=str):
@@ -376,27 +383,16 @@ def _summary_section(articles: pd.DataFrame, *, seed: int, n_boot: int, scope: s
     return Section("summary", "Outlets side by side", tuple(blocks))
 
 
-def _differences_section(articles: pd.DataFrame, *, seed: int, n_perm: int, paired: bool, max_rows: int = 40) -> Section | None:
-    from ..plotting import headline_metrics
-    from ..stats import compare_outlets
-
-    if articles.empty or articles["outlet"].nunique() < 2:
+def _differences_section(comparisons: pd.DataFrame, *, paired: bool, max_rows: int = 40) -> Section | None:
+    """Pairwise outlet differences, from the run's comparisons (``Results.comparisons``)."""
+    if comparisons.empty:
         return None
-    metrics = headline_metrics(articles)
-    if not metrics:
-        return None
+    table = comparisons
     if paired:
-        if "event_id" not in articles.columns or articles["event_id"].nunique() < 2:
-            return None
-        table = compare_outlets(articles, metrics=metrics, paired_by="event_id", n_perm=n_perm, seed=seed)
         table = table[table["n_pairs"] >= 2]
         how = ("Outlets are compared on the events both covered: each outlet's articles are averaged per event, "
                "and a sign-flip permutation test checks the mean paired difference. d is d_z (paired).")
     else:
-        sizes = articles.groupby("outlet").size()
-        if sizes.max() < 2:
-            return None
-        table = compare_outlets(articles, metrics=metrics, n_perm=n_perm, seed=seed)
         how = "Two-sample permutation tests of the difference of means (outlet A minus outlet B)."
     table = table.dropna(subset=["p_value"])
     if table.empty:
@@ -420,7 +416,7 @@ def _differences_section(articles: pd.DataFrame, *, seed: int, n_perm: int, pair
     return Section("differences", "Differences between outlets", (TextBlock((note,)), block))
 
 
-def _coverage_section(results: Any, event: str | None) -> Section | None:
+def _coverage_section(results: Results, event: str | None) -> Section | None:
     from ..plotting import CoverageMatrixDisplay
 
     coverage = _table(results, "coverage")
@@ -589,7 +585,7 @@ def _citations_section(
 
 
 # --- articles with evidence ---------------------------------------------------------------------
-def _spans_for(results: Any, article_id: str) -> list[tuple[int, int, Mark]]:
+def _spans_for(results: Results, article_id: str) -> list[tuple[int, int, Mark]]:
     spans: list[tuple[int, int, Mark]] = []
 
     def rows(name: str) -> pd.DataFrame:
@@ -684,8 +680,8 @@ def segment_text(text: str, spans: Sequence[tuple[int, int, Mark]]) -> tuple[tup
     return tuple(p for p in paragraphs if "".join(s.text for s in p).strip())
 
 
-def _articles_section(results: Any, articles: pd.DataFrame) -> Section | None:
-    corpus = getattr(results, "corpus", None)
+def _articles_section(results: Results, articles: pd.DataFrame) -> Section | None:
+    corpus = results.corpus
     if articles.empty or corpus is None:
         return None
     blocks: list[Block] = [
@@ -719,7 +715,7 @@ def _flatten(prefix: str, value: Any, out: list[tuple[str, str]]) -> None:
         out.append((prefix, "–" if value is None else str(value)))
 
 
-def _methods_section(results: Any, articles: pd.DataFrame) -> Section:
+def _methods_section(results: Results, articles: pd.DataFrame) -> Section:
     scorers = _registry()
     present = [c for c in articles.columns if c in scorers] if not articles.empty else []
     refs: dict[str, None] = {}
@@ -741,7 +737,7 @@ def _methods_section(results: Any, articles: pd.DataFrame) -> Section:
         "Hedges, L. V. (1981). Distribution theory for Glass's estimator of effect size and related estimators. Journal of Educational Statistics, 6(2), 107-128.",
         "Cliff, N. (1993). Dominance statistics: Ordinal analyses to answer ordinal questions. Psychological Bulletin, 114(3), 494-509.",
     ]))
-    manifest = dict(getattr(results, "manifest", {}) or {})
+    manifest = dict(results.manifest)
     flat: list[tuple[str, str]] = []
     _flatten("", manifest, flat)
     blocks: list[Block] = [
@@ -759,7 +755,7 @@ def _methods_section(results: Any, articles: pd.DataFrame) -> Section:
 
 
 # --- index ---------------------------------------------------------------------------------------
-def _events_section(results: Any, links: Mapping[str, str] | None) -> Section | None:
+def _events_section(results: Results, links: Mapping[str, str] | None) -> Section | None:
     articles = _table(results, "articles")
     if articles.empty or "event_id" not in articles.columns:
         return None
@@ -783,9 +779,8 @@ def _events_section(results: Any, links: Mapping[str, str] | None) -> Section | 
     return Section("events", f"Events ({len(rows)})", tuple(blocks))
 
 
-def _rejected_section(results: Any) -> Section | None:
-    corpus = getattr(results, "corpus", None)
-    rejected = list(getattr(corpus, "rejected", ()) or ())
+def _rejected_section(results: Results) -> Section | None:
+    rejected = list(results.corpus.rejected)
     if not rejected:
         return None
     return Section("rejected", "Inputs that could not be read", (ListBlock(tuple(sorted(str(r) for r in rejected))),))
@@ -795,15 +790,12 @@ def _rejected_section(results: Any) -> Section | None:
 # public entry point
 # ----------------------------------------------------------------------------------------------
 def build_report(
-    results: Any,
+    results: Results,
     *,
     event: str | None = None,
     links: Mapping[str, str] | None = None,
     home: str | None = None,
     generated: str | None = None,
-    seed: int = 0,
-    n_boot: int = 2000,
-    n_perm: int = 2000,
 ) -> ReportData:
     """Build the data of one report from analysis results.
 
@@ -821,8 +813,11 @@ def build_report(
     generated : str, optional
         Generation timestamp; defaults to the current UTC time. Pass a fixed value to get
         byte-identical output.
-    seed, n_boot, n_perm : int
-        Seed, bootstrap resamples and permutations of the statistics.
+
+    Notes
+    -----
+    The report only formats ``results``: its statistics are the run's ``profiles`` and
+    ``comparisons`` tables (see :class:`compare.RunConfig` for their resamples and seed).
 
     Returns
     -------
@@ -861,8 +856,8 @@ def build_report(
         sections.append(_events_section(results, links))
         sections.append(_rejected_section(results))
     sections += [
-        _summary_section(articles, seed=seed, n_boot=n_boot, scope=scope),
-        _differences_section(articles, seed=seed, n_perm=n_perm, paired=event is None),
+        _summary_section(articles, _in_scope(results.profiles, event), scope=scope),
+        _differences_section(_in_scope(results.comparisons, event), paired=event is None),
         _coverage_section(results, event),
         _actors_section(table("actors")),
         _sources_section(table("attributions")),
@@ -874,16 +869,15 @@ def build_report(
     if event is not None:
         sections.append(_articles_section(results, articles))
     sections.append(_methods_section(results, articles))
-    manifest = dict(getattr(results, "manifest", {}) or {})
-    corpus = getattr(results, "corpus", None)
-    corpus_hash = str((manifest.get("corpus") or {}).get("hash") or (corpus.content_hash() if corpus is not None else ""))
+    manifest = dict(results.manifest)
+    corpus = results.corpus
+    corpus_hash = str((manifest.get("corpus") or {}).get("hash") or corpus.content_hash())
     if event is not None:
         titles = articles["title"].dropna().astype(str) if "title" in articles.columns else pd.Series([], dtype=str)
         title = f"Event {event}"
         subtitle = titles.iloc[0] if len(titles) else ""
     else:
-        name = getattr(corpus, "name", "corpus")
-        title = f"media-compare report: {name}"
+        title = f"media-compare report: {corpus.name}"
         subtitle = f"{len(all_articles)} articles, {all_articles['outlet'].nunique() if 'outlet' in all_articles else 0} outlets, {len(event_ids(results))} events"
     if generated is None:
         generated = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat()

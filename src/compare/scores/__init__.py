@@ -18,10 +18,14 @@ Public functions (each takes plain text, or a :class:`~compare.text.Document`):
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .._lazy import attach
 from ._base import Family, FamilyResult, Metric, empty_result
 from ._registry import ALL_FAMILIES, FAMILIES, SCORERS
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 _LAZY: dict[str, str] = {
     "readability_scores": ".readability",
@@ -54,6 +58,7 @@ __all__ = [  # noqa: PLE0604 - the lazily imported public names are added below
     "FamilyResult",
     "Metric",
     "empty_result",
+    "headline_metrics",
     "load_families",
     "ordered_metrics",
     *sorted(_LAZY),
@@ -89,3 +94,23 @@ def ordered_metrics() -> dict[str, Metric]:
         Metric name -> :class:`Metric` (the same mapping as :data:`SCORERS`).
     """
     return dict(SCORERS)
+
+
+def headline_metrics(articles: pd.DataFrame) -> list[str]:
+    """The headline metrics (``Metric.headline``) present in an article table, in registry order.
+
+    Parameters
+    ----------
+    articles : pandas.DataFrame
+        A wide table such as ``Results.articles``.
+
+    Returns
+    -------
+    list of str
+        The present headline metrics; if there are none, the first six metric columns.
+    """
+    from ..stats import metric_columns
+
+    present = metric_columns(articles, exclude=("n_words", "n_sentences"))
+    chosen = [m for m, spec in SCORERS.items() if spec.headline and spec.level == "article" and m in present]
+    return chosen or present[:6]

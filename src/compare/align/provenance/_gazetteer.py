@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..exceptions import InvalidInputError
+from ...exceptions import InvalidInputError
 
 __all__ = ["Gazetteer", "load_gazetteer", "normalize_outlet"]
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text import Document
-from ._prov_gazetteer import Gazetteer, normalize_outlet
+from ...text import Document
+from ._gazetteer import Gazetteer, normalize_outlet
 
 __all__ = ["Citation", "extract_citations"]
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..text import Document
+from ...text import Document
 
 __all__ = ["Fingerprinted", "candidate_pairs", "fingerprint", "match_pair"]
 

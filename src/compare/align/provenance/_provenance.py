@@ -1,32 +1,25 @@
-"""Provenance: who cites whom, and who reuses whose text.
-
-- :func:`find_citations` finds citations of other outlets in one text ("citing The Wall Street
-  Journal", "told CNN", "according to Reuters", "(AP) —") and tells references to the article's own
-  outlet ("As The Gaze reported earlier", "Read more on the Gaze") apart from sources;
-- :func:`text_reuse` finds passages shared between articles by winnowing hashed word n-grams,
-  with the likely direction of reuse by publication date;
-- :func:`provenance_labels` labels each article ``original``, ``re-report`` or ``copy``;
-- :func:`provenance_table` returns all of these tables for a corpus, plus the citation graph.
-
-Every row that rests on text carries character offsets into ``Article.text``.
-"""
+"""The public functions of :mod:`compare.align.provenance` (see the package docstring)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..exceptions import InvalidInputError
-from ..text import analyze_text
-from ._prov_cites import extract_citations
-from ._prov_common import as_articles
-from ._prov_gazetteer import Gazetteer, load_gazetteer
+from ..._validation import check_int, check_number
+from ...exceptions import InvalidInputError
+from ...text import Document, analyze_text
+from .._common import as_articles
+from ._citations import Citation, extract_citations
+from ._gazetteer import Gazetteer, load_gazetteer
+from ._reuse import Fingerprinted, candidate_pairs, fingerprint, match_pair
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-    from ..model import Article
+    from ...model import Article
 
 __all__ = [
     "CITATION_COLUMNS",
@@ -34,8 +27,10 @@ __all__ = [
     "LABEL_COLUMNS",
     "REUSE_COLUMNS",
     "Gazetteer",
+    "ProvenanceFeatures",
     "find_citations",
     "load_gazetteer",
+    "provenance_features",
     "provenance_labels",
     "provenance_table",
     "text_reuse",
@@ -94,18 +89,90 @@ GRAPH_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _check_int(value: Any, *, name: str, caller: str, low: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < low:
-        msg = f"The '{name}' parameter of {caller} must be an int >= {low}. Got {value!r} instead."
-        raise InvalidInputError(msg)
-    return value
-
-
 def _check_share(value: Any, *, name: str, caller: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-        msg = f"The '{name}' parameter of {caller} must be a number in [0, 1]. Got {value!r} instead."
+    return check_number(value, name=name, caller=caller, low=0.0, high=1.0)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class ProvenanceFeatures:
+    """What provenance needs from one article, found once when the article is analysed.
+
+    Attributes
+    ----------
+    citations : tuple of Citation
+        The article's citations of outlets (rows of :func:`find_citations`).
+    fingerprint : Fingerprinted
+        The article's hashed word n-grams and winnowed fingerprints, for :func:`text_reuse`.
+    ngram, window : int
+        The shingle length and winnowing window the fingerprint was made with.
+    """
+
+    citations: tuple[Citation, ...]
+    fingerprint: Fingerprinted
+    ngram: int
+    window: int
+
+
+def provenance_features(
+    doc: Document,
+    *,
+    outlet: str | None = None,
+    gazetteer: Any = None,
+    lead: int = 2,
+    min_repeat: int = 2,
+    ngram: int = 6,
+    window: int = 4,
+) -> ProvenanceFeatures:
+    """The citations and the reuse fingerprint of one analysed article.
+
+    Parameters
+    ----------
+    doc : Document
+        The article's analysis (:func:`compare.analyze_text`).
+    outlet : str, optional
+        The article's own outlet (its self-references are told apart from sources).
+    gazetteer : None, str, Path, Gazetteer or rows
+        Outlet list; see :func:`load_gazetteer`.
+    lead, min_repeat : int
+        As for :func:`find_citations`.
+    ngram, window : int
+        As for :func:`text_reuse`.
+
+    Returns
+    -------
+    ProvenanceFeatures
+    """
+    caller = "provenance_features"
+    lead = check_int(lead, name="lead", caller=caller, low=0)
+    min_repeat = check_int(min_repeat, name="min_repeat", caller=caller, low=1)
+    ngram = check_int(ngram, name="ngram", caller=caller, low=1)
+    window = check_int(window, name="window", caller=caller, low=1)
+    gaz = load_gazetteer(gazetteer)
+    cites = extract_citations(doc, gazetteer=gaz, outlet=outlet, lead=lead, min_repeat=min_repeat)
+    return ProvenanceFeatures(tuple(cites), fingerprint(doc, ngram=ngram, window=window), ngram, window)
+
+
+def _features_of(
+    arts: list[Article], features: Sequence[ProvenanceFeatures] | None, *, caller: str, **options: Any
+) -> list[ProvenanceFeatures]:
+    """The given per-article features (checked against the articles), or features found here."""
+    if features is None:
+        return [provenance_features(analyze_text(a.text), outlet=a.outlet, **options) for a in arts]
+    features = list(features)
+    if len(features) != len(arts):
+        msg = (
+            f"The 'features' parameter of {caller} must hold one ProvenanceFeatures per article. "
+            f"Got {len(features)} for {len(arts)} articles."
+        )
         raise InvalidInputError(msg)
-    return float(value)
+    for f in features:
+        if (f.ngram, f.window) != (options.get("ngram", f.ngram), options.get("window", f.window)):
+            msg = (
+                f"The 'features' parameter of {caller} was made with ngram={f.ngram}, window={f.window}, "
+                f"not the requested ngram={options.get('ngram')}, window={options.get('window')}."
+            )
+            raise InvalidInputError(msg)
+    return features
 
 
 def find_citations(
@@ -172,8 +239,8 @@ def find_citations(
             f"The 'outlet' parameter of {caller} must be a str or None. Got {type(outlet).__name__} instead."
         )
         raise TypeError(msg)
-    lead = _check_int(lead, name="lead", caller=caller, low=0)
-    min_repeat = _check_int(min_repeat, name="min_repeat", caller=caller, low=1)
+    lead = check_int(lead, name="lead", caller=caller, low=0)
+    min_repeat = check_int(min_repeat, name="min_repeat", caller=caller, low=1)
     gaz = load_gazetteer(gazetteer)
     cites = extract_citations(doc, gazetteer=gaz, outlet=outlet, lead=lead, min_repeat=min_repeat)
     return _frame_of([((), c) for c in cites], ())
@@ -232,6 +299,7 @@ def text_reuse(
     min_share: float = 0.05,
     min_shared: int = 2,
     max_df: int = 50,
+    features: Sequence[ProvenanceFeatures] | None = None,
 ) -> pd.DataFrame:
     """Find passages shared between articles (text reuse) and the likely direction of reuse.
 
@@ -251,6 +319,9 @@ def text_reuse(
         Fingerprints two articles must share to be verified.
     max_df : int
         Fingerprints found in more articles than this (boilerplate) are ignored.
+    features : sequence of ProvenanceFeatures, optional
+        One per article, from :func:`provenance_features` (made with the same ``ngram`` and
+        ``window``); the texts are then not analysed again.
 
     Returns
     -------
@@ -282,18 +353,26 @@ def text_reuse(
     .. [1] Schleimer, S., Wilkerson, D. S., Aiken, A. (2003). Winnowing: local algorithms for
        document fingerprinting. SIGMOD 2003, 76-85.
     """
-    import pandas as pd
-
-    from ._prov_reuse import candidate_pairs, fingerprint, match_pair
-
     caller = "text_reuse"
     arts = as_articles(corpus, name="corpus", caller=caller)
-    ngram = _check_int(ngram, name="ngram", caller=caller, low=1)
-    window = _check_int(window, name="window", caller=caller, low=1)
-    min_shared = _check_int(min_shared, name="min_shared", caller=caller, low=1)
-    max_df = _check_int(max_df, name="max_df", caller=caller, low=2)
+    ngram = check_int(ngram, name="ngram", caller=caller, low=1)
+    window = check_int(window, name="window", caller=caller, low=1)
+    min_shared = check_int(min_shared, name="min_shared", caller=caller, low=1)
+    max_df = check_int(max_df, name="max_df", caller=caller, low=2)
     min_share = _check_share(min_share, name="min_share", caller=caller)
-    prints = [fingerprint(analyze_text(a.text), ngram=ngram, window=window) for a in arts]
+    if features is None:
+        prints = [fingerprint(analyze_text(a.text), ngram=ngram, window=window) for a in arts]
+    else:
+        feats = _features_of(arts, features, caller=caller, ngram=ngram, window=window)
+        prints = [f.fingerprint for f in feats]
+    return _reuse_frame(arts, prints, ngram=ngram, min_share=min_share, min_shared=min_shared, max_df=max_df)
+
+
+def _reuse_frame(
+    arts: list[Article], prints: list[Fingerprinted], *, ngram: int, min_share: float, min_shared: int, max_df: int
+) -> pd.DataFrame:
+    import pandas as pd
+
     rows = []
     for i, j in candidate_pairs(prints, min_shared=min_shared, max_df=max_df):
         res = match_pair(prints[i], prints[j], ngram=ngram)
@@ -352,12 +431,8 @@ def text_reuse(
     return frame.sort_values(["article_id", "other_article_id"], kind="stable").reset_index(drop=True)
 
 
-def _citations_frame(arts: list[Article], gaz: Gazetteer, *, lead: int, min_repeat: int) -> pd.DataFrame:
-    items = []
-    for a in arts:
-        doc = analyze_text(a.text)
-        for c in extract_citations(doc, gazetteer=gaz, outlet=a.outlet, lead=lead, min_repeat=min_repeat):
-            items.append(((a.id, a.outlet), c))
+def _citations_frame(arts: list[Article], features: list[ProvenanceFeatures]) -> pd.DataFrame:
+    items = [((a.id, a.outlet), c) for a, f in zip(arts, features, strict=True) for c in f.citations]
     return _frame_of(items, ("article_id", "outlet"))
 
 
@@ -448,6 +523,7 @@ def provenance_table(
     copy_share: float = 0.5,
     lead: int = 2,
     min_repeat: int = 2,
+    features: Sequence[ProvenanceFeatures] | None = None,
 ) -> dict[str, pd.DataFrame]:
     """All provenance tables of a corpus: citations, citation graph, text reuse and labels.
 
@@ -467,6 +543,9 @@ def provenance_table(
         Passed to :func:`find_citations`.
     min_repeat : int
         Passed to :func:`find_citations`.
+    features : sequence of ProvenanceFeatures, optional
+        One per article, from :func:`provenance_features` with the same options: the texts are then
+        not analysed again (this is how :func:`compare.analyze` calls it).
 
     Returns
     -------
@@ -489,10 +568,14 @@ def provenance_table(
     caller = "provenance_table"
     arts = as_articles(corpus, name="corpus", caller=caller)
     copy_share = _check_share(copy_share, name="copy_share", caller=caller)
-    lead = _check_int(lead, name="lead", caller=caller, low=0)
-    min_repeat = _check_int(min_repeat, name="min_repeat", caller=caller, low=1)
+    lead = check_int(lead, name="lead", caller=caller, low=0)
+    min_repeat = check_int(min_repeat, name="min_repeat", caller=caller, low=1)
+    min_share = _check_share(min_share, name="min_share", caller=caller)
     gaz = load_gazetteer(gazetteer)
-    citations = _citations_frame(arts, gaz, lead=lead, min_repeat=min_repeat)
+    feats = _features_of(
+        arts, features, caller=caller, gazetteer=gaz, lead=lead, min_repeat=min_repeat, ngram=ngram, window=4
+    )
+    citations = _citations_frame(arts, feats)
     src = citations[citations["relation"] == "source"]
     graph_rows = []
     for (aid, cited), grp in src.groupby(["article_id", "cited_outlet"], sort=True):
@@ -510,6 +593,7 @@ def provenance_table(
             )
         )
     graph = pd.DataFrame(graph_rows, columns=list(GRAPH_COLUMNS))
-    reuse = text_reuse(arts, ngram=ngram, min_share=min_share)
+    prints = [f.fingerprint for f in feats]
+    reuse = _reuse_frame(arts, prints, ngram=ngram, min_share=min_share, min_shared=2, max_df=50)
     labels = _labels(arts, citations, reuse, copy_share=copy_share, gaz=gaz)
     return {"citations": citations, "graph": graph, "reuse": reuse, "labels": labels}
