@@ -347,6 +347,7 @@ def outlet_comparisons(
         metrics = headline_metrics(df)
         if not metrics:
             continue
+        df = df[[c for c in ("article_id", "outlet", "event_id") if c in df.columns] + metrics]
         means = outlet_means(df, metrics=metrics, n_boot=n_boot, seed=seed)
         profiles.append(means.assign(scope=scope))
         if df["outlet"].nunique() < 2:

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .results import Results
 
 __all__ = [
+    "ACTOR_SENTIMENT_COLUMNS",
     "PALETTE",
     "ActorSentimentDisplay",
     "CitationGraphDisplay",
@@ -73,7 +74,8 @@ COVERAGE_COLORS: dict[str, str] = {
     "omitted": "#e6e6e6",
 }
 
-_SENTIMENT_COLUMNS = ("target_sentiment", "sentiment_mean", "sentence_compound", "compound_sentiment")
+#: Columns of an actors table that hold a sentiment value, in order of preference.
+ACTOR_SENTIMENT_COLUMNS = ("target_sentiment", "sentiment_mean", "sentence_compound", "compound_sentiment")
 
 
 def _pyplot(caller: str) -> Any:
@@ -312,11 +314,11 @@ class ActorSentimentDisplay:
         """
         check_columns(actors, ["actor", "outlet"], caller="ActorSentimentDisplay.from_frame")
         if column is None:
-            column = next((c for c in _SENTIMENT_COLUMNS if c in actors.columns), None)
+            column = next((c for c in ACTOR_SENTIMENT_COLUMNS if c in actors.columns), None)
             if column is None:
                 msg = (
                     "ActorSentimentDisplay.from_frame: the actors table has no sentiment column "
-                    f"(one of {list(_SENTIMENT_COLUMNS)!r}). Available: {list(actors.columns)!r}."
+                    f"(one of {list(ACTOR_SENTIMENT_COLUMNS)!r}). Available: {list(actors.columns)!r}."
                 )
                 raise InvalidInputError(msg)
         check_columns(actors, [column], caller="ActorSentimentDisplay.from_frame")

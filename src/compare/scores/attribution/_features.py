@@ -129,6 +129,14 @@ class _Table:
         self.row[text] = k
         return k
 
+    def __len__(self) -> int:
+        return len(self.row)
+
+    def clear(self) -> None:
+        """Start afresh (the table is a memo: the same ids are given again)."""
+        with _LOCK:
+            self.__init__()  # type: ignore[misc]
+
     def rows(self, texts: list[str]) -> np.ndarray:
         get = self.row.get
         r = [get(x, -1) for x in texts]

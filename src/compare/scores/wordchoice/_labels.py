@@ -13,6 +13,8 @@ from itertools import compress
 from operator import and_, gt, itemgetter
 from typing import TYPE_CHECKING, Any
 
+from ...wordlists import LABEL_REPORT_VERBS, LABEL_STOP_WORDS
+
 if TYPE_CHECKING:  # pragma: no cover
     from ...text import Document
 
@@ -56,16 +58,7 @@ _TITLE_MODIFIERS = frozenset(
     """.split()  # noqa: SIM905
 )
 _DETERMINERS = frozenset(["a", "an", "the"])
-_STOP = frozenset(
-    """
-    a an the this that these those his her its their our my your some any each every no not and or
-    but nor so yet for of in on at to from by with as into onto over under about after before during
-    than then there here he she it they we i you him them us me who whom whose which what when where
-    why how if while because although though also just even only still already again too very
-    himself herself itself themselves ourselves myself yourself more most less least much many few
-    several all both either neither such own same other another
-    """.split()  # noqa: SIM905
-)
+_STOP = LABEL_STOP_WORDS
 _AUX = frozenset(
     """
     has have had having will would shall should can could may might must did does do is was are were
@@ -89,12 +82,7 @@ _IRREGULAR_PAST = frozenset(
     rang shot shook slid spent split spread stuck stole swept swung tore wore won wound
     """.split()  # noqa: SIM905
 )
-_REPORT = frozenset(
-    """
-    say says said tell tells told claim claims claimed argue argues argued add adds added note notes
-    noted report reports reported believe believes believed according
-    """.split()  # noqa: SIM905
-)
+_REPORT = LABEL_REPORT_VERBS
 _DASHES = frozenset("—–-")
 #: words that make a title a title (besides role nouns): modifiers and abbreviated ranks
 _TITLE_WORDS = _TITLE_MODIFIERS | frozenset(

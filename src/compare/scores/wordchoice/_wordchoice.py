@@ -32,6 +32,7 @@ from operator import is_, ne
 from typing import TYPE_CHECKING, Any
 
 from ...text import as_document
+from ...wordlists import REPORTING_VERBS
 from .._base import FamilyResult, empty_result
 from ._lexicon import ASSERTIVES, HEDGES, word_info
 from ._metrics import METRICS as _METRICS
@@ -58,12 +59,7 @@ LOADED_THRESHOLD = 0.5
 NUMBER_PENALTY = 0.5
 #: weight subtracted per reporting cue in the sentence score (tuned on BABE SG2 minus SG1)
 REPORTING_PENALTY = 0.8
-_REPORTING = frozenset(
-    """
-    said says say told tells according reported reports announced stated added noted explained wrote
-    confirmed
-    """.split()  # noqa: SIM905
-)
+_REPORTING = REPORTING_VERBS
 
 
 #: raw token text -> (weight if loaded else 0.0, category, is_vader, reporting, hedge, assertive)
