@@ -37,7 +37,7 @@ def test_the_registry_is_a_fixed_table_complete_without_importing_any_family():
         "import sys, compare.scores as s; "
         "print(len(s.FAMILIES), len(s.SCORERS), "
         "sum(m.startswith('compare.scores.') and m.rsplit('.', 1)[-1].startswith('_') "
-        "and not m.endswith(('._metrics', '._base', '._registry', '._lexicon')) for m in sys.modules))"
+        "and not m.endswith(('._metrics', '._base', '._registry', '._lexicon', '._display')) for m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == [str(len(ALL_FAMILIES)), str(len(SCORERS)), "0"]
@@ -52,6 +52,8 @@ def test_metrics_are_described(family):
         assert SCORERS[m.name] is m
         assert m.family == family.name
         assert m.description, f"{m.name} lacks a description"
+        assert m.label and "_" not in m.label, f"{m.name} lacks a readable label"
+        assert m.display.startswith(m.label)
         assert m.direction, f"{m.name} lacks a direction"
         lo, hi = m.range
         assert lo <= hi

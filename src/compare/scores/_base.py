@@ -54,6 +54,11 @@ class Metric:
         Papers or software to cite.
     headline : bool
         Shown in report summaries.
+    label : str
+        The name people read in reports, tables and figures ("Flesch reading ease"); the metric's
+        name when empty.
+    unit : str
+        The unit of a value, for labels ("per 100 words", "share of sentences", "-1 to 1"), or "".
     """
 
     name: str
@@ -64,6 +69,14 @@ class Metric:
     description: str = ""
     references: tuple[str, ...] = ()
     headline: bool = False
+    label: str = ""
+    unit: str = ""
+
+    @property
+    def display(self) -> str:
+        """The label with its unit, for a column head or an axis: "Loaded words (per 100 words)"."""
+        label = self.label or self.name.replace("_", " ")
+        return f"{label} ({self.unit})" if self.unit else label
 
 
 @dataclass

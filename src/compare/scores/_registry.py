@@ -8,7 +8,10 @@ worker process all see the same :data:`FAMILIES` and :data:`SCORERS`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ._base import Family, Metric
+from ._display import DISPLAY
 from .attribution import _metrics as _attribution
 from .framing import _metrics as _framing
 from .readability import _metrics as _readability
@@ -61,6 +64,19 @@ _TABLE: tuple[Family, ...] = (
         references=_wordchoice.REFERENCES,
     ),
 )
+
+def _labelled(family: Family) -> Family:
+    """The family with each metric's label and unit from :data:`._display.DISPLAY`."""
+    metrics = tuple(
+        replace(m, label=m.label or DISPLAY[m.name][0], unit=m.unit or DISPLAY[m.name][1])
+        if m.name in DISPLAY
+        else m
+        for m in family.metrics
+    )
+    return replace(family, metrics=metrics)
+
+
+_TABLE = tuple(map(_labelled, _TABLE))
 
 #: Family names, in the order a run scores them.
 ALL_FAMILIES: tuple[str, ...] = tuple(f.name for f in _TABLE)
