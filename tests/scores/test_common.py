@@ -52,7 +52,8 @@ def test_metrics_are_described(family):
         assert SCORERS[m.name] is m
         assert m.family == family.name
         assert m.description, f"{m.name} lacks a description"
-        assert m.label and "_" not in m.label, f"{m.name} lacks a readable label"
+        assert m.label, f"{m.name} lacks a label"
+        assert "_" not in m.label, f"{m.name}: the label is not readable"
         assert m.display.startswith(m.label)
         assert m.direction, f"{m.name} lacks a direction"
         lo, hi = m.range
