@@ -83,10 +83,7 @@ def top_level(occ):
     occ = sorted(set(occ), key=lambda o: (o[0], -(o[1] - o[0])))
     out, end = [], -1
     for o in occ:
-        if o[0] >= end:
-            out.append(o)
-            end = o[1]
-        elif o[1] > end:  # overlapping, not nested: keep both
+        if o[0] >= end or o[1] > end:
             out.append(o)
             end = o[1]
     return out
@@ -109,7 +106,7 @@ def match(m, occ):
 _CACHE: dict = {}
 
 
-def run_set(name: str, labels, corpus, case: str, outlet_gold: set[str], merge_options=None):
+def run_set(name: str, labels, corpus, case: str, outlet_gold: set[str], merge_options=None):  # noqa: ARG001
     arts = list(corpus)
     mentions_by = {}
     occ_by = {}
@@ -192,7 +189,7 @@ def run_set(name: str, labels, corpus, case: str, outlet_gold: set[str], merge_o
     # recall over the labelled (top-level) occurrences
     hit = {(aid, o[0], o[1]) for aid, o, c, k in matched if gold_of.get(c) == o[2]}
     hit_any = defaultdict(set)
-    for aid, o, c, k in matched:
+    for aid, o, _c, _k in matched:
         hit_any[aid].add((o[0], o[1]))
     rec = defaultdict(lambda: [0, 0])
     persons = set()

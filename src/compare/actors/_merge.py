@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
@@ -69,7 +70,7 @@ def merge_actor_names(
     for aid, name, n in zip(persons["article_id"], persons["actor"], weights, strict=True):
         if not isinstance(name, str):
             continue
-        w = int(n) if isinstance(n, (int, float)) and n == n and n > 0 else 1
+        w = int(n) if isinstance(n, (int, float)) and not math.isnan(n) and n > 0 else 1
         by_group.setdefault(groups.get(aid, ""), Counter())[name] += w
     preferred = public_figures()[0]
     mapping: dict[tuple[str, str], str] = {}

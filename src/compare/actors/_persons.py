@@ -82,8 +82,7 @@ def levenshtein(a: str, b: str, limit: int) -> int:
         for j in range(1, lb + 1):
             v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != b[j - 1]))
             cur[j] = v
-            if v < best:
-                best = v
+            best = min(best, v)
         if best > limit:
             return limit + 1
         prev = cur

@@ -14,17 +14,16 @@ from ._gazetteer import outlet_key, outlet_names, public_figures
 from ._lexicon import (
     CREDIT_WORDS,
     DEMONYMS,
-    HONORIFICS,
-    ORG_HEADS,
-    ROLE_WORDS,
     FUNCTION_WORDS,
+    HONORIFICS,
     KNOWN_ORGS,
     LOCATIONS,
     MEDIA_HEADS,
+    ORG_HEADS,
     PUBLISH_VERBS,
+    ROLE_WORDS,
     SPEECH_VERBS,
 )
-from ._persons import cluster_persons
 from ._names import (
     _LEADER_ROLES,
     _LEADING_THE_RE,
@@ -46,6 +45,7 @@ from ._names import (
     _translit_key,
     _with_kind,
 )
+from ._persons import cluster_persons
 
 __all__ = []
 
