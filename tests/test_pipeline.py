@@ -237,7 +237,7 @@ def test_surnames_merge_across_outlets_within_an_event():
     actors = compare.analyze(corpus, config=cfg).actors
     actors = actors[actors["kind"] == "person"].set_index("article_id")
     assert actors.loc["b", "actor"] == "Joe Biden"
-    assert actors.loc["b", "actor_as_written"] == "Biden"
+    assert actors.loc["b", "actor_in_article"] == "Biden"
     assert actors.loc["c", "actor"] == "Biden"  # another event: no full name to merge with
 
 

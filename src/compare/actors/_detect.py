@@ -3,10 +3,12 @@ candidate names with their kind and title."""
 
 from __future__ import annotations
 
+import re
 from operator import and_
 from typing import TYPE_CHECKING
 
 from ..text import Document
+from ._caseless import _is_common
 from ._lexicon import (
     CONNECTORS,
     DEMONYMS,
@@ -77,9 +79,12 @@ def _runs(toks: tuple[Token, ...], cap: list[bool], doc: Document, off: int) -> 
         j = i + 1
         while j < n:
             ptext = texts[off + j - 1]
-            if ptext[-1] in "'’" or ptext[-2:] in {"'s", "’s"}:  # a possessive ends the name
+            if ptext[-1] in "'’ʼ" or ptext[-2:] in {"'s", "’s", "ʼs"}:  # a possessive ends the name
                 break
-            if cap[j] and starts[off + j] - ends[off + j - 1] <= 1:
+            gap = starts[off + j] - ends[off + j - 1]
+            if gap == 1 and doc.text[starts[off + j] - 1] in "\n\r":  # a line break ends a name
+                break
+            if cap[j] and gap <= 1:
                 j += 1
                 continue
             nxt_cap = j + 1 < n and cap[j + 1]
@@ -102,6 +107,40 @@ def _runs(toks: tuple[Token, ...], cap: list[bool], doc: Document, off: int) -> 
     return out
 
 
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v"})
+_HYPHEN_TITLE = frozenset({"born", "based", "elect", "backed", "led", "run", "designate", "in-chief"})
+
+
+def _hyphen_title(low: str) -> bool:
+    """A hyphenated title word: "President-elect", "Canada-born", "British-Israeli"."""
+    parts = low.split("-")
+    return any(p in ROLE_WORDS or p in DEMONYMS or p in LOCATIONS or p in _HYPHEN_TITLE for p in parts)
+
+
+def _verb_like(low: str, n_words: int) -> bool:
+    """A title-case verb form: "-ed"/"-ing" of a common word, "-s" too after two name words."""
+    if low[-2:] in {"'s", "’s"} or not low.isalpha():
+        return False
+    if low.endswith("ing") and len(low) > 5:
+        return True
+    if low.endswith("ed") and len(low) > 4:
+        return _is_common(low[:-2]) or _is_common(low[:-1]) or _is_common(low)
+    if n_words >= 3 and low.endswith("s") and not low.endswith("ss"):
+        return _is_common(low[:-1]) or (low.endswith("es") and _is_common(low[:-2]))
+    return False
+
+
+def _place_prefix(lows: list[str], kinds: list[str], a: int, b: int) -> int:
+    """Number of words (1 to 3) of a place name starting at token ``a`` (before ``b``), or 0."""
+    for n in (3, 2, 1):
+        if a + n > b or any(kinds[x] != "word" for x in range(a, a + n)):
+            continue
+        low = " ".join(lows[a : a + n])
+        if low in LOCATIONS or low in _LOCATION_ALIASES:
+            return n
+    return 0
+
+
 def _classify_run(
     doc: Document, toks: tuple[Token, ...], i: int, j: int, si: int, is_first: bool, off: int = 0
 ) -> list[_Cand]:
@@ -119,6 +158,13 @@ def _classify_run(
     if k >= j:
         return []
     sentence_initial = is_first and k == i
+    # a verb in title case after the name ("Evan Gershkovich Appears", "Bashar Assad Ended")
+    while j - k >= 2 and _verb_like(all_lows[off + j - 1], j - k):
+        j -= 1
+    # an "-ing"/"-ed" word at the start of a sentence ("Regarding Assad", "Ousted President Assad")
+    if sentence_initial and j - k >= 2 and _verb_like(all_lows[off + k], 3):
+        k += 1
+        sentence_initial = False
     # split at never-names (days, months)
     pieces: list[tuple[int, int]] = []
     s = k
@@ -149,8 +195,8 @@ def _classify_run(
         lows = [all_lows[x] for x in range(off + k, off + j) if all_kinds[x] == "word"]
     lows[-1] = _strip_possessive(lows[-1])
     # organisations
-    if lows[-1] in THING_HEADS:
-        return []  # "North American Free Trade Agreement", "Cold War", "Winter Olympics"
+    if lows[-1] in THING_HEADS or (len(lows) > 1 and lows[-2] == "war" and lows[-1] in _ROMAN):
+        return []  # "North American Free Trade Agreement", "Cold War", "Winter Olympics", "War II"
     if lows[-1] in PLACE_HEADS or full_low in LOCATIONS:
         return [_new_cand((toks[k].start, end, full, "location", si, "", toks[k].start, sentence_initial))]
     is_org = (
@@ -197,7 +243,13 @@ def _classify_run(
         if all_kinds[off + m] != "word":
             m += 1
             continue
-        if low in HONORIFICS or low in ROLE_WORDS or low in DEMONYMS or low in CONNECTORS:
+        if (
+            low in HONORIFICS
+            or low in ROLE_WORDS
+            or low in DEMONYMS
+            or low in CONNECTORS
+            or ("-" in low and _hyphen_title(low))
+        ):
             m += 1
             name_k = m
             continue
@@ -209,6 +261,23 @@ def _classify_run(
             m += 1
             name_k = m
             continue
+        # a place before a name of two words or more: "(President of) Ukraine Volodymyr
+        # Zelensky", "Middle East Steve Witkoff"; after a title it belongs to the title, at the
+        # start of the run it is a mention of its own
+        n_loc = _place_prefix(all_lows, all_kinds, off + m, off + j)
+        if n_loc and j - (m + n_loc) >= 2 and not any(
+            all_lows[x] in CONNECTORS for x in range(off + m + n_loc, off + j)
+        ):
+            if name_k > k:
+                m += n_loc
+                name_k = m
+                continue
+            first = toks[m + n_loc - 1]
+            loc_end = first.start + len(_strip_possessive(first.text))
+            loc = _new_cand(
+                (toks[m].start, loc_end, text[toks[m].start : loc_end], "location", si, "", toks[m].start, sentence_initial)
+            )
+            return [loc, *_classify_run(doc, toks, m + n_loc, j, si, False, off)]
         break
     while name_k < j and all_kinds[off + name_k] != "word":
         name_k += 1
@@ -224,6 +293,17 @@ def _classify_run(
         pass  # "Putin's aide": the possessor is its own mention; the title is the role word
     if name_k >= j:
         return []  # only a title ("Senior U.S. officials"): nothing named here
+    # "of"/"for" inside the name: "Assad of Syria", "Whelan for Viktor Bout", "Mother of Alexei
+    # Navalny"; not "Observatory for Human Rights" (common words after it: an organisation)
+    for x in range(name_k + 1, j - 1):
+        if all_kinds[off + x] != "word" or all_lows[off + x] not in _OF_FOR:
+            continue
+        right = [all_lows[y] for y in range(off + x + 1, off + j) if all_kinds[y] == "word"]
+        if all(_is_common(_strip_possessive(w)) for w in right):
+            break
+        n_left = all_kinds[off + name_k : off + x].count("word")
+        out_l = [] if (n_left == 1 and len(right) >= 2) else _classify_run(doc, toks, i, x, si, is_first, off)
+        return out_l + _classify_run(doc, toks, x + 1, j, si, False, off)
     start = toks[name_k].start
     name = text[start:end]
     title = text[title_start:start].strip()
@@ -267,19 +347,35 @@ def _classify_run(
     ]
 
 
-def _detect(doc: Document) -> tuple[list[_Cand], list[int]]:
+_PARTICLE_RE = re.compile(r"(?:al|el|ad|as|ash|an|ar|at|az|bin|ibn|abu|d|l)[-'’][A-ZÀ-Ý]")
+
+
+def _detect(doc: Document) -> tuple[list[_Cand], list[int], list[int]]:
+    """Candidates of the cased sentences, the headline sentences and the caseless sentences."""
     cands: list[_Cand] = []
     headlines: list[int] = []
+    caseless: list[int] = []
+    lower: list[int] = []
+    text = doc.text
     tokens = doc.tokens
     kinds = doc.token_kinds
     lows = doc.token_lowers
     # capitalised words, with C-level maps: kind is "word" and the first character is upper case
-    cap_all = list(map(and_, map("word".__eq__, kinds), map(str.isupper, map(_first_char, doc.token_texts))))
+    texts = doc.token_texts
+    cap_all = list(map(and_, map("word".__eq__, kinds), map(str.isupper, map(_first_char, texts))))
+    for x, t in enumerate(texts):  # "al-Assad", "bin-Salman", "d'Estaing": a name with its particle
+        if not cap_all[x] and len(t) > 3 and kinds[x] == "word" and _PARTICLE_RE.match(t):
+            cap_all[x] = True
     function_words = FUNCTION_WORDS
     for si, sent in enumerate(doc.sentences):
         a, b = sent.token_start, sent.token_end
         cap = cap_all[a:b]
-        if True not in cap:  # no capitalised word: neither a headline nor a name
+        if True not in cap:  # no capitalised word: neither a headline nor a name (in cased text)
+            lower.append(si)
+            continue
+        seg = text[sent.start : sent.end]
+        if seg.isupper() and b - a >= 3:  # ALL CAPS: capitals say nothing here
+            caseless.append(si)
             continue
         toks = tokens[a:b]
         if _is_headline(toks):
@@ -293,6 +389,9 @@ def _detect(doc: Document) -> tuple[list[_Cand], list[int]]:
             if j == i + 1 and lows[a + i] in function_words:
                 continue  # a lone capitalised function word ("The", "But"): nothing named
             cands.extend(_classify_run(doc, toks, i, j, si, i == first_word, a))
-    return cands, headlines
+    # a lower-case text (most sentences without a capital): its sentences are caseless too
+    if lower and 2 * len(lower) >= len(doc.sentences):
+        caseless = sorted(caseless + lower)
+    return cands, headlines, caseless
 
 

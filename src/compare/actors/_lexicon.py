@@ -8,16 +8,21 @@ from __future__ import annotations
 
 __all__ = [
     "CONNECTORS",
+    "CREDIT_WORDS",
     "DEMONYMS",
+    "EXTRA_OUTLETS",
+    "FIRST_NAME_VARIANTS",
     "FUNCTION_WORDS",
     "GROUP_WORDS",
     "HONORIFICS",
     "KNOWN_ORGS",
     "LOCATIONS",
+    "MEDIA_HEADS",
     "NOT_NAMES",
     "ORG_HEADS",
     "ORG_SUFFIX_LOWER",
     "PLACE_HEADS",
+    "PUBLISH_VERBS",
     "ROLE_WORDS",
     "SPEECH_VERBS",
     "THING_HEADS",
@@ -59,6 +64,9 @@ ROLE_WORDS = _words(
     investigator inspector superintendent constable commissioner marshal
     vice-president then-president then-candidate ex-president late self-described
     house senate white u.s. us usa uk un eu
+    affairs vp blogger marine ousted incoming outgoing jailed imprisoned detained freed exiled opposition
+    dissident journalist politician widow presidential prominent embattled veteran famed renowned slain
+    murdered deceased released elect president-elect
     """
 )
 
@@ -183,7 +191,7 @@ NOT_NAMES = _words(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     i i'm i've i'd i'll ok okay am pm a.m. p.m. god christmas easter ramadan thanksgiving
-    internet web covid covid-19 coronavirus english
+    internet web covid covid-19 coronavirus english gmt utc est edt pst bst cet msk
     """
 )
 
@@ -207,6 +215,7 @@ FUNCTION_WORDS = _words(
     something everything anything while whereas whatever whoever whichever wherever however
     asked says said read see watch click follow sign subscribe related more advertisement
     photo image video editor's note update updated breaking exclusive opinion analysis
+    published posted regarding
     """
 )
 
@@ -229,4 +238,185 @@ THING_HEADS = _words(
     plan initiative program programme protocol convention conference cup award awards prize day
     law bill amendment doctrine declaration festival championship series tour
     """
+)
+
+
+#: Last words of publication names: a name ending in one is an outlet, never an actor
+#: ("The Northern Ledger", "Kyiv Independent" is not listed: "independent" is an adjective).
+MEDIA_HEADS = _words(
+    """
+    times journal post news ledger gazette herald tribune telegraph guardian daily weekly express
+    mirror chronicle magazine newspaper newsweek examiner observer courier dispatch bulletin
+    inquirer sentinel enquirer standard monitor tv radio broadcaster newswire wire
+    """
+)
+
+#: Words after an outlet's name in a credit line ("AP Photo", "Reuters Photo", "Anadolu Agency").
+CREDIT_WORDS = _words("photo photos video videos agency news tv screenshot file archive opinions pool the via")
+
+#: Outlets and platforms missing from ``compare/data/outlets.csv`` (state and regional media,
+#: social platforms), written from general knowledge; folded, as :func:`outlet_key` makes them.
+EXTRA_OUTLETS = frozenset(
+    line.strip()
+    for line in """
+    al jazeera arabic
+    aja
+    al-watan
+    al watan
+    middle east eye
+    mee
+    sham fm
+    egypt independent
+    national news agency
+    nna
+    north press
+    menafn
+    belta
+    ians
+    ani
+    sputnik news agency
+    truth social
+    youtube
+    telegram
+    tiktok
+    kan
+    radio kan
+    kan radio
+    mehr
+    mehr news agency
+    mna
+    tasnim
+    tasnim news agency
+    irna
+    fars
+    fars news agency
+    sana
+    press tv
+    trt
+    trt world
+    trt haber
+    a news
+    yeni safak
+    pravda
+    pravda.ru
+    european pravda
+    komsomolskaya pravda
+    mediazona
+    the insider
+    novaya gazeta europe
+    censor.net
+    la informacion
+    epoch times
+    townhall
+    daily kos
+    stars and stripes
+    ynet
+    ynetnews
+    i24news
+    channel 12
+    arab news
+    asharq al-awsat
+    al-monitor
+    al monitor
+    al mayadeen
+    azernews
+    news.az
+    shafaq news
+    rudaw
+    kurdistan 24
+    ndtv
+    wion
+    abp live
+    theprint
+    bild
+    die welt
+    le monde
+    le figaro
+    el pais
+    iran international
+    tehran times
+    rfe
+    rferl
+    current time
+    dozhd
+    tv rain
+    novaya gazeta
+    ukrainska pravda
+    hromadske
+    espreso
+    suspilne
+    ria
+    ria novosti
+    rt
+    izvestia
+    kommersant
+    vedomosti
+    rbc
+    interfax
+    """.strip().splitlines()
+)
+
+#: Verbs after a publication's name ("The Northern Ledger reports"): a single name followed by
+#: one of them, with "the" before it or known as an outlet, is not an actor.
+PUBLISH_VERBS = _words("reports reported reporting publishes published wrote writes quoted quotes cited cites")
+
+#: Spelling and transliteration variants of first names, one group a line (the first is the
+#: group's key). Russian, Ukrainian, Belarusian and Arabic transliterations and common English
+#: short forms; written from general knowledge. Two full names with the same surname are one
+#: person when their first names are in one group.
+FIRST_NAME_VARIANTS = tuple(
+    tuple(line.split())
+    for line in """
+    vladimir volodymyr wladimir
+    alexander aleksandr alexandr oleksandr olexandr olexander alyaksandr aleksander
+    alexei alexey aleksei aleksey oleksiy oleksii olexiy
+    sergei sergey serhiy serhii sergiy
+    andrei andrey andriy andrii
+    dmitry dmitri dmitriy dmytro
+    mikhail mykhailo mikhaeil
+    nikolai nikolay mykola
+    yuri yury yuriy yurii iurii
+    yulia julia yuliya iuliia
+    pyotr petr petro
+    pavel pavlo
+    vasily vasili vasyl vassily
+    grigory hryhoriy grigoriy
+    igor ihor
+    georgy georgiy heorhiy
+    oleg oleh
+    maxim maksim maksym
+    anatoly anatoliy anatolii
+    viktor victor
+    yevgeny evgeny yevhen evgeniy yevgeniy
+    valery valeriy valerii
+    vitaly vitali vitaliy
+    kirill kyrylo
+    denis denys
+    ilya illia
+    artem artyom artiom
+    liliya lilia
+    ksenia xenia kseniya
+    natalia natalya nataliya
+    tatiana tatyana
+    olga olha
+    elena yelena olena
+    mohammed mohammad muhammad mohamed muhammed mohamad
+    ahmed ahmad
+    mahmoud mahmud
+    hussein husein hussain
+    abdullah abdallah
+    yousef yusuf youssef
+    omar umar
+    steve steven stephen
+    joe joseph
+    mike michael
+    tony antony anthony
+    bill william
+    bob robert
+    jim james
+    tom thomas
+    dan daniel
+    ben benjamin
+    chris christopher
+    """.strip().splitlines()
 )

@@ -38,7 +38,13 @@ def _check_aliases(aliases: Mapping[str, str] | None, caller: str) -> dict[str, 
     return out
 
 
-def actor_mentions(doc: Document | str, *, aliases: Mapping[str, str] | None = None) -> list[Mention]:
+def actor_mentions(
+    doc: Document | str,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    outlet: str | None = None,
+    known: Mapping[str, str] | None = None,
+) -> list[Mention]:
     """Find the actors an article mentions and resolve each mention to a canonical name.
 
     Parameters
@@ -48,6 +54,13 @@ def actor_mentions(doc: Document | str, *, aliases: Mapping[str, str] | None = N
     aliases : mapping of str to str, optional
         Alias -> canonical name, matched case-insensitively against the name as written (without
         title and possessive). It overrides the built-in merging rules.
+    outlet : str, optional
+        The article's own outlet: its name in the text ("The Gaze reports") is not an actor
+        (listed outlets and publication names never are).
+    known : mapping of str to str, optional
+        Names known from elsewhere in the corpus (canonical name -> kind, e.g. from the
+        mentions of the corpus's cased articles), looked for in lower-case and ALL-CAPS
+        sentences besides the shipped public-figure list.
 
     Returns
     -------
@@ -72,8 +85,14 @@ def actor_mentions(doc: Document | str, *, aliases: Mapping[str, str] | None = N
     """
     d = as_document(doc, name="doc", caller="actor_mentions")
     table = _check_aliases(aliases, "actor_mentions")
-    cands, headlines = _detect(d)
-    return _resolve(d, cands, headlines, table)
+    if outlet is not None and not isinstance(outlet, str):
+        msg = f"The 'outlet' parameter of actor_mentions must be a str or None. Got {type(outlet).__name__} instead."
+        raise TypeError(msg)
+    if known is not None and not isinstance(known, Mapping):
+        msg = f"The 'known' parameter of actor_mentions must be a mapping of name -> kind. Got {type(known).__name__} instead."
+        raise TypeError(msg)
+    cands, headlines, caseless = _detect(d)
+    return _resolve(d, cands, headlines, table, outlet=outlet, caseless=caseless, corpus_names=known)
 
 
 def actors_table(doc: Document | str, *, aliases: Mapping[str, str] | None = None) -> list[dict[str, Any]]:

@@ -59,7 +59,7 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z'’\-]*")
 _LOWER_WORD_FULL_RE = re.compile(r"[a-z][a-z'’\-]*")
 _LOWER_WORD_CHAR_RE = re.compile(r"[a-z'’\-]")
 _WORD_CHAR_RE = re.compile(r"[\w'’]")
-_POSSESSIVE_RE = re.compile(r"(?:['’]s|['’])$")
+_POSSESSIVE_RE = re.compile(r"(?:['’ʼ]s|['’ʼ])$")
 _first_char = itemgetter(0)
 _LEADING_THE_RE = re.compile(r"^(?:the|The)\s+")
 _NAME_AFTER_ROLE_RE = re.compile(r"\s+(?:[A-Z]|of\b)")
@@ -68,6 +68,7 @@ _VICE_RE = re.compile(r"\b(vice|deputy|former)\b")
 _SPACES_RE = re.compile(r"\s+")
 _TRANSLIT_ENDING_RE = re.compile(r"(iy|yy|ii|yi|ij|yj)$")
 _DOUBLE_RE = re.compile(r"(.)\1+")
+_FINAL_I_RE = re.compile(r"(?<=[a-z]{3})i$")
 _LOCATION_ALIASES = {
     "u.s.": "United States",
     "us": "United States",
@@ -181,6 +182,9 @@ def _translit_key(word: str) -> str:
     k = _fold(word).replace("’", "'")
     k = _TRANSLIT_ENDING_RE.sub("y", k)
     k = k.replace("kh", "h").replace("ck", "k").replace("ph", "f").replace("w", "v").replace("j", "y")
+    # Russian "е/ё" written "ye", "yo", "e"; "ж" written "zh", German "sch"; "ks" = "x"
+    k = k.replace("sch", "sh").replace("zh", "sh").replace("ks", "x").replace("ye", "e").replace("yo", "e")
+    k = _FINAL_I_RE.sub("y", k)  # "Dmitri" = "Dmitry", "Alexei" = "Alexey"
     return _DOUBLE_RE.sub(r"\1", k)
 
 

@@ -5,14 +5,23 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from functools import cache, lru_cache
 
 from ..text import Document
+from ._caseless import caseless_mentions
+from ._gazetteer import outlet_key, outlet_names, public_figures
 from ._lexicon import (
+    CREDIT_WORDS,
     DEMONYMS,
     FUNCTION_WORDS,
+    HONORIFICS,
     KNOWN_ORGS,
     LOCATIONS,
+    MEDIA_HEADS,
+    ORG_HEADS,
+    PUBLISH_VERBS,
+    ROLE_WORDS,
     SPEECH_VERBS,
 )
 from ._names import (
@@ -36,19 +45,69 @@ from ._names import (
     _translit_key,
     _with_kind,
 )
+from ._persons import cluster_persons
 
 __all__ = []
 
 # ------------------------------------------------------------------------------------------------
 # resolution
 # ------------------------------------------------------------------------------------------------
+_GENERIC = (ROLE_WORDS | ORG_HEADS | HONORIFICS) - KNOWN_ORGS - LOCATIONS - DEMONYMS - set(_LOCATION_ALIASES)
+
+
+def _is_outlet(doc: Document, c: _Cand, own: str | None) -> bool:
+    """Whether a candidate names a publication: a listed outlet, the article's own outlet, a name
+    ending in a publication word ("Journal", "Ledger"), or "the X" followed by "reports"."""
+    names = outlet_names()
+    key = outlet_key(c.name)
+    if key in names or key == own:
+        return True
+    if c.title:
+        full = outlet_key(doc.text[c.title_start : c.end])
+        if full in names or full == own:
+            return True
+    words = key.split()
+    if not words:
+        return False
+    if words[-1] in MEDIA_HEADS and (len(words) > 1 or c.title or c.kind != "person"):
+        return True
+    n = len(words)
+    if n > 1:
+        # an outlet with a credit word ("AP Photo", "AFP Agency") or inside a longer run
+        # ("Pulitzer Prize-winning Washington Post Opinions")
+        for a in range(n):
+            for b in range(n, a, -1):
+                if (b - a >= 2 or a == 0) and " ".join(words[a:b]) in names:
+                    rest = words[:a] + words[b:]
+                    if b - a >= 2 or all(w in CREDIT_WORDS for w in rest):
+                        return True
+        if words[-2:] in (["news", "agency"], ["press", "agency"]):
+            return True
+    if len(words) == 1 or c.kind in {"organization", "single"}:
+        si = doc.sentences[c.sentence]
+        x = bisect_left(doc.token_starts, c.end, si.token_start, si.token_end)
+        while x < si.token_end and doc.token_kinds[x] != "word":
+            x += 1
+        if x < si.token_end and doc.token_lowers[x] in PUBLISH_VERBS:
+            before = doc.text[max(0, c.title_start - 4) : c.title_start].lower()
+            return before.endswith("the ") or c.kind == "organization"
+    return False
+
+
 @lru_cache(maxsize=65536)
 def _name_words(name: str) -> tuple[str, ...]:
     return tuple(w for w in _SPACES_RE.split(name) if w and not (len(w.rstrip(".")) == 1 and w.endswith(".")))
 
 
 def _resolve(
-    doc: Document, cands: list[_Cand], headlines: list[int], aliases: dict[str, str]
+    doc: Document,
+    cands: list[_Cand],
+    headlines: list[int],
+    aliases: dict[str, str],
+    *,
+    outlet: str | None = None,
+    caseless: list[int] | None = None,
+    corpus_names: Mapping[str, str] | None = None,
 ) -> list[Mention]:
     text = doc.text
     toks = doc.tokens
@@ -196,32 +255,20 @@ def _resolve(
         if c.kind == "person":
             surname_total[c.name] += 1
 
-    @cache  # per document
+    person_counts: Counter[str] = Counter(c.name for c in final if c.kind == "person")
+    canon_of = cluster_persons(person_counts, preferred=public_figures()[0])
+
     def person_canonical(name: str) -> str:
-        words = _name_words(name)
-        if len(words) >= 2:
-            fulls = match_surname(words[-1])
-            first = _fold(words[0])
-            same = [f for f in fulls if _fold(_name_words(f)[0]) == first]
-            if same:
-                return max(same, key=lambda f: (full_counts[f], len(f), f))
-            return name
-        fulls = match_surname(name)
-        if fulls:
-            return max(fulls, key=lambda f: (full_counts[f], len(f), f))
-        # a surname with no full name: the most frequent spelling among its variants
-        key = _translit_key(name)
-        f = _fold(name)
-        variants = [
-            s for s in single_names if _translit_key(s) == key or (len(f) >= 6 and _edit1(_fold(s), f))
-        ]
-        if not variants:
-            return name
-        return max(variants, key=lambda s: (single_names[s], len(s), s))
+        return canon_of.get(name, name)
 
     out: list[Mention] = []
+    own = outlet_key(outlet) if outlet else None
     for c in final:
         low = c.name.lower()
+        if c.kind != "location" and low not in aliases and _is_outlet(doc, c, own):
+            continue  # a publication ("Reuters", "The Northern Ledger reports") is never an actor
+        if c.kind != "location" and low in _GENERIC and low not in aliases:
+            continue  # a lone "Minister", "Office", "Police": nobody named
         if low in aliases:
             actor = aliases[low]
         elif c.kind == "person":
@@ -282,6 +329,9 @@ def _resolve(
             if si is None:
                 continue
             out.append(_new_mention((s, e, text[s:e], hits[0], "person", si, "")))
+    if caseless:
+        seen_names = {_fold(m.text): (m.actor, m.kind) for m in out}
+        out.extend(m for m in caseless_mentions(doc, caseless, seen_names, corpus_names) if not (own and outlet_key(m.actor) == own))
     out.sort(key=lambda m: (m.start, m.end))
     # drop duplicates / overlaps (keep the first, longest)
     dedup: list[Mention] = []
