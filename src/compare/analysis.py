@@ -235,7 +235,7 @@ def analyze_article(article: Article, spec: AnalysisSpec | None = None) -> Artic
 
     spec = spec or AnalysisSpec()
     doc = analyze_text(article.text)
-    mentions = tuple(actor_mentions(doc, aliases=spec.aliases))
+    mentions = tuple(actor_mentions(doc, aliases=spec.aliases, outlet=article.outlet))
     results: dict[str, FamilyResult] = {}
     for name in spec.families:
         opts = dict(spec.family_options.get(name) or {})
