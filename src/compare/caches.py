@@ -112,7 +112,7 @@ CACHES: tuple[Cache, ...] = (
     _c("scores.framing._features", "_features_one", 8_192, "lexicon features of a text (FrameClassifier)"),
     _c("scores.readability._textstat", "syllable_table", 1, "the CMU pronouncing dictionary's syllable counts"),
     _c("scores.readability._textstat", "_pyphen", 1, "the hyphenation dictionary"),
-    _c("scores.readability._textstat", "easy_words", 1, "the Dale-Chall easy words"),
+    _c("wordlists", "dale_chall_easy_words", 1, "the Dale-Chall easy words"),
     _c("scores.readability._textstat", "_MEMO", 1 << 19, "per word: syllables and difficulty counts"),
     _c("scores.sentiment._vader", "_tables", 1, "VADER's lexicon and word lists"),
     _c("scores.sentiment._vader", "_scorers", 1, "the VADER scorer (with its bounded token memo)"),

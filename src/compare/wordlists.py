@@ -10,6 +10,10 @@ them means retraining.
 
 from __future__ import annotations
 
+import functools
+from importlib.util import find_spec
+from pathlib import Path
+
 __all__ = [
     "CLAIM_STOP_WORDS",
     "LABEL_REPORT_VERBS",
@@ -18,6 +22,7 @@ __all__ = [
     "REPORTING_VERBS",
     "SPEECH_VERBS",
     "STOP_WORDS",
+    "dale_chall_easy_words",
 ]
 
 
@@ -83,3 +88,24 @@ LABEL_STOP_WORDS: frozenset[str] = _words(
 
 #: English stop words: the union of the lists above.
 STOP_WORDS: frozenset[str] = CLAIM_STOP_WORDS | LABEL_STOP_WORDS
+
+
+@functools.cache
+def dale_chall_easy_words() -> frozenset[str]:
+    """The Dale-Chall list of easy English words, as textstat ships it (``resources/en/easy_words.txt``).
+
+    Read from the installed textstat package's data without importing textstat (whose import pulls
+    in NLTK). Readability's difficult-word counts and the caseless actor finder ("is this a common
+    word?") both read it.
+
+    Returns
+    -------
+    frozenset of str
+    """
+    spec = find_spec("textstat")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
+        msg = "textstat is not installed; it is a core dependency of media-compare."
+        raise ImportError(msg)
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "en" / "easy_words.txt"
+    with path.open() as f:  # text mode, as textstat reads it
+        return frozenset(ln.strip() for ln in f)

@@ -52,9 +52,9 @@ _ENDINGS = ("ed", "ing", "ly", "ness", "ment", "tion", "sion", "ship", "ous", "f
 @cache
 def common_words() -> frozenset[str]:
     """Lower-case words that are not names (see the module docstring)."""
-    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+    from ..wordlists import dale_chall_easy_words
 
-    words: set[str] = set(get_lang_easy_words("en_US"))
+    words: set[str] = set(dale_chall_easy_words())
     words |= FUNCTION_WORDS | ROLE_WORDS | DEMONYMS | SPEECH_VERBS | NOT_NAMES
     return frozenset(w.lower() for w in words)
 

@@ -34,6 +34,8 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ...wordlists import dale_chall_easy_words
+
 __all__ = [
     "TextstatCounts",
     "count_sentences",
@@ -123,12 +125,8 @@ def _textstat_dir() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-@functools.cache
-def easy_words() -> frozenset[str]:
-    """textstat's English Dale-Chall easy-word list (``resources/en/easy_words.txt``)."""
-    path = _textstat_dir() / "resources" / "en" / "easy_words.txt"
-    with path.open() as f:  # text mode, as textstat reads it
-        return frozenset(ln.strip() for ln in f)
+#: textstat's English Dale-Chall easy-word list (``resources/en/easy_words.txt``).
+easy_words = dale_chall_easy_words
 
 
 def _syllables_of_lowered(word: str) -> int:
