@@ -84,7 +84,20 @@ def test_document_tokens_and_sentences():
 
 _CURRENCY = st.lists(
     st.sampled_from(
-        [*"$€£¥,.-–:% \n3A5SRsUmkbn", "US", "$US", "US$", "A$", "Rs.", "1,000", "3.5", "60-70", "bn", " said", ". The "]
+        [
+            *"$€£¥,.-–:% \n3A5SRsUmkbn",
+            "US",
+            "$US",
+            "US$",
+            "A$",
+            "Rs.",
+            "1,000",
+            "3.5",
+            "60-70",
+            "bn",
+            " said",
+            ". The ",
+        ]
     ),
     max_size=25,
 ).map("".join)
