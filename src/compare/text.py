@@ -91,14 +91,21 @@ class Quote(NamedTuple):
 # --------------------------------------------------------------------------------------------
 # Tokens
 # --------------------------------------------------------------------------------------------
+#: A number token: an optional currency prefix ("$", "€", "£", "¥", "US$", "$US", "A$", "C$", "NZ$",
+#: "HK$", "S$", "R$", "Rs", "Rs."), digits with thousands separators, decimals or clock colons, an
+#: optional range ("60-70", "$5-$10", "1,000–2,000") and an optional suffix: ordinal or decade
+#: ("3rd", "1990s"), percent, a currency sign ("5€") or a magnitude ("$2bn", "£3m", "5k").
+#: Non-capturing groups only: the token patterns below count their groups.
+_NUMBER = r"""(?:(?:US|NZ|HK|AU|[ACSR])?\$(?:US|A|C)?|[€£¥]|Rs\.?)?\d+(?:[.,:]\d+)*(?:[-–](?:(?:US|NZ|HK|AU|[ACSR])?\$(?:US|A|C)?|[€£¥]|Rs\.?)?\d+(?:[.,:]\d+)*)?(?:%|st|nd|rd|th|s(?![A-Za-z])|[€£¥]|(?:bn|mn|tn|m|k)(?![A-Za-z]))?"""
+
 _TOKEN_RE = re.compile(
     r"""
     (?=\S)(?:                                                      # skip whitespace fast
     (?P<abbr>(?:[A-Za-z]\.){2,}(?![A-Za-z]))                      # U.S.  a.m.  D.C.
-    | (?P<number>[$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?)       # 3.5  $3.5  1,000  10:30  30%  1990s
+    | (?P<number>{NUMBER})                                          # 3.5  $US346,807  A$4.56  Rs500  60-70  €5  5€  $2bn  30%  1990s
     | (?P<word>\w+(?:['’\-.]\w+)*(?:['’](?=\s|$))?)                 # don't  well-known  Zelensky’s
     | (?P<punct>\S))
-    """,
+    """.replace("{NUMBER}", _NUMBER),
     re.VERBOSE | re.UNICODE,
 )
 
@@ -108,10 +115,10 @@ _TOKEN_RE = re.compile(
 _SPLIT_TOKEN_RE = re.compile(
     r"""
     (?=\S)(?:
-    ([$€£¥]?\d+(?:[.,:]\d+)*(?:%|st|nd|rd|th|s)?)
+    ({NUMBER})
     | ((?:[A-Za-z]\.){2,}(?![A-Za-z]) | \w+(?:['’\-.]\w+)*(?:['’](?=\s|$))?)
     | (\S))
-    """,
+    """.replace("{NUMBER}", _NUMBER),
     re.VERBOSE | re.UNICODE,
 )
 _SPLIT_KINDS = ("number", "word", "punct")
