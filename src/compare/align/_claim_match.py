@@ -534,7 +534,7 @@ def _read(toks: Sequence[Any], start: int, end: int) -> ClaimSentence:
 
 
 def claim_sentences(doc: Document) -> list[ClaimSentence]:
-    """:func:`claim_sentence` for every sentence of ``doc`` (kept in ``doc.cache``).
+    """:func:`claim_sentence` for every sentence of ``doc``.
 
     Parameters
     ----------
@@ -545,12 +545,7 @@ def claim_sentences(doc: Document) -> list[ClaimSentence]:
     list of ClaimSentence
         One per ``doc.sentences``.
     """
-    key = "claims.match_sentences"
-    cached = doc.cache.get(key)
-    if cached is None:
-        cached = [claim_sentence(doc, i) for i in range(len(doc.sentences))]
-        doc.cache[key] = cached
-    return cached
+    return [claim_sentence(doc, i) for i in range(len(doc.sentences))]
 
 
 # --------------------------------------------------------------------------------------------
