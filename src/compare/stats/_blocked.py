@@ -28,7 +28,7 @@ import numpy as np
 
 from .._validation import check_choice
 from ..exceptions import CompareWarning, InvalidInputError
-from ._basic import CORRECTIONS, _long_form, _perm_pvalues, _sign_matrix, _sort, adjust_pvalues
+from ._basic import CORRECTIONS, _long_form, _sign_matrix, _sort, _split_matrix, adjust_pvalues
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -324,11 +324,39 @@ def _centred_mean(x: np.ndarray) -> float:
     return float(x[0] + (x - x[0]).mean()) if len(x) else math.nan
 
 
+#: Sign-flip matrices by (stories, n_perm, seed), and split matrices by (outlets, first group,
+#: n_perm, seed): bounded caches, cleared with ``_signs.cache_clear()`` / ``_splits.cache_clear()``.
+_signs = functools.lru_cache(maxsize=64)(_sign_matrix)
+_splits = functools.lru_cache(maxsize=32)(_split_matrix)
+
+
+def _label_perm_p(x: np.ndarray, y: np.ndarray, n_perm: int, seed: int) -> float:
+    """Two-sided permutation p-value of ``mean(x) - mean(y)``, labels permuted among the units.
+
+    The units are put in the order of their values (ties: second group first), which does not
+    depend on the outlets' names; the split matrix depends only on the sizes and the seed.
+    """
+    pooled = np.concatenate([x, y])
+    is_a = np.r_[np.ones(len(x), dtype=bool), np.zeros(len(y), dtype=bool)]
+    order = np.lexsort((is_a, pooled))
+    pooled, is_a = pooled[order], is_a[order]
+    n = len(pooled)
+    k = int(min(len(x), len(y)))
+    mat, exact = _splits(n, k, n_perm, seed)
+    total = pooled.sum()
+    first = mat @ pooled
+    stats = np.abs(first / k - (total - first) / (n - k))
+    observed = abs(_centred_mean(x) - _centred_mean(y))
+    tol = 1e-9 * max(1.0, float(np.abs(pooled).max()))
+    hits = int(np.count_nonzero(stats >= observed - tol))
+    return hits / len(stats) if exact else (hits + 1) / (len(stats) + 1)
+
+
 def _sign_flip_p(d: np.ndarray, n_perm: int, seed: int, cache: dict) -> float:
     """Two-sided sign-flip p-value of ``mean(d)``: exact when ``2**m <= n_perm``, else Monte Carlo."""
     m = len(d)
     if m not in cache:
-        cache[m] = _sign_matrix(m, n_perm, seed)
+        cache[m] = _signs(m, n_perm, seed)
     signs, exact = cache[m]
     stats = np.abs(signs @ d) / m
     observed = abs(float(d.mean()))
@@ -608,37 +636,53 @@ def _story_rows(
     metric: str, cells: _Cells, pair_list: list[tuple[str, str]], *, alpha: float, ci: float, n_perm: int, seed: int,
     cache: dict,
 ) -> list[dict[str, Any]]:
+    n_blocks = len(cells.blocks)
     values = cells.matrix()
+    finite = np.isfinite(values)
     articles = np.zeros_like(values)
     articles[cells.gs_block, cells.gs_group] = cells.gs_articles
     col = {g: i for i, g in enumerate(cells.groups)}
+    cover: dict[int, np.ndarray] = {}  # group -> stories x its outlets, True where the outlet covered the story
+
+    def outlets_on(i: int | None, shared: np.ndarray) -> int:
+        if i is None:
+            return 0
+        if i not in cover:
+            mine = cells.group == i
+            codes, local = np.unique(cells.outlet[mine], return_inverse=True)
+            mat = np.zeros((n_blocks, len(codes)), dtype=bool)
+            mat[cells.block[mine], local] = True
+            cover[i] = mat
+        return int(cover[i][shared].any(axis=0).sum())
+
+    nothing = np.zeros(n_blocks, dtype=bool)
     rows = []
     for a, b in pair_list:
         ia, ib = col.get(a), col.get(b)
-        va = values[:, ia] if ia is not None else np.full(len(cells.blocks), np.nan)
-        vb = values[:, ib] if ib is not None else np.full(len(cells.blocks), np.nan)
-        shared = np.isfinite(va) & np.isfinite(vb)
+        shared = (finite[:, ia] & finite[:, ib]) if ia is not None and ib is not None else nothing
         m = int(shared.sum())
-        d = va[shared] - vb[shared]
         min_p = min_attainable_p(m, unit="story")
-        tested = m > 0 and min_p < alpha
-        shared_blocks = np.flatnonzero(shared)
-        in_shared = np.isin(cells.block, shared_blocks)
-        n_out_a = len(np.unique(cells.outlet[in_shared & (cells.group == ia)])) if ia is not None else 0
-        n_out_b = len(np.unique(cells.outlet[in_shared & (cells.group == ib)])) if ib is not None else 0
+        if m == 0:
+            rows.append(_row(metric, a, b, "story", status=STATUS_TOO_LITTLE, n_stories=0, n_outlets_a=0,
+                             n_outlets_b=0, n_articles_a=0, n_articles_b=0, sd_within=cells.sd_within, min_p=min_p))
+            continue
+        va, vb = values[shared, ia], values[shared, ib]
+        d = va - vb
+        tested = min_p < alpha
         low, high = _t_interval(d, ci)
+        mean_a, mean_b = _centred_mean(va), _centred_mean(vb)
         rows.append(
             _row(
                 metric, a, b, "story",
                 status=STATUS_TESTED if tested else STATUS_TOO_LITTLE,
                 n_stories=m,
-                n_outlets_a=n_out_a,
-                n_outlets_b=n_out_b,
-                n_articles_a=int(articles[shared, ia].sum()) if ia is not None else 0,
-                n_articles_b=int(articles[shared, ib].sum()) if ib is not None else 0,
-                mean_a=_centred_mean(va[shared]),
-                mean_b=_centred_mean(vb[shared]),
-                diff=_centred_mean(va[shared]) - _centred_mean(vb[shared]) if m else math.nan,
+                n_outlets_a=outlets_on(ia, shared),
+                n_outlets_b=outlets_on(ib, shared),
+                n_articles_a=int(articles[shared, ia].sum()),
+                n_articles_b=int(articles[shared, ib].sum()),
+                mean_a=mean_a,
+                mean_b=mean_b,
+                diff=mean_a - mean_b,
                 ci_low=low,
                 ci_high=high,
                 sd_within=cells.sd_within,
@@ -669,12 +713,7 @@ def _outlet_rows(
         min_p = min_attainable_p(na, nb, unit="outlet")
         tested = na > 0 and nb > 0 and min_p < alpha
         used = fit["cells"] & np.isin(unit_code, np.flatnonzero(in_a | in_b))
-        p = math.nan
-        if tested:
-            pooled = np.concatenate([x, y])
-            is_a = np.r_[np.ones(na, dtype=bool), np.zeros(nb, dtype=bool)]
-            order = np.lexsort((is_a, pooled))  # a fixed order that ignores the outlets' names
-            p = float(_perm_pvalues(pooled[order][:, None], is_a[order], n_perm, seed)[0])
+        p = _label_perm_p(x, y, n_perm, seed) if tested else math.nan
         low, high = _welch_interval(x, y, ci)
         mean_a, mean_b = _centred_mean(x), _centred_mean(y)
         rows.append(
