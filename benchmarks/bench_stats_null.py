@@ -285,8 +285,8 @@ def main() -> None:
         print("| " + " | ".join(cells) + " |")
     print(f"\nSimulation: {args.sims} corpora x {k} metrics per row, seed {args.seed}, "
           f"{time.perf_counter() - start:.0f} s on {args.jobs} process(es). Intervals: percentile bootstrap over "
-          "corpora (2,000 resamples); Wilson for the family-wise rate. Power is over tested comparisons "
-          "(the fixed pair and groups are tested in every run).")
+          "corpora (2,000 resamples); Wilson for the family-wise rate. Power is the share of the tested "
+          "comparisons that reject.")
 
 
 if __name__ == "__main__":
