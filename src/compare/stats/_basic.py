@@ -1,4 +1,4 @@
-"""Compare outlets: per-outlet means with bootstrap intervals, permutation tests, effect sizes.
+"""Per-outlet means with bootstrap intervals, article-level permutation tests, effect sizes.
 
 The functions take a *wide* table (one row per article, one column per metric, as
 ``Results.articles``) or the *long* score table (``metric`` and ``value`` columns, as
@@ -26,8 +26,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._validation import check_choice, check_columns
-from .exceptions import InvalidInputError
+from .._validation import check_choice, check_columns
+from ..exceptions import InvalidInputError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -588,6 +588,12 @@ def compare_outlets(
 
     Phipson, B., & Smyth, G. K. (2010). Permutation p-values should never be zero. *Statistical
     Applications in Genetics and Molecular Biology*, 9(1).
+
+    See Also
+    --------
+    compare.stats.compare_groups : outlets or groups of outlets compared across the stories they
+        share, with the story as a blocking factor, intervals and a "too little shared coverage"
+        status; use it for coverage data, where articles on one story are not independent.
 
     Examples
     --------
