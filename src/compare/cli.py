@@ -62,14 +62,31 @@ def _build_parser() -> argparse.ArgumentParser:
             help="worker processes (default: the available cores, at most 4; 1 runs everything in this process)",
         )
         p.add_argument("--config", default=None, help="run configuration (TOML)")
+        p.add_argument(
+            "--outlets",
+            default=None,
+            metavar="FILE",
+            help="outlet table (CSV, TSV or YAML): canonical names, aliases and grouping columns "
+            "(country, leaning, state affiliation, ...) to compare groups of outlets",
+        )
+        p.add_argument(
+            "--groups",
+            default=None,
+            help="comma-separated grouping columns of --outlets to compare (default: all of them)",
+        )
         p.add_argument("--no-progress", action="store_true", help="do not show progress bars")
 
     p_analyze = sub.add_parser("analyze", help="score and align a corpus; save the result tables")
     add_input(p_analyze, required=True)
     p_analyze.add_argument("--out", required=True, help="folder for the Parquet tables and manifest.json")
+    p_analyze.add_argument("--csv", action="store_true", help="also write every table as CSV")
     add_run(p_analyze)
 
-    p_report = sub.add_parser("report", help="write HTML and PDF comparison reports (default: bundled corpora)")
+    p_report = sub.add_parser(
+        "report",
+        help="write HTML and PDF comparison reports (default: bundled corpora; a folder written by "
+        "'analyze --out' is reported on without analysing again)",
+    )
     add_input(p_report, required=False)
     p_report.add_argument("--out", default="reports", help="output folder (default: reports/)")
     p_report.add_argument(
@@ -141,6 +158,10 @@ def _config(args: argparse.Namespace):
         overrides["jobs"] = _default_jobs()
     if args.no_progress:
         overrides["progress"] = False
+    if args.outlets:
+        overrides["outlets"] = args.outlets
+    if args.groups:
+        overrides["groups"] = tuple(g.strip() for g in args.groups.split(",") if g.strip())
     if overrides:
         from dataclasses import replace
 
@@ -175,7 +196,7 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
     corpus = _read(args)
     _print_summary(corpus, out)
     results = analyze(corpus, config=_config(args))
-    folder = results.save(args.out)
+    folder = results.save(args.out, formats=("parquet", "csv") if args.csv else ("parquet",))
     print(f"\nSaved {len(results.articles)} articles' results to {folder}/", file=out)
     return 0
 
@@ -190,10 +211,16 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     if bad or not formats:
         msg = f"--formats takes html and/or pdf. Got {args.formats!r}."
         raise InvalidInputError(msg)
-    corpus = _read(args)
-    _print_summary(corpus, out)
     cfg = _config(args)
-    results = analyze(corpus, config=cfg)
+    if len(args.paths) == 1 and (Path(args.paths[0]) / "manifest.json").is_file():
+        from .results import Results
+
+        results = Results.load(args.paths[0])  # saved results: report on them as they are
+        print(f"Read the saved results in {args.paths[0]} ({len(results.articles)} articles).", file=out)
+    else:
+        corpus = _read(args)
+        _print_summary(corpus, out)
+        results = analyze(corpus, config=cfg)
     paths = write_reports(results, args.out, formats=formats, progress=cfg.progress, jobs=cfg.jobs)
     print(f"\nWrote {len(paths)} report files to {args.out}/:", file=out)
     for p in paths:

@@ -16,7 +16,7 @@ from ._validation import check_choice, check_int
 from .exceptions import InvalidInputError
 from .scores import ALL_FAMILIES
 
-__all__ = ["EVENT_SOURCES", "RunConfig"]
+__all__ = ["EVENT_SOURCES", "RunConfig", "outlet_table"]
 
 #: Where event groups come from (see :class:`RunConfig`).
 EVENT_SOURCES: tuple[str, ...] = ("auto", "corpus", "align", "none")
@@ -51,6 +51,15 @@ class RunConfig:
         ``profiles`` and ``comparisons`` of :class:`~compare.Results`.
     comparison_options : mapping
         ``n_boot`` and ``n_perm`` (resamples, default 2000 each) and ``seed`` (default 0).
+    outlets : str, path or OutletTable, optional
+        The outlet table (:func:`compare.io.outlets.read_outlet_table`): canonical names, aliases
+        and grouping columns (country, leaning, ownership, ...). Outlet names are always
+        normalised (case, whitespace, invisible characters, suffixes such as "(Online News)"),
+        through this table when given and the built-in one otherwise; the name as given is kept in
+        ``articles.outlet_as_given``.
+    groups : tuple of str
+        Grouping columns of ``outlets`` to compare besides outlets (default: every grouping column
+        of a table given in ``outlets``; none without one).
     aliases : mapping or None
         Alias table for actors (alias -> canonical name).
     family_options : mapping
@@ -73,6 +82,8 @@ class RunConfig:
     provenance_options: Mapping[str, Any] = field(default_factory=dict)
     comparisons: bool = True
     comparison_options: Mapping[str, Any] = field(default_factory=dict)
+    outlets: Any = None
+    groups: tuple[str, ...] = ()
     aliases: Mapping[str, str] | None = None
     family_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     jobs: int = 1
@@ -82,6 +93,7 @@ class RunConfig:
     def __post_init__(self) -> None:
         from .scores import FAMILIES
 
+        object.__setattr__(self, "groups", (self.groups,) if isinstance(self.groups, str) else tuple(self.groups))
         fams = (self.families,) if isinstance(self.families, str) else tuple(self.families)
         object.__setattr__(self, "families", fams)
         unknown = [f for f in fams if f not in FAMILIES]
@@ -117,6 +129,8 @@ class RunConfig:
         for name in ("event_options", "claim_options", "provenance_options", "comparison_options"):
             out[name] = {k: _jsonable(v) for k, v in getattr(self, name).items()}
         out["aliases"] = dict(self.aliases) if self.aliases else None
+        out["groups"] = list(self.groups)
+        out["outlets"] = None if self.outlets is None else _jsonable(self.outlets if isinstance(self.outlets, (str, Path)) else getattr(self.outlets, "source", self.outlets))
         out["family_options"] = {k: dict(v) for k, v in self.family_options.items()}
         return out
 
@@ -129,8 +143,9 @@ class RunConfig:
             msg = f"Unknown RunConfig option(s) {unknown!r}; known options are {sorted(known)!r}."
             raise InvalidInputError(msg)
         kwargs = dict(data)
-        if "families" in kwargs:
-            kwargs["families"] = tuple(kwargs["families"])
+        for name in ("families", "groups"):
+            if name in kwargs and kwargs[name] is not None:
+                kwargs[name] = tuple(kwargs[name])
         return cls(**kwargs)
 
     @classmethod
@@ -168,3 +183,14 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, Path):
         return str(value)
     return repr(value)
+
+
+def outlet_table(config: RunConfig) -> Any:
+    """The :class:`~compare.io.outlets.OutletTable` of a run: the one given, or the built-in one."""
+    from .io.outlets import OutletTable, default_outlet_table, read_outlet_table
+
+    if config.outlets is None:
+        return default_outlet_table()
+    if isinstance(config.outlets, OutletTable):
+        return config.outlets
+    return read_outlet_table(config.outlets)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from ._parallel import chunked, ordered_map, progress
 from ._tables import ChunkTables, chunk_tables, combine
 from .analysis import AlignmentFeatures, AnalysisSpec, analyze_article, analyze_chunk
-from .config import RunConfig
+from .config import RunConfig, outlet_table
 from .exceptions import CompareWarning, InvalidInputError
 from .model import Article, Corpus
 from .results import RESULT_TABLES, Results, load_results, write_table
@@ -145,9 +145,48 @@ def analyze(
             CompareWarning,
             stacklevel=2,
         )
-    chunks = _analyze_articles(list(corpus), cfg)
+    run = canonical_outlets(corpus, outlet_table(cfg))
+    chunks = _analyze_articles(list(run), cfg)
     features = [f for _, feats in chunks for f in feats]
-    return finish(corpus, combine([tables for tables, _ in chunks]), cfg, features=features)
+    return finish(run, combine([tables for tables, _ in chunks]), cfg, features=features, original=corpus)
+
+
+def canonical_outlets(corpus: Corpus, table: Any) -> Corpus:
+    """The corpus with every outlet under one canonical name (the articles are otherwise unchanged).
+
+    A name the outlet table knows (in any spelling, :func:`compare.io.outlets.normalize_outlet`)
+    becomes its canonical name. Names the table does not know are grouped by the same key, and each
+    group takes its most frequent spelling ("Reuters", "reuters", " REUTERS " -> "Reuters").
+
+    Parameters
+    ----------
+    corpus : Corpus
+    table : OutletTable
+
+    Returns
+    -------
+    Corpus
+        The same object when no name changes.
+    """
+    from collections import Counter
+
+    from .io.outlets import normalize_outlet, normalize_space
+
+    spellings: dict[str, Counter[str]] = {}
+    for a in corpus:
+        if table.canonical(a.outlet) is None:
+            spellings.setdefault(normalize_outlet(a.outlet), Counter())[normalize_space(a.outlet)] += 1
+    chosen = {key: min(c, key=lambda n: (-c[n], n)) for key, c in spellings.items()}
+
+    def name(outlet: str) -> str:
+        known = table.canonical(outlet)
+        return known if known is not None else chosen[normalize_outlet(outlet)]
+
+    names = {a.id: name(a.outlet) for a in corpus}
+    if all(names[a.id] == a.outlet for a in corpus):
+        return corpus
+    articles = [a if names[a.id] == a.outlet else replace(a, outlet=names[a.id]) for a in corpus]
+    return Corpus(articles, name=corpus.name, sources=corpus.sources, rejected=corpus.rejected)
 
 
 def _analyze_articles(
@@ -198,6 +237,7 @@ def finish(
     config: RunConfig,
     *,
     features: Sequence[AlignmentFeatures] | None = None,
+    original: Corpus | None = None,
 ) -> Results:
     """Step 2 and 3: events, actors across articles, claims, provenance, comparisons, Results.
 
@@ -209,11 +249,21 @@ def finish(
     config : RunConfig
     features : sequence of AlignmentFeatures, optional
         One per article, in corpus order (from the per-article step); computed here when missing.
+    original : Corpus, optional
+        The corpus as given, before outlet names were made canonical (:func:`canonical_outlets`):
+        kept in :attr:`Results.corpus`, its outlet names in ``articles.outlet_as_given``.
 
     Returns
     -------
     Results
     """
+    original = corpus if original is None else original
+    as_given = {a.id: a.outlet for a in original}
+    articles = tables["articles"]
+    if "outlet_as_given" not in articles.columns:
+        articles.insert(
+            list(articles.columns).index("outlet") + 1, "outlet_as_given", articles["article_id"].map(as_given)
+        )
     events_df = _event_table(corpus, config)
     event_of = dict(zip(events_df["article_id"], events_df["event_id"], strict=True))
     for name in ("articles", "scores"):
@@ -230,8 +280,21 @@ def finish(
         tables.update(_provenance_tables(corpus, by_id, config))
     if config.comparisons:
         n_boot, n_perm, seed = config.comparison_settings
-        tables.update(outlet_comparisons(tables["articles"], n_boot=n_boot, n_perm=n_perm, seed=seed))
-    return Results(tables, corpus=corpus, config=config, manifest=_manifest(corpus, config))
+        tables.update(
+            outlet_comparisons(
+                tables["articles"], groups=_group_maps(config), n_boot=n_boot, n_perm=n_perm, seed=seed
+            )
+        )
+    return Results(tables, corpus=original, config=config, manifest=_manifest(original, config))
+
+
+def _group_maps(config: RunConfig) -> dict[str, Mapping[str, str]]:
+    """Grouping column -> (outlet -> group) for the comparison step."""
+    if config.outlets is None and not config.groups:
+        return {}
+    table = outlet_table(config)
+    columns = config.groups or table.columns
+    return {c: table.groups(c) for c in columns}
 
 
 def _event_table(corpus: Corpus, config: RunConfig) -> pd.DataFrame:
@@ -311,64 +374,97 @@ def _provenance_tables(
 
 
 def outlet_comparisons(
-    articles: pd.DataFrame, *, n_boot: int = 2000, n_perm: int = 2000, seed: int = 0
+    articles: pd.DataFrame,
+    *,
+    groups: Mapping[str, Mapping[str, str]] | None = None,
+    n_boot: int = 2000,
+    n_perm: int = 2000,
+    seed: int = 0,
 ) -> dict[str, pd.DataFrame]:
-    """The comparison step: outlet profiles and pairwise comparisons of the headline metrics, per scope.
+    """The comparison step: profiles and pairwise comparisons of the headline metrics.
 
-    The scopes are the whole corpus (``"all"``; outlets compared on the events both covered, each
-    outlet's articles averaged per event) and every event (outlets compared on their articles).
+    Over the corpus (scope ``"all"``), with the story (``event_id``) as a blocking factor
+    (:func:`compare.stats.group_profiles`, :func:`compare.stats.compare_groups`): outlet against
+    outlet, and group against group for every grouping in ``groups`` (by stories shared, and by
+    outlets as units). Within each story (scope = its id), outlets side by side: means with
+    bootstrap intervals, and two-sample permutation tests where outlets have several articles
+    (:func:`compare.stats.outlet_means`, :func:`compare.stats.compare_outlets`).
 
     Parameters
     ----------
     articles : pandas.DataFrame
         The ``articles`` table of a run.
+    groups : mapping, optional
+        Grouping column name -> mapping outlet -> group (as
+        :meth:`compare.io.outlets.OutletTable.groups` returns).
     n_boot, n_perm, seed : int
-        Bootstrap resamples, permutations and seed (:func:`compare.stats.outlet_means`,
-        :func:`compare.stats.compare_outlets`).
+        Bootstrap resamples, permutations and seed.
 
     Returns
     -------
     dict of str to pandas.DataFrame
-        ``"profiles"`` and ``"comparisons"`` (see :data:`compare.results.TABLES`), each with a
-        leading ``scope`` column; missing when there is nothing to compare.
+        ``"profiles"`` and ``"comparisons"`` (see :data:`compare.results.TABLES`); missing when
+        there is nothing to compare.
     """
     import pandas as pd
 
     from .scores import headline_metrics
-    from .stats import compare_outlets, outlet_means
+    from .stats import compare_groups, compare_outlets, group_profiles, outlet_means
 
-    profiles, comparisons = [], []
     if articles.empty or "outlet" not in articles.columns:
         return {}
-    scopes: list[tuple[str, pd.DataFrame]] = [("all", articles)]
-    if "event_id" in articles.columns:
-        scopes += [(str(e), grp) for e, grp in articles.groupby("event_id", sort=True)]
-    for scope, df in scopes:
-        metrics = headline_metrics(df)
-        if not metrics:
-            continue
-        df = df[[c for c in ("article_id", "outlet", "event_id") if c in df.columns] + metrics]
-        means = outlet_means(df, metrics=metrics, n_boot=n_boot, seed=seed)
-        profiles.append(means.assign(scope=scope))
-        if df["outlet"].nunique() < 2:
-            continue
-        if scope == "all":
-            if "event_id" not in df.columns or df["event_id"].nunique() < 2:
-                continue
-            table = compare_outlets(df, metrics=metrics, paired_by="event_id", n_perm=n_perm, seed=seed)
-            table = table.assign(design="paired by event")
-        else:
-            if df.groupby("outlet").size().max() < 2:
-                continue
-            table = compare_outlets(df, metrics=metrics, n_perm=n_perm, seed=seed).assign(design="two-sample")
-        comparisons.append(table.assign(scope=scope))
+    metrics = headline_metrics(articles)
+    if not metrics:
+        return {}
+    keys = [c for c in ("article_id", "outlet", "event_id") if c in articles.columns]
+    df = articles[keys + metrics]
+    profiles, comparisons = [], []
+    # the corpus: stories as blocks
+    if "event_id" in df.columns:
+        bys: list[tuple[str, Any]] = [("outlet", "outlet"), *((name, mapping) for name, mapping in (groups or {}).items())]
+        for name, by in bys:
+            mapping = by if name != "outlet" else "outlet"
+            prof = group_profiles(df, by=mapping, metrics=metrics, block="event_id")
+            profiles.append(prof.assign(scope="all", by=name))
+            units = ("story",) if name == "outlet" else ("story", "outlet")
+            for unit in units:
+                table = compare_groups(
+                    df, by=mapping, metrics=metrics, block="event_id", unit=unit, n_perm=n_perm, seed=seed
+                )
+                if unit == "story":  # pairs that share no story at all say nothing: not listed
+                    table = table[table["n_stories"] > 0]
+                comparisons.append(table.assign(scope="all", by=name, design=f"blocked by story, {unit} as unit"))
+        # within each story: outlets side by side (one bootstrap call for every story and outlet)
+        means = outlet_means(df, by=["event_id", "outlet"], metrics=metrics, n_boot=n_boot, seed=seed)
+        profiles.append(
+            means.rename(columns={"outlet": "group", "n": "n_articles"})
+            .assign(
+                scope=means["event_id"].astype(str),
+                by="outlet",
+                status="estimated",
+                n_stories=1,
+                n_outlets=1,
+                adjusted_mean=means["mean"],
+            )
+            .drop(columns=["event_id"])
+        )
+        for story, grp in df.groupby("event_id", sort=True):
+            if grp["outlet"].nunique() >= 2 and grp.groupby("outlet").size().max() >= 2:
+                table = compare_outlets(grp, metrics=metrics, n_perm=n_perm, seed=seed)
+                comparisons.append(
+                    table.rename(
+                        columns={"outlet_a": "group_a", "outlet_b": "group_b", "n_a": "n_articles_a", "n_b": "n_articles_b"}
+                    ).assign(scope=str(story), by="outlet", design="two-sample within the story", status="tested", unit="article")
+                )
     out = {}
+    lead = ["scope", "by"]
     if profiles:
         frame = pd.concat(profiles, ignore_index=True)
-        out["profiles"] = frame[["scope", *[c for c in frame.columns if c != "scope"]]]
+        out["profiles"] = frame[[*lead, *[c for c in frame.columns if c not in lead]]]
     if comparisons:
         frame = pd.concat(comparisons, ignore_index=True)
-        out["comparisons"] = frame[["scope", "design", *[c for c in frame.columns if c not in ("scope", "design")]]]
+        first = [*lead, "design"]
+        out["comparisons"] = frame[[*first, *[c for c in frame.columns if c not in first]]]
     return out
 
 
@@ -426,7 +522,9 @@ def analyze_stream(
     For corpora too large to hold in memory (hundreds of thousands of articles): articles are read
     from the iterable ``chunk_size`` at a time, scored (on ``config.jobs`` processes), and each
     chunk's tables are written to ``out_dir/<table>/part-NNNNN.parquet`` before the next chunk is
-    read. Corpus-level steps (event alignment, claims, provenance) are not run; use
+    read. Outlet names are made canonical as in :func:`analyze`, except that an outlet the outlet
+    table does not know keeps the first spelling the stream shows. Corpus-level steps (event
+    alignment, claims, provenance, comparisons) are not run; use
     :func:`compare.align.align_events` on the texts separately. Read the output with
     ``pandas.read_parquet(out_dir / "articles")``.
 
@@ -468,19 +566,46 @@ def analyze_stream(
             yield from (chunk[i : i + step] for i in range(0, len(chunk), step))
 
     spec = AnalysisSpec.from_config(replace(cfg, claims=False, provenance=False))
+    table = outlet_table(cfg)
+    first_spelling: dict[str, str] = {}  # an unknown outlet keeps the first spelling the stream shows
+    as_given: dict[str, str] = {}
+
+    def canonical(chunk: list[Article]) -> list[Article]:
+        from .io.outlets import normalize_outlet, normalize_space
+
+        out = []
+        for a in chunk:
+            name = table.canonical(a.outlet)
+            if name is None:
+                name = first_spelling.setdefault(normalize_outlet(a.outlet), normalize_space(a.outlet))
+            as_given[a.id] = a.outlet
+            out.append(a if name == a.outlet else replace(a, outlet=name))
+        return out
+
     part = 0
     buffer: list[ChunkTables] = []
     buffered = 0
-    scored = ordered_map(analyze_chunk, chunks(), (spec,), jobs=cfg.jobs)
+    scored = ordered_map(analyze_chunk, map(canonical, chunks()), (spec,), jobs=cfg.jobs)
+
+    def flush() -> None:
+        tables = combine(buffer)
+        articles = tables["articles"]
+        articles.insert(
+            list(articles.columns).index("outlet") + 1, "outlet_as_given", articles["article_id"].map(as_given)
+        )
+        for aid in articles["article_id"]:
+            del as_given[aid]
+        _write_parts(tables, folder, part, counts)
+
     for tables, _ in progress(scored, total=None, desc="scoring", enabled=cfg.progress):
         buffer.append(tables)
         buffered += tables["articles"][0]
         if buffered >= chunk_size:
-            _write_parts(combine(buffer), folder, part, counts)
+            flush()
             part += 1
             buffer, buffered = [], 0
     if buffer:
-        _write_parts(combine(buffer), folder, part, counts)
+        flush()
     return counts
 
 

@@ -10,11 +10,11 @@ from collections.abc import Callable, Mapping, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+import pandas as pd
+
 from ..exceptions import CompareWarning
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
-
     from ..results import Results
 
 from ._data import (
@@ -104,17 +104,28 @@ def _metric_label(metric: str) -> str:
 # ----------------------------------------------------------------------------------------------
 # sections
 # ----------------------------------------------------------------------------------------------
-def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: str) -> Section | None:
+def _outlet_means(profiles: pd.DataFrame) -> pd.DataFrame:
+    """The outlet rows of a profiles table, with the columns the displays read (``outlet``, ``n``,
+    ``mean``: the story-adjusted mean over the corpus, the plain mean within a story)."""
+    if profiles.empty:
+        return profiles
+    rows = profiles[profiles["by"] == "outlet"] if "by" in profiles.columns else profiles
+    mean = rows["adjusted_mean"] if "adjusted_mean" in rows.columns else rows["mean"]
+    return rows.assign(outlet=rows["group"], n=rows["n_articles"], mean=mean)
+
+
+def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: str, adjusted: bool) -> Section | None:
     """Headline metrics by outlet, from the run's outlet profiles (``Results.profiles``)."""
-    from ..scores import headline_metrics
+    from ..scores import SCORERS, headline_metrics
 
     if articles.empty or "outlet" not in articles.columns:
         return None
     metrics = headline_metrics(articles)
     counts = articles.groupby("outlet").agg(articles=("article_id", "size"), words=("n_words", "mean")) if "n_words" in articles.columns \
         else articles.groupby("outlet").agg(articles=("article_id", "size"))
-    means = profiles if metrics and not profiles.empty else None
-    columns = ["outlet", "articles", *(["mean words"] if "words" in counts.columns else []), *map(_metric_label, metrics)]
+    means = _outlet_means(profiles) if metrics and not profiles.empty else None
+    columns = ["outlet", "articles", *(["mean words"] if "words" in counts.columns else []),
+               *(SCORERS[m].display if m in SCORERS else _metric_label(m) for m in metrics)]
     rows = []
     for outlet in sorted(counts.index, key=str):
         row = [str(outlet), str(int(counts.loc[outlet, "articles"]))]
@@ -122,28 +133,27 @@ def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: s
             row.append(format_number(counts.loc[outlet, "words"], 0))
         for metric in metrics:
             sel = means[(means["outlet"] == outlet) & (means["metric"] == metric)] if means is not None else []
-            if len(sel) == 0:
+            if len(sel) == 0 or pd.isna(sel.iloc[0]["mean"]):
                 row.append("–")
                 continue
             m = sel.iloc[0]
             text = format_number(m["mean"])
-            if m["n"] > 1 and not math.isnan(m["ci_low"]):
+            if not pd.isna(m["ci_low"]) and not pd.isna(m["ci_high"]):
                 text += f" [{format_number(m['ci_low'])}, {format_number(m['ci_high'])}]"
             row.append(text)
         rows.append(tuple(row))
     n_out = len(counts)
-    intro = TextBlock(
-        (
-            (
-                f"{len(articles)} article(s) from {n_out} outlet(s) {scope}. Each cell is the mean over the "
-                "outlet's articles; where an outlet has more than one article, the 95% percentile-bootstrap "
-                "interval follows in brackets."
-            ),
-        )
+    how = (
+        "Each cell is the outlet's mean adjusted for the stories it covered (a story + outlet model, so an outlet "
+        "that covered only grim stories does not look grim for that reason), with its 95% interval in brackets."
+        if adjusted
+        else "Each cell is the mean over the outlet's articles; where an outlet has more than one article, the 95% "
+        "percentile-bootstrap interval follows in brackets."
     )
+    intro = TextBlock((f"{len(articles)} article(s) from {n_out} outlet(s) {scope}. {how}",))
     blocks: list[Block] = [intro, TableBlock(tuple(columns), tuple(rows), (False, True, *([True] * (len(columns) - 2))),
                                             caption="Headline metrics by outlet")]
-    if metrics and means is not None and not means.empty and int(means["n"].max()) > 1 and n_out <= 15:
+    if metrics and means is not None and not means.empty and means["ci_low"].notna().any() and n_out <= 15:
         from ..plotting import OutletProfileDisplay
 
         shown = metrics[:6]
@@ -156,44 +166,56 @@ def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: s
             size=(3.0 * cols, nrows * (0.28 * n_out + 1.0)),
             id_prefix="summary-profile-",
             grid=(nrows, cols),
-            caption="Outlet profiles: mean (dot) and bootstrap interval (line) of the first headline metrics.",
+            caption="Outlet profiles: mean (dot) and 95% interval (line) of the first headline metrics.",
         )
         if fig is not None:
             blocks.append(fig)
     return Section("summary", "Outlets side by side", tuple(blocks))
 
 
-def _differences_section(comparisons: pd.DataFrame, *, paired: bool, max_rows: int = 40) -> Section | None:
-    """Pairwise outlet differences, from the run's comparisons (``Results.comparisons``)."""
+def _differences_section(comparisons: pd.DataFrame, *, max_rows: int = 40) -> Section | None:
+    """Pairwise outlet (and group) differences, from the run's comparisons (``Results.comparisons``)."""
+    from ..scores import SCORERS
+
     if comparisons.empty:
         return None
-    table = comparisons
-    if paired:
-        table = table[table["n_pairs"] >= 2]
-        how = ("Outlets are compared on the events both covered: each outlet's articles are averaged per event, "
-               "and a sign-flip permutation test checks the mean paired difference. d is d_z (paired).")
-    else:
-        how = "Two-sample permutation tests of the difference of means (outlet A minus outlet B)."
-    table = table.dropna(subset=["p_value"])
-    if table.empty:
-        return None
-    table = table.sort_values(["p_adjusted", "p_value", "metric", "outlet_a", "outlet_b"], kind="mergesort")
-    shown = table.head(max_rows)
-    cols = ["metric", "outlet_a", "outlet_b", "n_a", "n_b", *(["n_pairs"] if paired else []), "diff", "hedges_g",
-            "cliffs_delta", "p_value", "p_adjusted"]
-    view = shown[cols].assign(metric=shown["metric"].map(_metric_label))
-    block = _table_block(
-        view,
-        caption="Pairwise differences, smallest adjusted p first",
-        formats={"p_value": format_pvalue, "p_adjusted": format_pvalue},
-        headers={"outlet_a": "outlet A", "outlet_b": "outlet B", "hedges_g": "Hedges g", "cliffs_delta": "Cliff δ",
-                 "p_value": "p", "p_adjusted": "p (Holm)", "n_a": "n A", "n_b": "n B", "n_pairs": "events"},
+    tested = comparisons[comparisons["status"] == "tested"].dropna(subset=["p_value"])
+    untested = comparisons[comparisons["status"] != "tested"]
+    notes = []
+    if len(untested):
+        pairs = untested[["by", "group_a", "group_b"]].drop_duplicates()
+        notes.append(
+            f"{len(pairs)} pair(s) share too few stories to test (a permutation test over stories needs at least "
+            "6 shared stories to reach p < 0.05); their differences are in the comparisons table, without p."
+        )
+    if tested.empty:
+        return Section("differences", "Differences between outlets", (TextBlock(tuple(notes or ["Nothing could be tested."])),))
+    tested = tested.sort_values(["p_adjusted", "p_value", "metric", "group_a", "group_b"], kind="mergesort")
+    shown = tested.head(max_rows)
+    design = shown["design"].iloc[0] if "design" in shown.columns else ""
+
+    def interval(r: pd.Series) -> str:
+        if pd.isna(r["ci_low"]) if "ci_low" in r else True:
+            return format_number(r["diff"])
+        return f"{format_number(r['diff'])} [{format_number(r['ci_low'])}, {format_number(r['ci_high'])}]"
+
+    view = pd.DataFrame(
+        {
+            "metric": [SCORERS[m].display if m in SCORERS else _metric_label(m) for m in shown["metric"]],
+            "A": shown["group_a"].astype(str),
+            "B": shown["group_b"].astype(str),
+            "stories": shown["n_stories"] if "n_stories" in shown.columns else "",
+            "difference A − B [95% CI]": [interval(r) for _, r in shown.iterrows()],
+            "p": shown["p_value"],
+            "p (Holm)": shown["p_adjusted"],
+        }
     )
-    note = (f"{how} p-values are adjusted with Holm's method over all {len(table)} comparisons in this table; "
-            "Hedges' g and Cliff's delta give the size of the difference.")
-    if len(table) > max_rows:
-        note += f" The {max_rows} comparisons with the smallest adjusted p are shown."
-    return Section("differences", "Differences between outlets", (TextBlock((note,)), block))
+    block = _table_block(view, caption="Pairwise differences, smallest adjusted p first",
+                         formats={"p": format_pvalue, "p (Holm)": format_pvalue})
+    notes.insert(0, f"Design: {design}. p-values are adjusted with Holm's method within each comparison table.")
+    if len(tested) > max_rows:
+        notes.append(f"The {max_rows} comparisons with the smallest adjusted p are shown.")
+    return Section("differences", "Differences between outlets", (TextBlock(tuple(notes)), block))
 
 
 def _coverage_section(results: Results, event: str | None) -> Section | None:

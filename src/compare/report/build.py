@@ -149,8 +149,8 @@ def build_report(
         sections.append(_events_section(results, links))
         sections.append(_rejected_section(results))
     sections += [
-        _summary_section(articles, _in_scope(results.profiles, event), scope=scope),
-        _differences_section(_in_scope(results.comparisons, event), paired=event is None),
+        _summary_section(articles, _in_scope(results.profiles, event), scope=scope, adjusted=event is None),
+        _differences_section(_in_scope(results.comparisons, event)),
         _coverage_section(results, event),
         _actors_section(table("actors")),
         _sources_section(table("attributions")),
