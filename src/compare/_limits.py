@@ -18,6 +18,7 @@ __all__ = [
     "MAX_NESTING",
     "MAX_NODES",
     "MAX_RECORD_BYTES",
+    "MAX_REJECTED_PER_FILE",
     "MAX_TABLE_BYTES",
     "MAX_TABLE_UNPACKED_BYTES",
     "MAX_TEXT_CHARS",
@@ -33,8 +34,13 @@ MAX_TEXT_CHARS = 1_000_000
 #: in characters, and the largest ``extra`` mapping, counted as JSON text.
 MAX_FIELD_CHARS = 100_000
 
-#: Largest article file (Markdown / text with front matter): the text at 4 bytes a character at most.
-MAX_ARTICLE_FILE_BYTES = 4 * MAX_TEXT_CHARS + 1_000_000
+#: Largest record: an article file (Markdown / text with front matter), in bytes, or one JSONL
+#: line, in characters. Room for the longest text at 4 bytes a character, or written as JSON with
+#: ``\\uXXXX`` escapes, plus its metadata; the text limit then applies to the parsed record.
+MAX_RECORD_BYTES = 8_000_000
+
+#: Largest article file; the same limit as a JSONL record.
+MAX_ARTICLE_FILE_BYTES = MAX_RECORD_BYTES
 
 #: Largest saved HTML page (markup, scripts and styles come on top of the text).
 MAX_HTML_FILE_BYTES = 10_000_000
@@ -42,14 +48,12 @@ MAX_HTML_FILE_BYTES = 10_000_000
 #: Largest YAML front-matter header; a header is metadata, and YAML parsing in Python is slow.
 MAX_FRONT_MATTER_BYTES = 64_000
 
-#: Longest JSONL line (one record).
-MAX_RECORD_BYTES = MAX_ARTICLE_FILE_BYTES
-
 #: Largest table file (JSONL, CSV, TSV, Parquet), read as one corpus.
 MAX_TABLE_BYTES = 200_000_000
 
-#: Largest Parquet file once decompressed (a small file can hold a huge compressed column).
-MAX_TABLE_UNPACKED_BYTES = 2 * MAX_TABLE_BYTES
+#: Most characters of values a Parquet file may hold once decoded (a small file can hold a huge
+#: compressed or dictionary-encoded column); JSONL and CSV hold at most their size in characters.
+MAX_TABLE_UNPACKED_BYTES = 400_000_000
 
 #: Most columns in a table (CSV header, Parquet schema) or keys in one JSON object.
 MAX_COLUMNS = 1_000
@@ -59,6 +63,10 @@ MAX_NESTING = 32
 
 #: Most values (scalars, lists and mappings together) in one record's structure.
 MAX_NODES = 100_000
+
+#: Most rejected lines or rows listed one by one for one table file; past it the rest of the file
+#: is listed as one rejection (a file that is mostly not JSONL / CSV is not read to its end).
+MAX_REJECTED_PER_FILE = 1_000
 
 #: Longest word, in characters, whose syllables readability counts with Pyphen (which costs
 #: about 15 microseconds per character); a longer "word" is counted by its vowel groups.

@@ -581,7 +581,7 @@ _BLOCK = 4096
 _WINDOW = 64
 
 
-def _stage2_rows(X, rows, m, valid, i, z, pr, inq) -> None:  # noqa: ANN001, PLR0913 - the arrays of stage2_features
+def _stage2_rows(X, rows, m, valid, i, z, pr, inq) -> None:
     """Fill ``X[rows]`` (columns 0-20): ``m`` indexes each row's sentence companions, ``valid`` masks padding."""
     ir, zr, prr, inqr = i[rows], z[rows], pr[rows], inq[rows]
     P = pr[m]
