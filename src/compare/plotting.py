@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ._optional import require
+from ._sanitize import clean_text
 from ._validation import check_columns
 from .exceptions import InvalidInputError
 
@@ -86,9 +87,21 @@ def _new_axes(ax: Any, caller: str, *, figsize: tuple[float, float]) -> Any:
     return ax
 
 
-def _shorten(label: Any, width: int = 28) -> str:
+def _plain(label: Any) -> str:
+    """``label`` as literal text: a ``$`` is escaped, so that no name reaches the mathtext parser
+    (``Money $\\frac{1}{$ News`` would otherwise fail to draw, and ``$5 ... $6`` would turn into
+    math), and control characters are replaced (they have no glyph, and reach the report's SVG)."""
+    return clean_text(str(label), newlines=False).replace("$", r"\$")
+
+
+def _cut(label: Any, width: int) -> str:
     text = str(label)
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _shorten(label: Any, width: int = 28) -> str:
+    """``label`` cut to ``width`` characters, as literal text for matplotlib."""
+    return _plain(_cut(label, width))
 
 
 def _table(results: Any, name: str) -> pd.DataFrame:
@@ -427,7 +440,7 @@ class SourceTypeDisplay:
         left = np.zeros(n)
         for j, kind in enumerate(self.counts.columns):
             width = np.nan_to_num(shares[:, j])
-            ax.barh(range(n), width, left=left, color=palette[j % len(palette)], label=str(kind))
+            ax.barh(range(n), width, left=left, color=palette[j % len(palette)], label=_plain(kind))
             left += width
         ax.set_yticks(range(n))
         ax.set_yticklabels([f"{_shorten(o)} (n={int(t)})" for o, t in zip(self.counts.index, totals, strict=True)], fontsize=8)
@@ -595,7 +608,7 @@ class CoverageMatrixDisplay:
         if claims is not None and not claims.empty and {"claim_id", "text"} <= set(claims.columns):
             sub = claims[claims["event_id"].astype(str) == str(event)] if "event_id" in claims.columns else claims
             for cid, text in sub.drop_duplicates("claim_id")[["claim_id", "text"]].itertuples(index=False):
-                labels[str(cid)] = f"{cid}: {_shorten(' '.join(str(text).split()), 48)}"
+                labels[str(cid)] = f"{cid}: {_cut(' '.join(str(text).split()), 48)}"
         return cls(matrix, labels=labels)
 
     def plot(self, *, ax: Any = None, colors: dict[str, str] | None = None) -> CoverageMatrixDisplay:
@@ -618,7 +631,7 @@ class CoverageMatrixDisplay:
         ax.set_xticks(range(n_cols))
         ax.set_xticklabels([_shorten(c, 20) for c in self.matrix.columns], rotation=30, ha="right", fontsize=8)
         ax.set_yticks(range(n_rows))
-        ax.set_yticklabels([self.labels.get(str(c), str(c)) for c in self.matrix.index], fontsize=7)
+        ax.set_yticklabels([_plain(self.labels.get(str(c), str(c))) for c in self.matrix.index], fontsize=7)
         ax.set_xticks(np.arange(-0.5, n_cols, 1), minor=True)
         ax.set_yticks(np.arange(-0.5, n_rows, 1), minor=True)
         ax.grid(which="minor", color="white", linewidth=1)
