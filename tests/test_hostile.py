@@ -708,3 +708,29 @@ def test_mathtext_never_parses_names():
     svg = to_svg(fig)
     assert "Money $\\frac{1}{$ News" in svg
     assert "$5 and $6" in svg
+
+
+def test_dataset_readers_list_malformed_records(tmp_path):
+    """A damaged copy of a research dataset: bad lines are listed, the good ones read."""
+    news = tmp_path / "newswcl50"
+    good = {"doc_id": "0_L", "outlet": "L", "event_id": 0, "text_tokenized": "A text . It is fine ."}
+    _write(news / "newswcl50_docs.derived.jsonl", "\n".join([json.dumps(good), "{broken", "[1]", _nested(5000)]) + "\n")
+    corpus = read_corpus(news)
+    assert corpus.ids == ["0_L"]
+    assert [r.source.rsplit(":", 1)[1] for r in corpus.rejected] == ["2", "3", "4"]
+
+    sides = tmp_path / "allsides"
+    story = {"id": 7, "news": {"left": {"newsSource": "L", "newBody": ["Body text. More."]}, "right": "not an object"}}
+    _write(sides / "headline_x_crawled_all.jsonl", "\n".join([json.dumps(story), '"a string"', '{"news": [1]}']) + "\n")
+    corpus = read_corpus(sides)
+    assert corpus.ids == ["allsides-7-left"]
+    assert len(corpus.rejected) == 3
+
+    basil = tmp_path / "basil"
+    _write(basil / "annotations" / "x.json", "{}")
+    _write(basil / "articles" / "2016" / "a_1.json", json.dumps({"source": "nyt", "body-paragraphs": [["One. Two."]]}))
+    _write(basil / "articles" / "2016" / "a_2.json", "[1, 2]")
+    _write(basil / "articles" / "2016" / "a_3.json", b"\xff\xfe\x00garbage")
+    corpus = read_corpus(basil)
+    assert corpus.ids == ["a_1"]
+    assert len(corpus.rejected) == 2
