@@ -25,8 +25,7 @@ from .._limits import (
     MAX_RECORD_BYTES,
     MAX_REJECTED_PER_FILE,
     MAX_TABLE_BYTES,
-    MAX_TABLE_UNPACKED_BYTES,
-    format_bytes,
+    MAX_TABLE_CHARS,
 )
 from .._sanitize import display_path
 from ..exceptions import InvalidInputError, ReadError
@@ -466,6 +465,21 @@ def _csv_rows(path: Path, *, encoding: str, max_bytes: int, delimiter: str, colu
     return rows, names
 
 
+def _batch_rows(batch: Any) -> Iterator[dict[str, Any]]:
+    """Rows of a record batch as dicts of Python values; a dictionary-encoded column's values are
+    converted once and shared, so a value repeated in every row is held once in memory."""
+    columns = []
+    for array in batch.columns:
+        if hasattr(array, "dictionary"):
+            values = array.dictionary.to_pylist()
+            columns.append([None if i is None else values[i] for i in array.indices.to_pylist()])
+        else:
+            columns.append(array.to_pylist())
+    names = [str(n) for n in batch.schema.names]
+    for values in zip(*columns, strict=True):
+        yield dict(zip(names, values, strict=True))
+
+
 def _parquet_rows(path: Path, *, max_bytes: int, columns: Mapping[str, str] | None) -> _Rows:
     rows = _Rows(path)
     check_file(path, max_bytes=max_bytes)
@@ -484,13 +498,13 @@ def _parquet_rows(path: Path, *, max_bytes: int, columns: Mapping[str, str] | No
         decoded = 0
         index = 0
         for batch in pf.iter_batches(batch_size=1024):
-            for row in batch.to_pandas().to_dict(orient="records"):
+            for row in _batch_rows(batch):
                 index += 1
                 decoded += sum(len(v) for v in row.values() if isinstance(v, (str, bytes)))
-                if decoded > MAX_TABLE_UNPACKED_BYTES:
+                if decoded > MAX_TABLE_CHARS:
                     reason = (
-                        f"the table holds more than {MAX_TABLE_UNPACKED_BYTES:,} characters of values once decoded "
-                        f"({format_bytes(MAX_TABLE_UNPACKED_BYTES)}; see docs/limits.md); rows from here on were not read"
+                        f"the table holds more than {MAX_TABLE_CHARS:,} characters of values once decoded "
+                        "(see docs/limits.md); rows from here on were not read"
                     )
                     rows.rejected.append(Rejection(f"{rows.where}:row {index}-", reason))
                     return rows
