@@ -734,3 +734,24 @@ def test_dataset_readers_list_malformed_records(tmp_path):
     corpus = read_corpus(basil)
     assert corpus.ids == ["a_1"]
     assert len(corpus.rejected) == 2
+
+
+@pytest.mark.slow
+def test_analyze_at_the_text_limit_stays_bounded():
+    """One article of MAX_TEXT_CHARS quote marks (the costliest text for memory in
+    benchmarks/bench_limits.py): well under 2 GB and 60 s of CPU."""
+    out = run_bounded(
+        f"""
+        import time, warnings
+        warnings.simplefilter("ignore")
+        import compare
+        text = ('"a ' * ({MAX_TEXT_CHARS} // 3 + 1))[:{MAX_TEXT_CHARS}]
+        c = compare.Corpus([compare.Article(id="a", outlet="X", text=text)])
+        t = time.process_time()
+        compare.analyze(c, jobs=1, progress=False)
+        print(time.process_time() - t)
+        """,
+        seconds=300,
+        peak_mb=2000,
+    )
+    assert float(out.split()[-1]) < 60

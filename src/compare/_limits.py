@@ -28,7 +28,7 @@ __all__ = [
 #: Longest article text, in characters (code points). :func:`compare.analyze` with default options
 #: on one article of this size (the costliest kinds of text measured) stays well under 60 s and
 #: 2 GB on a 2-core machine; news articles are rarely over 100,000 characters.
-MAX_TEXT_CHARS = 1_000_000
+MAX_TEXT_CHARS = 500_000
 
 #: Largest field value other than the text (outlet, title, an author, a value in ``extra``...),
 #: in characters, and the largest ``extra`` mapping, counted as JSON text.
@@ -43,8 +43,9 @@ MAX_RECORD_BYTES = 8_000_000
 MAX_ARTICLE_FILE_BYTES = MAX_RECORD_BYTES
 
 #: Largest saved HTML page (markup, scripts and styles come on top of the text). Main-text
-#: extraction costs about 1.5 s per MB, and up to 15 s for 4 MB of repeated paragraphs.
-MAX_HTML_FILE_BYTES = 5_000_000
+#: extraction (trafilatura) costs 1.5 to 4.5 s of CPU per MB of paragraphs, growing faster than
+#: the size when one paragraph repeats (22.5 s for 5 MB).
+MAX_HTML_FILE_BYTES = 3_000_000
 
 #: Largest YAML front-matter header; a header is metadata, and YAML parsing in Python is slow.
 MAX_FRONT_MATTER_BYTES = 64_000

@@ -273,7 +273,7 @@ class Article:
     ------
     FieldError
         If a field is missing, empty where it must not be, of the wrong form, or over a limit of
-        ``docs/limits.md`` (a text of more than 1,000,000 characters, ``extra`` nested more than
+        ``docs/limits.md`` (a text of more than 500,000 characters, ``extra`` nested more than
         32 levels...); its ``field`` names the field and ``record`` the id.
 
     Notes

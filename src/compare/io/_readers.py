@@ -666,7 +666,7 @@ def read_folder(
         Text encoding of the files; an unknown one is one error for the whole folder.
     max_bytes : int, optional
         Size limit of every file; by default each kind has its own (article files 8 MB, HTML
-        pages 10 MB, tables 200 MB; see ``docs/limits.md``).
+        pages 3 MB, tables 200 MB; see ``docs/limits.md``).
     name : str, optional
 
     Raises
