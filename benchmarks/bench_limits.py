@@ -99,7 +99,7 @@ import sys
 import pyarrow as pa
 import pyarrow.parquet as pq
 n = 5000
-text = pa.array(["word " * 20_000] * n).dictionary_encode()
+text = pa.DictionaryArray.from_arrays(pa.array([0] * n, pa.int32()), pa.array(["word " * 20_000]))
 pq.write_table(pa.table({"id": [f"p{i}" for i in range(n)], "outlet": ["X"] * n, "text": text}), sys.argv[1], compression="zstd")
 """
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from ._limits import MAX_COLUMNS, MAX_FIELD_CHARS, MAX_NESTING, MAX_NODES, MAX_TEXT_CHARS
-from ._sanitize import replace_surrogates
+from ._sanitize import clean_text, replace_surrogates
 from .exceptions import FieldError, InvalidInputError, SchemaError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -541,10 +541,10 @@ class Corpus(Sequence[Article]):
 
         summary = self.summary()
         rows = "".join(
-            f"<tr><td>{escape(str(o))}</td><td>{n}</td></tr>" for o, n in summary["outlets"].items()
+            f"<tr><td>{escape(clean_text(str(o)))}</td><td>{n}</td></tr>" for o, n in summary["outlets"].items()
         )
         return (
-            f"<div><strong>Corpus {escape(self.name)}</strong>: {len(self)} articles, "
+            f"<div><strong>Corpus {escape(clean_text(self.name))}</strong>: {len(self)} articles, "
             f"{len(self.outlets)} outlets, {len(self.events)} events, {len(self.rejected)} rejected"
             f"<table><tr><th>outlet</th><th>articles</th></tr>{rows}</table></div>"
         )
