@@ -47,7 +47,13 @@ def _module_level_caches() -> set[tuple[str, str]]:
                     is_memo_object = (
                         isinstance(value, ast.Call) and getattr(value.func, "id", "") in memo_classes
                     )
-                    if is_memo_dict or is_memo_object:
+                    # f = functools.lru_cache(maxsize=...)(g)
+                    is_wrapped = (
+                        isinstance(value, ast.Call)
+                        and isinstance(value.func, ast.Call)
+                        and _is_cache_decorator(value.func)
+                    )
+                    if is_memo_dict or is_memo_object or is_wrapped:
                         found.add((module, t.id))
     return found
 

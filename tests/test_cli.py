@@ -71,3 +71,24 @@ def test_jobs_default_to_the_available_cores_at_most_four(tmp_path, monkeypatch)
     toml = tmp_path / "run.toml"
     toml.write_text("jobs = 2\n", encoding="utf-8")
     assert cli._config(parser.parse_args(["report", "--config", str(toml)])).jobs == 2  # the file's value stands
+
+
+def test_ingest_summary_is_safe_for_the_terminal(tmp_path, capsys):
+    (tmp_path / "a.md").write_text('---\noutlet: "Evil\\e]0;title\\a \\u202e News"\n---\nSome text. More.\n', encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"id": "b", "outlet": "Bad \\ud800 Post", "text": "T \\udfff."}\n', encoding="utf-8")
+    assert main(["ingest", str(tmp_path)]) == 0
+    text = capsys.readouterr().out
+    assert "2 articles" in text
+    for ch in ("\x1b", "\x07", "\u202e", "\ud800"):
+        assert ch not in text
+    assert "Evil\ufffd]0;title\ufffd \ufffd News" in text
+
+
+def test_bogus_encoding_is_one_error(tmp_path, capsys):
+    for i in range(3):
+        (tmp_path / f"a{i}.md").write_text("---\noutlet: X\n---\nText.\n", encoding="utf-8")
+    assert main(["ingest", str(tmp_path), "--encoding", "rot13"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("media-compare: error:")
+    assert "'encoding'" in err
+    assert "\n" not in err

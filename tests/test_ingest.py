@@ -79,16 +79,19 @@ def test_bad_files_are_rejected_with_reason(tmp_path, name, content, binary, rea
 
 
 def test_large_file_rejected(tmp_path):
+    from compare._limits import MAX_ARTICLE_FILE_BYTES
+
     write(tmp_path / "ok.md", GOOD)
     big = tmp_path / "big.txt"
     with big.open("w", encoding="utf-8") as fh:
         fh.write("---\noutlet: X\n---\n")
         line = "word " * 200 + "\n"
-        for _ in range(50 * 1024 * 1024 // len(line) + 1):
+        for _ in range(MAX_ARTICLE_FILE_BYTES // len(line) + 1):
             fh.write(line)
     corpus = read_folder(tmp_path)
     assert corpus.ids == ["a1"]
-    assert "larger than the limit" in corpus.rejected[0].reason
+    (rej,) = corpus.rejected
+    assert f"over the limit of {MAX_ARTICLE_FILE_BYTES:,} bytes (8 MB" in rej.reason
 
 
 def test_duplicate_ids_rejected_not_lost(tmp_path):

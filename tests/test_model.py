@@ -126,3 +126,68 @@ def test_jsonl_is_one_object_per_line(tmp_path, tiny_corpus):
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(lines) == 6
     assert json.loads(lines[0])["id"] == "flood-daily"
+
+
+# -- structured errors and limits (issue #19) --------------------------------------------------------
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"id": True, "outlet": "X", "text": "t"}, "id"),
+        ({"id": "a", "outlet": 5, "text": "t"}, "outlet"),
+        ({"id": "a", "outlet": "X", "text": "t", "published": "2025-13-45"}, "published"),
+        ({"id": "a", "outlet": "X", "text": "t", "event": True}, "event"),
+        ({"id": "a", "outlet": "X", "text": "t", "event": 1.5}, "event"),
+        ({"id": "a", "outlet": "X", "text": "t", "authors": {"x": 1}}, "authors"),
+        ({"id": "a", "outlet": "X", "text": "t", "cites": 3}, "cites"),
+        ({"id": "a", "outlet": "X", "text": "t", "extra": "abc"}, "extra"),
+        ({"id": "a", "outlet": "X", "text": "t", "extra": {"n": 10**5000}}, "extra"),
+        ({"id": "a", "outlet": "X", "text": "t", "title": "t" * 100_001}, "title"),
+        ({"id": "a", "outlet": "X", "text": "t", "language": ""}, "language"),
+    ],
+)
+def test_field_errors_carry_the_field_and_record(kwargs, field):
+    from compare import FieldError
+
+    with pytest.raises(FieldError) as info:
+        Article(**kwargs)
+    assert info.value.field == field
+    if field != "id":
+        assert info.value.record == "a"
+
+
+def test_event_label_may_be_an_integer():
+    assert Article(id="a", outlet="X", text="t", event=7).event == "7"
+
+
+def test_from_dict_extra_must_be_a_mapping():
+    from compare import FieldError
+
+    for bad in ("abc", [1, 2, 3], 5):
+        with pytest.raises(FieldError, match="'extra' must be a mapping") as info:
+            Article.from_dict({"id": "a", "outlet": "X", "text": "t", "extra": bad})
+        assert info.value.field == "extra"
+
+
+def test_extra_nesting_limit():
+    from compare import FieldError
+    from compare._limits import MAX_NESTING
+
+    def nest(n):
+        value = []
+        for _ in range(n):
+            value = [value]
+        return value
+
+    Article(id="a", outlet="X", text="t", extra={"k": nest(MAX_NESTING - 1)})
+    with pytest.raises(FieldError, match="nested more than"):
+        Article(id="a", outlet="X", text="t", extra={"k": nest(MAX_NESTING + 1)})
+    with pytest.raises(FieldError, match="nested more than"):  # no RecursionError, however deep
+        Article(id="a", outlet="X", text="t", extra={"k": nest(100_000)})
+
+
+def test_table_rows_with_bad_json_are_rejected_not_fatal():
+    df = pd.DataFrame({"id": ["1", "2"], "outlet": ["A", "B"], "text": ["x", "y"], "extra": ['{"a": 1}', "{not json"]})
+    c = Corpus.from_frame(df, on_error="reject")
+    assert c.ids == ["1"]
+    assert c["1"].extra == {"a": 1}
+    assert c.rejected[0].field == "extra"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from .exceptions import CompareError, CompareWarning, InvalidInputError, ReadError, SchemaError
+from .exceptions import CompareError, CompareWarning, FieldError, InvalidInputError, ReadError, SchemaError
 from .model import Article, Corpus, Rejection
 from .text import Document, analyze_text
 
@@ -40,6 +40,7 @@ __all__ = [
     "CompareWarning",
     "Corpus",
     "Document",
+    "FieldError",
     "InvalidInputError",
     "ReadError",
     "Rejection",

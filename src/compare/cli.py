@@ -8,7 +8,10 @@
     media-compare --version
 
 Errors are one line on stderr and a non-zero exit code (2 for bad input, 1 otherwise); ``--debug``
-shows the traceback.
+shows the traceback. Everything printed that comes from the data (outlet and event names, file
+names, rejection reasons, error messages) is made safe for the terminal first: control characters
+(an escape sequence in an outlet name), bidirectional overrides and lone surrogates are replaced,
+and what the terminal's encoding cannot show is written as an escape instead of failing.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from ._sanitize import clean_text, display_path
 from .exceptions import CompareError, CompareWarning
 
 __all__ = ["main"]
@@ -106,29 +110,47 @@ def _read(args: argparse.Namespace):
     return read_corpus(paths if len(paths) > 1 else paths[0], format=args.fmt, defaults=defaults, encoding=args.encoding)
 
 
+def _say(text: str, out: TextIO) -> None:
+    """Print ``text`` (already made safe), escaping what the stream's encoding cannot show."""
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        text = text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # pragma: no cover - a stream with a bogus encoding name
+        pass
+    print(text, file=out)
+
+
+def _safe(value: object) -> str:
+    """One line of data, safe for the terminal."""
+    return clean_text(str(value), newlines=False)
+
+
 def _print_summary(corpus, out: TextIO) -> None:
     summary = corpus.summary()
-    print(
+    _say(
         f"{summary['articles']} articles, {len(summary['outlets'])} outlets, "
         f"{len(corpus.events)} events, {summary['words']:,} words; {len(summary['rejected'])} rejected",
-        file=out,
+        out,
     )
-    width = max((len(o) for o in summary["outlets"]), default=6)
-    print("\nArticles per outlet:", file=out)
-    for outlet, n in sorted(summary["outlets"].items(), key=lambda kv: (-kv[1], kv[0]))[:40]:
-        print(f"  {outlet:<{width}}  {n:>6}", file=out)
-    if len(summary["outlets"]) > 40:
-        print(f"  ... and {len(summary['outlets']) - 40} more outlets", file=out)
+    outlets = [(_safe(o), n) for o, n in sorted(summary["outlets"].items(), key=lambda kv: (-kv[1], kv[0]))]
+    width = min(60, max((len(o) for o, _ in outlets[:40]), default=6))
+    _say("\nArticles per outlet:", out)
+    for outlet, n in outlets[:40]:
+        _say(f"  {outlet:<{width}}  {n:>6}", out)
+    if len(outlets) > 40:
+        _say(f"  ... and {len(outlets) - 40} more outlets", out)
     events = summary["events"]
-    print(f"\nArticles per event ({len(events)} events):", file=out)
+    _say(f"\nArticles per event ({len(events)} events):", out)
     for event, n in sorted(events.items(), key=lambda kv: (-kv[1], kv[0]))[:20]:
-        print(f"  {event:<40}  {n:>6}", file=out)
+        _say(f"  {_safe(event):<40}  {n:>6}", out)
     if len(events) > 20:
-        print(f"  ... and {len(events) - 20} more events", file=out)
+        _say(f"  ... and {len(events) - 20} more events", out)
     if summary["rejected"]:
-        print("\nRejected inputs:", file=out)
+        _say("\nRejected inputs:", out)
         for line in summary["rejected"]:
-            print(f"  {line}", file=out)
+            _say(f"  {_safe(line)}", out)
 
 
 def _default_jobs() -> int:
@@ -184,9 +206,9 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
         else:
             from .exceptions import InvalidInputError
 
-            msg = f"--out must end in .jsonl or .parquet. Got {args.out!r}."
+            msg = f"--out must end in .jsonl or .parquet. Got {display_path(args.out)!r}."
             raise InvalidInputError(msg)
-        print(f"\nWrote {len(corpus)} articles to {target}", file=out)
+        _say(f"\nWrote {len(corpus)} articles to {display_path(target)}", out)
     return 0
 
 
@@ -197,7 +219,7 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
     _print_summary(corpus, out)
     results = analyze(corpus, config=_config(args))
     folder = results.save(args.out, formats=("parquet", "csv") if args.csv else ("parquet",))
-    print(f"\nSaved {len(results.articles)} articles' results to {folder}/", file=out)
+    _say(f"\nSaved {len(results.articles)} articles' results to {display_path(folder)}/", out)
     return 0
 
 
@@ -216,15 +238,15 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         from .results import Results
 
         results = Results.load(args.paths[0])  # saved results: report on them as they are
-        print(f"Read the saved results in {args.paths[0]} ({len(results.articles)} articles).", file=out)
+        _say(f"Read the saved results in {display_path(args.paths[0])} ({len(results.articles)} articles).", out)
     else:
         corpus = _read(args)
         _print_summary(corpus, out)
         results = analyze(corpus, config=cfg)
     paths = write_reports(results, args.out, formats=formats, progress=cfg.progress, jobs=cfg.jobs)
-    print(f"\nWrote {len(paths)} report files to {args.out}/:", file=out)
+    _say(f"\nWrote {len(paths)} report files to {display_path(args.out)}/:", out)
     for p in paths:
-        print(f"  {p}", file=out)
+        _say(f"  {display_path(p)}", out)
     return 0
 
 
@@ -243,27 +265,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = handlers[args.command](args, out)
         for w in caught:
             if issubclass(w.category, CompareWarning):
-                print(f"{_PROG}: warning: {w.message}", file=sys.stderr)
+                _say(f"{_PROG}: warning: {_safe(w.message)}", sys.stderr)
         return code
     except CompareError as exc:
         if args.debug:
             raise
-        print(f"{_PROG}: error: {exc}", file=sys.stderr)
+        _say(f"{_PROG}: error: {_safe(exc)}", sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"{_PROG}: interrupted", file=sys.stderr)
+        _say(f"{_PROG}: interrupted", sys.stderr)
         return 130
     except (OSError, ImportError) as exc:
         if args.debug:
             raise
-        print(f"{_PROG}: error: {exc}", file=sys.stderr)
+        _say(f"{_PROG}: error: {_safe(exc)}", sys.stderr)
         return 1
     except Exception as exc:
         if args.debug:
             raise
-        print(
-            f"{_PROG}: internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback; "
+        _say(
+            f"{_PROG}: internal error: {type(exc).__name__}: {_safe(exc)} (run with --debug for the traceback; "
             "please report it)",
-            file=sys.stderr,
+            sys.stderr,
         )
         return 1

@@ -19,7 +19,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING, Any
 
-from .exceptions import InvalidInputError, SchemaError
+from ._limits import MAX_COLUMNS, MAX_FIELD_CHARS, MAX_NESTING, MAX_NODES, MAX_TEXT_CHARS
+from ._sanitize import clean_text, replace_surrogates
+from .exceptions import FieldError, InvalidInputError, SchemaError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -50,6 +52,12 @@ ARTICLE_COLUMNS: tuple[str, ...] = (
 _REQUIRED = ("id", "outlet", "text")
 
 
+def _short(value: Any, width: int = 60) -> str:
+    """``repr(value)``, cut to ``width`` characters for an error message."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
 def parse_published(value: Any, *, field_name: str = "published") -> _dt.date | _dt.datetime | None:
     """Parse a publication date into a timezone-aware datetime, a date, or None.
 
@@ -59,8 +67,9 @@ def parse_published(value: Any, *, field_name: str = "published") -> _dt.date | 
     Parameters
     ----------
     value : str, datetime, date or None
-        ISO 8601 text (``"2025-05-13"``, ``"2025-05-13T09:30:00+02:00"``, ``"...Z"``), a
-        datetime or a date. Empty strings and ``None`` mean "unknown".
+        ISO 8601 text (``"2025-05-13"``, ``"2025-05-13T09:30:00+02:00"``, ``"...Z"``,
+        ``"2025-05-13 09:30:00+02:00"``), a datetime or a date. Empty strings and ``None`` mean
+        "unknown".
     field_name : str
         Name of the field, used in error messages.
 
@@ -70,8 +79,9 @@ def parse_published(value: Any, *, field_name: str = "published") -> _dt.date | 
 
     Raises
     ------
-    InvalidInputError
-        If the value cannot be parsed or is a naive datetime.
+    FieldError
+        If the value cannot be parsed (``"2025-13-45"``) or is a naive datetime; its ``field`` is
+        ``field_name``.
     """
     if value is None:
         return None
@@ -87,13 +97,13 @@ def parse_published(value: Any, *, field_name: str = "published") -> _dt.date | 
                 f"The '{field_name}' field must be timezone-aware (e.g. '2025-05-13T09:30:00+00:00'). "
                 f"Got the naive datetime {value.isoformat()!r} instead."
             )
-            raise InvalidInputError(msg)
+            raise FieldError(msg, field=field_name)
         return value
     if isinstance(value, _dt.date):
         return value
     if not isinstance(value, str):
         msg = f"The '{field_name}' field must be an ISO 8601 date or datetime. Got {type(value).__name__}."
-        raise InvalidInputError(msg)
+        raise FieldError(msg, field=field_name)
     text = value.strip()
     if not text or text.lower() in {"unknown", "none", "null", "nan", "nat"}:
         return None
@@ -103,50 +113,133 @@ def parse_published(value: Any, *, field_name: str = "published") -> _dt.date | 
         except ValueError:
             pass
     try:
+        if len(text) > 64:  # no ISO 8601 date is this long
+            raise ValueError
         parsed = _dt.datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
-        msg = f"The '{field_name}' field must be an ISO 8601 date or datetime. Got {value!r} instead."
-        raise InvalidInputError(msg) from None
+        msg = f"The '{field_name}' field must be an ISO 8601 date or datetime. Got {_short(value)} instead."
+        raise FieldError(msg, field=field_name) from None
     return parse_published(parsed, field_name=field_name)
+
+
+def _checked_str(value: str, name: str, ident: str, limit: int = MAX_FIELD_CHARS) -> str:
+    """``value`` with lone surrogates replaced; FieldError if it is longer than ``limit``."""
+    if len(value) > limit:
+        what = "text" if name == "text" else f"field '{name}'"
+        msg = (
+            f"Article {_short(ident)}: {what} has {len(value):,} characters, over the limit of {limit:,} "
+            "(see docs/limits.md); split it or leave it out."
+        )
+        raise FieldError(msg, field=name, record=ident)
+    return replace_surrogates(value)
 
 
 def _as_str_tuple(value: Any, name: str, article_id: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
+        value = _checked_str(value, name, article_id)
         parts = [p.strip() for p in value.replace(";", ",").split(",")] if value.strip() else []
         return tuple(p for p in parts if p)
-    if hasattr(value, "tolist"):
+    if hasattr(value, "tolist") and not isinstance(value, Mapping):
         value = value.tolist()
-    if isinstance(value, Iterable):
+    if isinstance(value, (list, tuple)):
+        if len(value) > MAX_COLUMNS:
+            msg = f"Article {_short(article_id)}: field '{name}' has {len(value):,} items, over the limit of {MAX_COLUMNS:,}."
+            raise FieldError(msg, field=name, record=article_id)
         out = []
         for item in value:
             if not isinstance(item, str):
-                msg = f"Article {article_id!r}: field '{name}' must hold strings. Got {item!r}."
-                raise InvalidInputError(msg)
-            out.append(item)
+                msg = f"Article {_short(article_id)}: field '{name}' must hold strings. Got {_short(item)}."
+                raise FieldError(msg, field=name, record=article_id)
+            out.append(_checked_str(item, name, article_id))
         return tuple(out)
-    msg = f"Article {article_id!r}: field '{name}' must be a list of strings. Got {type(value).__name__}."
-    raise InvalidInputError(msg)
+    msg = (
+        f"Article {_short(article_id)}: field '{name}' must be a string or a list of strings. "
+        f"Got {type(value).__name__} {_short(value)}."
+    )
+    raise FieldError(msg, field=name, record=article_id)
 
 
-def _jsonable(value: Any, path: str) -> Any:
-    """Check that ``value`` survives a JSON round trip; convert dates to ISO text."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            msg = f"Field '{path}' holds {value!r}, which JSON cannot represent."
-            raise InvalidInputError(msg)
-        return value
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, Mapping):
-        return {str(k): _jsonable(v, f"{path}.{k}") for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v, f"{path}[{i}]") for i, v in enumerate(value)]
-    msg = f"Field '{path}' holds a {type(value).__name__}, which cannot be stored as JSON."
-    raise InvalidInputError(msg)
+# an int of more digits than this cannot be written as JSON text (Python's int-digit limit, 4,300)
+_MAX_INT_BITS = 13_000
+
+
+def _jsonable(value: Any, path: str, *, record: str | None = None) -> Any:
+    """Check that ``value`` survives a JSON round trip within the limits; dates become ISO text.
+
+    Walks iteratively, so that nesting costs no recursion; at most :data:`MAX_NESTING` levels,
+    :data:`MAX_NODES` values and :data:`MAX_TEXT_CHARS` characters of strings (keys included).
+    Returns a copy made of dicts, lists and JSON scalars, with lone surrogates replaced.
+    """
+    field_name = path.split(".")[0].split("[")[0]
+    nodes = 0
+    chars = 0
+
+    def fail(msg: str) -> FieldError:
+        return FieldError(msg, field=field_name, record=record)
+
+    def convert(v: Any, where: str, key: Any, depth: int) -> tuple[Any, bool]:
+        """The copy of ``v`` (an empty container to fill) and whether it is a container."""
+        nonlocal nodes, chars
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise fail(f"Field '{path}' holds more than {MAX_NODES:,} values (see docs/limits.md).")
+        t = type(v)
+        if t is str:
+            chars += len(v)
+            if chars > MAX_TEXT_CHARS:
+                raise fail(f"Field '{path}' holds more than {MAX_TEXT_CHARS:,} characters of text (see docs/limits.md).")
+            return replace_surrogates(v), False
+        if v is None or t is bool:
+            return v, False
+        if t is int:
+            if v.bit_length() > _MAX_INT_BITS:
+                msg = f"Field '{where}{key}' holds an integer of about {int(v.bit_length() * 0.30103):,} digits, too long to store."
+                raise fail(msg)
+            return v, False
+        if t is float:
+            if not math.isfinite(v):
+                raise fail(f"Field '{where}{key}' holds {v!r}, which JSON cannot represent.")
+            return v, False
+        if t is dict or t is list or t is tuple or isinstance(v, (Mapping, list, tuple)):
+            if depth > MAX_NESTING:
+                raise fail(f"Field '{path}' is nested more than {MAX_NESTING} levels deep (see docs/limits.md).")
+            return ({} if isinstance(v, Mapping) else []), True
+        if isinstance(v, bool):
+            return bool(v), False
+        if isinstance(v, int):
+            return convert(int(v), where, key, depth)[0], False
+        if isinstance(v, str):
+            return convert(str(v), where, key, depth)[0], False
+        if isinstance(v, float):
+            return convert(float(v), where, key, depth)[0], False
+        if isinstance(v, (_dt.date, _dt.datetime)):
+            return v.isoformat(), False
+        raise fail(f"Field '{where}{key}' holds a {type(v).__name__}, which cannot be stored as JSON.")
+
+    root, is_container = convert(value, path, "", 0)
+    if not is_container:
+        return root
+    stack: list[tuple[Any, Any, str, int]] = [(value, root, path, 0)]
+    while stack:
+        src, dst, where, depth = stack.pop()
+        if isinstance(dst, dict):
+            for k, v in src.items():
+                key = k if type(k) is str else str(k)
+                key = replace_surrogates(key)
+                chars += len(key)
+                out, deeper = convert(v, where, f".{key}", depth + 1)
+                dst[key] = out
+                if deeper:
+                    stack.append((v, out, f"{where}.{key}", depth + 1))
+        else:
+            for n, v in enumerate(src):
+                out, deeper = convert(v, where, f"[{n}]", depth + 1)
+                dst.append(out)
+                if deeper:
+                    stack.append((v, out, f"{where}[{n}]", depth + 1))
+    return root
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, repr=False)
@@ -178,8 +271,16 @@ class Article:
 
     Raises
     ------
-    InvalidInputError
-        If a field is missing, empty where it must not be, or of the wrong form.
+    FieldError
+        If a field is missing, empty where it must not be, of the wrong form, or over a limit of
+        ``docs/limits.md`` (a text of more than 500,000 characters, ``extra`` nested more than
+        32 levels...); its ``field`` names the field and ``record`` the id.
+
+    Notes
+    -----
+    Lone surrogates (U+D800-U+DFFF, which no encoder accepts) in any string field, including
+    inside ``extra``, are replaced by U+FFFD, one character for one; everything else is kept as
+    given (control characters are made safe where text is shown, not here).
     """
 
     id: str
@@ -197,53 +298,65 @@ class Article:
     def __post_init__(self) -> None:
         ident = self.id
         if isinstance(ident, int) and not isinstance(ident, bool):
-            object.__setattr__(self, "id", str(ident))
-            ident = self.id
+            ident = str(ident)
         if not isinstance(ident, str) or not ident.strip():
-            msg = f"Article field 'id' must be a non-empty string. Got {ident!r}."
-            raise InvalidInputError(msg)
+            msg = f"Article field 'id' must be a non-empty string. Got {_short(ident)}."
+            raise FieldError(msg, field="id")
+        ident = _checked_str(ident, "id", ident[:60])
+        object.__setattr__(self, "id", ident)
         for name in ("outlet", "text"):
             value = getattr(self, name)
             if not isinstance(value, str):
-                msg = f"Article {ident!r}: field '{name}' must be a string. Got {type(value).__name__}."
-                raise InvalidInputError(msg)
-            if not value.strip():
-                msg = f"Article {ident!r}: field '{name}' is empty."
-                raise InvalidInputError(msg)
+                msg = f"Article {_short(ident)}: field '{name}' must be a string. Got {type(value).__name__}."
+                raise FieldError(msg, field=name, record=ident)
+            value = _checked_str(value, name, ident, MAX_TEXT_CHARS if name == "text" else MAX_FIELD_CHARS)
+            if not value or value.isspace():
+                msg = f"Article {_short(ident)}: field '{name}' is empty."
+                raise FieldError(msg, field=name, record=ident)
+            object.__setattr__(self, name, value)
         title = "" if self.title is None else self.title
         if not isinstance(title, str):
-            msg = f"Article {ident!r}: field 'title' must be a string. Got {type(title).__name__}."
-            raise InvalidInputError(msg)
-        object.__setattr__(self, "title", title)
+            msg = f"Article {_short(ident)}: field 'title' must be a string. Got {type(title).__name__}."
+            raise FieldError(msg, field="title", record=ident)
+        object.__setattr__(self, "title", _checked_str(title, "title", ident))
         try:
             published = parse_published(self.published)
-        except InvalidInputError as exc:
-            msg = f"Article {ident!r}: {exc}"
-            raise InvalidInputError(msg) from None
+        except FieldError as exc:
+            msg = f"Article {_short(ident)}: {exc}"
+            raise FieldError(msg, field="published", record=ident) from None
         object.__setattr__(self, "published", published)
         if self.url is not None and not isinstance(self.url, str):
-            msg = f"Article {ident!r}: field 'url' must be a string or None. Got {type(self.url).__name__}."
-            raise InvalidInputError(msg)
-        if self.url is not None and not self.url.strip():
-            object.__setattr__(self, "url", None)
-        if not isinstance(self.language, str) or not self.language.strip():
-            msg = f"Article {ident!r}: field 'language' must be a language code such as 'en'."
-            raise InvalidInputError(msg)
-        object.__setattr__(self, "language", self.language.strip().lower())
+            msg = f"Article {_short(ident)}: field 'url' must be a string or None. Got {type(self.url).__name__}."
+            raise FieldError(msg, field="url", record=ident)
+        if self.url is not None:
+            url = _checked_str(self.url, "url", ident)
+            object.__setattr__(self, "url", url if url.strip() else None)
+        if not isinstance(self.language, str) or not self.language.strip() or len(self.language) > 64:
+            msg = f"Article {_short(ident)}: field 'language' must be a language code such as 'en'. Got {_short(self.language)}."
+            raise FieldError(msg, field="language", record=ident)
+        object.__setattr__(self, "language", replace_surrogates(self.language.strip().lower()))
         if self.event is not None:
-            if not isinstance(self.event, (str, int)):
-                msg = f"Article {ident!r}: field 'event' must be a string or None."
-                raise InvalidInputError(msg)
-            object.__setattr__(self, "event", str(self.event) if str(self.event).strip() else None)
+            # an int is a label (NewsWCL50 numbers its events); a bool or a float is a mistake
+            if not isinstance(self.event, (str, int)) or isinstance(self.event, bool):
+                msg = (
+                    f"Article {_short(ident)}: field 'event' must be a string (or an integer label) or None. "
+                    f"Got {type(self.event).__name__} {_short(self.event)}."
+                )
+                raise FieldError(msg, field="event", record=ident)
+            event = _checked_str(str(self.event), "event", ident)
+            object.__setattr__(self, "event", event if event.strip() else None)
         object.__setattr__(self, "authors", _as_str_tuple(self.authors, "authors", ident))
         object.__setattr__(self, "cites", _as_str_tuple(self.cites, "cites", ident))
         if self.extra is None:
             object.__setattr__(self, "extra", {})
         elif not isinstance(self.extra, Mapping):
-            msg = f"Article {ident!r}: field 'extra' must be a mapping. Got {type(self.extra).__name__}."
-            raise InvalidInputError(msg)
+            msg = (
+                f"Article {_short(ident)}: field 'extra' must be a mapping (a JSON object) of further fields. "
+                f"Got {type(self.extra).__name__} {_short(self.extra)}."
+            )
+            raise FieldError(msg, field="extra", record=ident)
         else:
-            object.__setattr__(self, "extra", _jsonable(dict(self.extra), "extra"))
+            object.__setattr__(self, "extra", _jsonable(self.extra, "extra", record=ident))
 
     def __repr__(self) -> str:
         text = self.text if len(self.text) <= 60 else self.text[:57] + "..."
@@ -276,19 +389,34 @@ class Article:
 
         Raises
         ------
-        InvalidInputError
-            If a required field ('id', 'outlet', 'text') is missing or invalid.
+        FieldError
+            If a required field ('id', 'outlet', 'text') is missing, or a field is invalid
+            (``extra`` must itself be a mapping); ``field`` names it.
+        TypeError
+            If ``data`` is not a mapping.
         """
+        if not isinstance(data, Mapping):
+            msg = f"Article.from_dict takes a mapping. Got {type(data).__name__}."
+            raise TypeError(msg)
         known = {f.name for f in fields(cls)}
         missing = [k for k in _REQUIRED if data.get(k) is None]
         if missing:
             msg = f"Article record is missing the required field(s) {missing!r}."
-            raise InvalidInputError(msg)
+            ident = data.get("id")
+            raise FieldError(msg, field=missing[0], record=ident if isinstance(ident, str) else None)
         kwargs = {k: v for k, v in data.items() if k in known and k != "extra"}
-        extra = dict(data.get("extra") or {})
+        given = data.get("extra")
+        if given is not None and not isinstance(given, Mapping):
+            ident = str(data.get("id"))
+            msg = (
+                f"Article {_short(ident)}: field 'extra' must be a mapping (a JSON object) of further fields. "
+                f"Got {type(given).__name__} {_short(given)}."
+            )
+            raise FieldError(msg, field="extra", record=ident)
+        extra = dict(given or {})
         for key, value in data.items():
             if key not in known:
-                extra[key] = value
+                extra[str(key)] = value
         return cls(**kwargs, extra=extra)
 
     @property
@@ -413,10 +541,10 @@ class Corpus(Sequence[Article]):
 
         summary = self.summary()
         rows = "".join(
-            f"<tr><td>{escape(str(o))}</td><td>{n}</td></tr>" for o, n in summary["outlets"].items()
+            f"<tr><td>{escape(clean_text(str(o)))}</td><td>{n}</td></tr>" for o, n in summary["outlets"].items()
         )
         return (
-            f"<div><strong>Corpus {escape(self.name)}</strong>: {len(self)} articles, "
+            f"<div><strong>Corpus {escape(clean_text(self.name))}</strong>: {len(self)} articles, "
             f"{len(self.outlets)} outlets, {len(self.events)} events, {len(self.rejected)} rejected"
             f"<table><tr><th>outlet</th><th>articles</th></tr>{rows}</table></div>"
         )
@@ -569,6 +697,45 @@ class Corpus(Sequence[Article]):
 
 
 def _frame_records(df: pd.DataFrame, *, columns: Mapping[str, str] | None, caller: str) -> list[dict[str, Any]]:
+    return records_from_table(df.to_dict(orient="records"), columns=columns, available=list(df.columns), caller=caller)
+
+
+def records_from_table(
+    rows: Iterable[Mapping[Any, Any]],
+    *,
+    columns: Mapping[str, str] | None = None,
+    available: Sequence[Any] | None = None,
+    caller: str,
+) -> list[dict[str, Any]]:
+    """Turn table rows (column -> value) into article records for :func:`corpus_from_records`.
+
+    ``columns`` maps model fields to column names; other columns go into ``extra``. An
+    ``extra`` column may hold a JSON object as text, and ``authors`` / ``cites`` a JSON list.
+    A value that cannot be decoded is passed on as it is, so that the record, not the table, is
+    rejected (naming the field).
+
+    Parameters
+    ----------
+    rows : iterable of mapping
+    columns : mapping, optional
+        Model field -> column name.
+    available : sequence, optional
+        The table's column names; when given, the mapping and the required fields are checked
+        against them once (SchemaError), instead of record by record.
+    caller : str
+        Who asks, for error messages.
+
+    Returns
+    -------
+    list of dict
+
+    Raises
+    ------
+    InvalidInputError
+        If ``columns`` maps an unknown field.
+    SchemaError
+        If ``available`` lacks a mapped or required column, or names a field twice.
+    """
     mapping = dict(columns or {})
     model_fields = set(ARTICLE_COLUMNS)
     unknown_targets = [k for k in mapping if k not in model_fields]
@@ -579,49 +746,66 @@ def _frame_records(df: pd.DataFrame, *, columns: Mapping[str, str] | None, calle
         )
         raise InvalidInputError(msg)
     rename = {src: dst for dst, src in mapping.items()}
-    missing_src = [src for src in rename if src not in df.columns]
-    if missing_src:
-        msg = (
-            f"{caller}: the column mapping names column(s) {missing_src!r}, which are missing. "
-            f"Available columns: {list(map(str, df.columns))!r}."
-        )
-        raise SchemaError(msg)
-    frame = df.rename(columns=rename)
-    missing = [c for c in _REQUIRED if c not in frame.columns]
-    if missing:
-        msg = (
-            f"{caller} needs the columns {missing!r} (map yours with columns={{'text': 'body', ...}}). "
-            f"Available columns: {list(map(str, df.columns))!r}."
-        )
-        raise SchemaError(msg)
-    records = []
-    for row in frame.to_dict(orient="records"):
-        rec: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        for key, value in row.items():
-            value = _unbox(value)
-            if key in model_fields:
-                rec[key] = value
-            else:
-                if value is not None:
-                    extra[str(key)] = value
-        if isinstance(rec.get("extra"), Mapping):
-            extra = {**rec["extra"], **extra}
-        elif isinstance(rec.get("extra"), str) and rec["extra"].strip().startswith("{"):
-            extra = {**json.loads(rec["extra"]), **extra}
+    if available is not None:
+        names = [str(c) for c in available]
+        shown = names if len(names) <= 40 else [*names[:40], "..."]
+        missing_src = [src for src in rename if src not in names]
+        if missing_src:
+            msg = (
+                f"{caller}: the column mapping names column(s) {missing_src!r}, which are missing. "
+                f"Available columns: {shown!r}."
+            )
+            raise SchemaError(msg)
+        fields_given = [rename.get(c, c) for c in names if c in rename or c not in mapping]
+        missing = [c for c in _REQUIRED if c not in fields_given]
+        if missing:
+            msg = (
+                f"{caller} needs the columns {missing!r} (map yours with columns={{'text': 'body', ...}}). "
+                f"Available columns: {shown!r}."
+            )
+            raise SchemaError(msg)
+        twice = sorted(c for c, n in Counter(fields_given).items() if n > 1 and c in model_fields)
+        if twice:
+            msg = f"{caller}: the field(s) {twice!r} come from more than one column; keep one (or map one with columns=)."
+            raise SchemaError(msg)
+    return [_table_record(row, rename, mapping, model_fields) for row in rows]
+
+
+def _decode_json_text(value: Any, opening: str) -> Any:
+    """``value`` decoded if it is JSON text starting with ``opening``; else (or if invalid) unchanged."""
+    if isinstance(value, str) and value.lstrip().startswith(opening):
+        try:
+            return json.loads(value)
+        except (ValueError, RecursionError):  # JSONDecodeError, the int-digit limit, nesting
+            return value
+    return value
+
+
+def _table_record(row: Mapping[Any, Any], rename: Mapping[str, str], mapping: Mapping[str, str], model_fields: set[str]) -> dict[str, Any]:
+    rec: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for key, value in row.items():
+        key = str(key)
+        value = _unbox(value)
+        name = rename.get(key, key)
+        if name in model_fields and (key in rename or name not in mapping):
+            rec[name] = value
+        elif value is not None:
+            extra[key] = value
+    given = _decode_json_text(rec.get("extra"), "{")
+    if given is None or (isinstance(given, str) and not given.strip()):
         rec["extra"] = extra
-        for list_field in ("authors", "cites"):
-            v = rec.get(list_field)
-            if isinstance(v, str) and v.strip().startswith("["):
-                try:
-                    rec[list_field] = json.loads(v)
-                except json.JSONDecodeError:
-                    pass
-        records.append(rec)
-    return records
+    elif isinstance(given, Mapping):
+        rec["extra"] = {**given, **extra}
+    else:
+        rec["extra"] = given  # Article.from_dict rejects it, naming the field
+    for list_field in ("authors", "cites"):
+        if list_field in rec:
+            rec[list_field] = _decode_json_text(rec[list_field], "[")
+    return rec
 
 
-def _unbox(value: Any) -> Any:
+def _unbox(value: Any, depth: int = 0) -> Any:
     """Turn numpy / pandas scalars and missing values into plain Python objects."""
     if value is None:
         return None
@@ -633,8 +817,11 @@ def _unbox(value: Any) -> Any:
         return None
     if hasattr(value, "to_pydatetime"):
         return value.to_pydatetime()
-    if isinstance(value, dict):
-        return {k: _unbox(v) for k, v in value.items()}
+    if depth < MAX_NESTING:
+        if isinstance(value, dict):
+            return {k: _unbox(v, depth + 1) for k, v in value.items()}
+        if isinstance(value, list):
+            return [_unbox(v, depth + 1) for v in value]
     return value
 
 
@@ -646,10 +833,37 @@ def corpus_from_records(
     on_error: str = "raise",
     sources: Sequence[str] | None = None,
     rejected: Sequence[Rejection] = (),
+    locations: Sequence[str] | None = None,
 ) -> Corpus:
     """Build a corpus from mappings, rejecting (or raising on) invalid ones and duplicate ids.
 
-    Records are numbered from 1 in messages (``source:N``).
+    Parameters
+    ----------
+    records : iterable of mapping
+        Article records (see :meth:`Article.from_dict`).
+    name : str
+        Corpus name.
+    source : str
+        Where the records come from; records are numbered from 1 in messages (``source:N``)
+        unless ``locations`` or a record's ``"_source"`` key says where each one is.
+    on_error : {"raise", "reject"}
+        Raise at the first invalid record, or list it in :attr:`Corpus.rejected`.
+    sources : sequence of str, optional
+        The corpus's sources (default: ``[source]``).
+    rejected : sequence of Rejection
+        Rejections made before (unparsable lines...), listed first.
+    locations : sequence of str, optional
+        Where each record is (``"file.jsonl:17"``), in the order of ``records``; when given,
+        a ``"_source"`` key is an ordinary field (it goes into ``extra``).
+
+    Returns
+    -------
+    Corpus
+
+    Raises
+    ------
+    FieldError
+        If a record is invalid or an id repeats and ``on_error="raise"``.
     """
     if on_error not in ("raise", "reject"):
         msg = f"The 'on_error' parameter must be one of ['raise', 'reject']. Got {on_error!r} instead."
@@ -658,30 +872,26 @@ def corpus_from_records(
     seen: dict[str, str] = {}
     rejects = list(rejected)
     for i, rec in enumerate(records, start=1):
-        where = rec.get("_source") or f"{source}:{i}"
-        clean = {k: v for k, v in rec.items() if k != "_source"}
+        if locations is not None:
+            where = locations[i - 1]
+            clean = rec
+        else:
+            where = rec.get("_source") or f"{source}:{i}"
+            clean = {k: v for k, v in rec.items() if k != "_source"}
         try:
             art = Article.from_dict(clean)
         except InvalidInputError as exc:
-            field_name = _field_from_message(str(exc))
             if on_error == "raise":
                 msg = f"{where}: {exc}"
-                raise InvalidInputError(msg) from None
-            rejects.append(Rejection(str(where), str(exc), field_name))
+                raise FieldError(msg, field=exc.field or "", record=str(where)) from None
+            rejects.append(Rejection(str(where), str(exc), exc.field))
             continue
         if art.id in seen:
-            msg = f"duplicate id {art.id!r} (first seen in {seen[art.id]}); this copy was not loaded"
+            msg = f"duplicate id {_short(art.id)} (first seen in {seen[art.id]}); this copy was not loaded"
             if on_error == "raise":
-                raise InvalidInputError(f"{where}: {msg}")
+                raise FieldError(f"{where}: {msg}", field="id", record=str(where))
             rejects.append(Rejection(str(where), msg, "id"))
             continue
         seen[art.id] = str(where)
         articles.append(art)
     return Corpus(articles, sources=list(sources or [source]), rejected=rejects, name=name)
-
-
-def _field_from_message(message: str) -> str | None:
-    for name in ARTICLE_COLUMNS:
-        if f"'{name}'" in message:
-            return name
-    return None

@@ -21,6 +21,7 @@ from itertools import accumulate, chain, compress, cycle, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
+from ._sanitize import replace_surrogates
 from ._validation import check_text
 from .wordlists import QUOTE_SPEECH_VERBS
 
@@ -505,7 +506,8 @@ def _build(text: str) -> Document:
 # 0.1-0.3 MB per Document).
 @lru_cache(maxsize=64)
 def _cached_build(text: str) -> Document:
-    return _build(text)
+    # a lone surrogate (which no encoder accepts) becomes U+FFFD, one for one: offsets still hold
+    return _build(replace_surrogates(text))
 
 
 def analyze_text(text: str) -> Document:
@@ -516,7 +518,8 @@ def analyze_text(text: str) -> Document:
     Parameters
     ----------
     text : str
-        Article text; paragraphs separated by line breaks. May be empty.
+        Article text; paragraphs separated by line breaks. May be empty. Lone surrogates are
+        replaced by U+FFFD in ``Document.text`` (same length, so offsets are unchanged).
 
     Returns
     -------

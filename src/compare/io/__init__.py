@@ -13,12 +13,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._sanitize import display_path
 from ..exceptions import InvalidInputError, ReadError
-from ..model import Corpus
-from ._files import DEFAULT_MAX_BYTES
+from ..model import Corpus, records_from_table
+from ._files import check_encoding
 from ._readers import (
     ARTICLE_SUFFIXES,
     HTML_SUFFIXES,
+    merge_listing_duplicates,
     read_article_file,
     read_csv,
     read_folder,
@@ -70,7 +72,7 @@ def _detect(path: Path) -> str:
     fmt = _SUFFIX_FORMAT.get(path.suffix.lower())
     if fmt is None:
         msg = (
-            f"{path}: cannot tell the format from the suffix {path.suffix!r}; "
+            f"{display_path(path)}: cannot tell the format from the suffix {path.suffix!r}; "
             f"pass format= one of {list(FORMATS)!r}."
         )
         raise InvalidInputError(msg)
@@ -84,7 +86,7 @@ def read_corpus(
     columns: Mapping[str, str] | None = None,
     defaults: Mapping[str, Any] | None = None,
     encoding: str = "utf-8",
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int | None = None,
     name: str | None = None,
 ) -> Corpus:
     """Read a corpus from a file, a folder, or several of them.
@@ -92,7 +94,8 @@ def read_corpus(
     Parameters
     ----------
     path : path-like or sequence of path-like
-        A file or folder; several are merged (ids must stay unique across them).
+        A file or folder; several are merged (an id already read from an earlier path is listed
+        in ``Corpus.rejected``, not loaded twice).
     format : str, optional
         One of :data:`FORMATS`. By default it is detected: research dataset folders by their
         layout, other folders as article folders, files by suffix.
@@ -101,9 +104,9 @@ def read_corpus(
     defaults : mapping, optional
         Values for fields a record lacks, e.g. ``{"outlet": "Reuters"}``.
     encoding : str
-        Text encoding of the files (default UTF-8).
-    max_bytes : int
-        Files larger than this are rejected (article files) or refused (tables).
+        Text encoding of the files (default UTF-8; byte-order marks and UTF-16 are recognised).
+    max_bytes : int, optional
+        Size limit of every file; by default each kind has its own (see ``docs/limits.md``).
     name : str, optional
         Corpus name (default: the file or folder name).
 
@@ -117,13 +120,18 @@ def read_corpus(
     ReadError
         If ``path`` does not exist, or a single file given directly cannot be read.
     InvalidInputError
-        If the format is unknown.
+        If the format, the encoding or the column mapping is invalid (one error for the run).
 
     Examples
     --------
     >>> import compare
     >>> corpus = compare.read_corpus(compare.io.bundled_corpus_path())  # doctest: +SKIP
     """
+    encoding = check_encoding(encoding, caller="read_corpus")
+    records_from_table([], columns=columns, caller="read_corpus")  # an unknown field, once
+    if format is not None and format not in FORMATS:
+        msg = f"The 'format' parameter of read_corpus must be one of {list(FORMATS)!r}. Got {format!r} instead."
+        raise InvalidInputError(msg)
     if isinstance(path, (list, tuple)):
         if not path:
             msg = "The 'path' parameter of read_corpus is an empty list."
@@ -132,33 +140,27 @@ def read_corpus(
             read_corpus(p, format=format, columns=columns, defaults=defaults, encoding=encoding, max_bytes=max_bytes)
             for p in path
         ]
-        merged = corpora[0]
-        for other in corpora[1:]:
-            merged = merged.merge(other)
-        if name:
-            merged.name = name
-        return merged
+        return merge_listing_duplicates(corpora, name=name)
     p = Path(path)
-    if not p.exists():
-        raise ReadError(str(p), "no such file or folder")
+    if not p.exists() and not p.is_symlink():
+        raise ReadError(display_path(p), "no such file or folder")
     fmt = format or _detect(p)
-    if fmt not in FORMATS:
-        msg = f"The 'format' parameter of read_corpus must be one of {list(FORMATS)!r}. Got {fmt!r} instead."
-        raise InvalidInputError(msg)
+    sizes = {} if max_bytes is None else {"max_bytes": max_bytes}
     if fmt in DATASET_FORMATS:
         corpus = DATASET_FORMATS[fmt](p)
     elif fmt == "folder":
         corpus = read_folder(p, defaults=defaults, columns=columns, encoding=encoding, max_bytes=max_bytes)
     elif fmt == "article":
-        corpus = Corpus([read_article_file(p, defaults=defaults, encoding=encoding, max_bytes=max_bytes)], sources=[str(p)])
+        article = read_article_file(p, defaults=defaults, encoding=encoding, **sizes)
+        corpus = Corpus([article], sources=[display_path(p)])
     elif fmt == "html":
-        corpus = Corpus([read_html(p, defaults=defaults, encoding=encoding, max_bytes=max_bytes)], sources=[str(p)])
+        corpus = Corpus([read_html(p, defaults=defaults, encoding=encoding, **sizes)], sources=[display_path(p)])
     elif fmt == "jsonl":
-        corpus = read_jsonl(p, columns=columns, defaults=defaults, encoding=encoding)
+        corpus = read_jsonl(p, columns=columns, defaults=defaults, encoding=encoding, **sizes)
     elif fmt in ("csv", "tsv"):
-        corpus = read_csv(p, columns=columns, defaults=defaults, encoding=encoding)
+        corpus = read_csv(p, columns=columns, defaults=defaults, encoding=encoding, **sizes)
     else:
-        corpus = read_parquet(p, columns=columns, defaults=defaults)
+        corpus = read_parquet(p, columns=columns, defaults=defaults, **sizes)
     corpus.name = name or (p.stem if p.is_file() else p.name)
     return corpus
 

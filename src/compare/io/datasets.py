@@ -23,8 +23,11 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .._limits import MAX_RECORD_BYTES, MAX_TABLE_BYTES
+from .._sanitize import display_path
 from ..exceptions import ReadError
 from ..model import Corpus, Rejection, corpus_from_records
+from ._files import read_text_file
 
 __all__ = ["DATASET_FORMATS", "detect_dataset", "read_allsides", "read_basil", "read_newswcl50", "read_polnear"]
 
@@ -39,6 +42,25 @@ POLNEAR_OUTLETS = {
     "wash-post": "The Washington Post",
     "west-journal": "Western Journal",
 }
+
+
+def _parse_json(text: str) -> tuple[Any, str | None]:
+    """A JSON value, or None and the reason it could not be parsed."""
+    try:
+        return json.loads(text), None
+    except RecursionError:
+        return None, "invalid JSON: nested too deeply"
+    except ValueError as exc:  # JSONDecodeError, the int-digit limit
+        return None, f"invalid JSON: {(str(exc).splitlines() or ['?'])[0][:200]}"
+
+
+def _lines(file: Path, rejected: list[Rejection]) -> list[str]:
+    """The lines of a dataset's JSONL file, or none (and a rejection) if it cannot be read."""
+    try:
+        return read_text_file(file, encoding="utf-8", max_bytes=MAX_TABLE_BYTES).splitlines()
+    except ReadError as exc:
+        rejected.append(Rejection(exc.path, exc.reason))
+        return []
 
 
 def _need_dir(path: Path, what: str) -> None:
@@ -66,11 +88,18 @@ def read_basil(path: str | os.PathLike[str]) -> Corpus:
     rejected: list[Rejection] = []
     for file in sorted(articles_dir.rglob("*.json")):
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            rejected.append(Rejection(str(file), f"cannot parse JSON: {exc}"))
+            data, problem = _parse_json(read_text_file(file, encoding="utf-8", max_bytes=MAX_RECORD_BYTES))
+        except ReadError as exc:
+            data, problem = None, exc.reason
+        if problem is None and not isinstance(data, dict):
+            problem = f"expected a JSON object, got {type(data).__name__}"
+        paragraphs = data.get("body-paragraphs") if problem is None else None
+        if problem is None and not isinstance(paragraphs or [], list):
+            problem = "'body-paragraphs' is not a list of paragraphs"
+        if problem is not None:
+            rejected.append(Rejection(display_path(file), problem))
             continue
-        paragraphs = data.get("body-paragraphs") or []
+        paragraphs = [p if isinstance(p, list) else [p] for p in paragraphs or []]
         parts, offsets, pos = [], [], 0
         for p_index, para in enumerate(paragraphs):
             if p_index:
@@ -131,19 +160,24 @@ def read_allsides(path: str | os.PathLike[str]) -> Corpus:
     records: list[dict[str, Any]] = []
     rejected: list[Rejection] = []
     for file in files:
-        for lineno, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+        for lineno, line in enumerate(_lines(file, rejected), start=1):
             if not line.strip():
                 continue
-            try:
-                story = json.loads(line)
-            except json.JSONDecodeError as exc:
-                rejected.append(Rejection(f"{file}:{lineno}", f"invalid JSON: {exc.msg}"))
+            story, problem = _parse_json(line)
+            if problem is None and not (isinstance(story, dict) and isinstance(story.get("news") or {}, dict)):
+                problem = "expected a story object with a 'news' object"
+            if problem is not None:
+                rejected.append(Rejection(f"{display_path(file)}:{lineno}", problem))
                 continue
             for side in ("left", "center", "right"):
                 item = (story.get("news") or {}).get(side)
                 if not item:
                     continue
+                if not isinstance(item, dict):
+                    rejected.append(Rejection(f"{display_path(file)}:{lineno} ({side})", "the snippet is not an object"))
+                    continue
                 body = item.get("newBody") or []
+                body = body if isinstance(body, list) else [body]
                 text = "\n".join(" ".join(str(p).split()) for p in body if str(p).strip())
                 records.append(
                     {
@@ -199,11 +233,17 @@ def read_newswcl50(path: str | os.PathLike[str]) -> Corpus:
     if not file.is_file():
         raise ReadError(str(file), "NewsWCL50 documents file not found")
     records = []
-    for lineno, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
+    rejected: list[Rejection] = []
+    for lineno, line in enumerate(_lines(file, rejected), start=1):
         if not line.strip():
             continue
-        doc = json.loads(line)
-        tokenized = doc.get("text_tokenized", "")
+        doc, problem = _parse_json(line)
+        if problem is None and not (isinstance(doc, dict) and "doc_id" in doc):
+            problem = "expected a document object with a 'doc_id'"
+        if problem is not None:
+            rejected.append(Rejection(f"{display_path(file)}:{lineno}", problem))
+            continue
+        tokenized = str(doc.get("text_tokenized") or "")
         lines = tokenized.split("\n")
         records.append(
             {
@@ -217,7 +257,7 @@ def read_newswcl50(path: str | os.PathLike[str]) -> Corpus:
                 "extra": {"dataset": "newswcl50", "outlet_code": doc.get("outlet"), "tokenized": tokenized},
             }
         )
-    return corpus_from_records(records, name="newswcl50", source=str(root), on_error="reject")
+    return corpus_from_records(records, name="newswcl50", source=str(root), on_error="reject", rejected=rejected)
 
 
 def read_polnear(path: str | os.PathLike[str], *, splits: tuple[str, ...] = ("train", "dev")) -> Corpus:
@@ -236,18 +276,27 @@ def read_polnear(path: str | os.PathLike[str], *, splits: tuple[str, ...] = ("tr
     _need_dir(root, "PolNeAR")
     meta: dict[str, dict[str, str]] = {}
     meta_file = root / "metadata.tsv"
-    if meta_file.is_file():
-        with meta_file.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh, delimiter="\t"):
-                meta[row["filename"]] = row
     records = []
     rejected: list[Rejection] = []
+    if meta_file.is_file():
+        try:
+            text = read_text_file(meta_file, encoding="utf-8", max_bytes=MAX_TABLE_BYTES)
+            for row in csv.DictReader(text.splitlines(), delimiter="\t"):
+                if row.get("filename"):
+                    meta[row["filename"]] = row
+        except (ReadError, csv.Error) as exc:
+            rejected.append(Rejection(display_path(meta_file), f"metadata not read: {getattr(exc, 'reason', exc)}"))
     for split in splits:
         text_dir = root / split / "text"
         if not text_dir.is_dir():
             rejected.append(Rejection(str(text_dir), f"split {split!r} not present"))
             continue
         for file in sorted(text_dir.glob("*.txt")):
+            try:
+                body = read_text_file(file, encoding="utf-8", max_bytes=MAX_RECORD_BYTES)
+            except ReadError as exc:
+                rejected.append(Rejection(exc.path, exc.reason))
+                continue
             m = meta.get(file.stem, {})
             publisher = m.get("publisher") or file.stem.split("_", 1)[0]
             authors = [a for a in (m.get("author") or "").split("|") if a and a != "None"]
@@ -257,7 +306,7 @@ def read_polnear(path: str | os.PathLike[str], *, splits: tuple[str, ...] = ("tr
                     "id": file.stem,
                     "outlet": POLNEAR_OUTLETS.get(publisher, publisher),
                     "title": "" if m.get("title") in (None, "None") else m["title"],
-                    "text": file.read_text(encoding="utf-8"),
+                    "text": body,
                     "published": m.get("publication_date") or None,
                     "authors": authors,
                     "extra": {"dataset": "polnear", "split": split, "wire": m.get("wire")},

@@ -20,6 +20,7 @@ from ._base import (
     PALETTE,
     _event_filter,
     _new_axes,
+    _plain,
     _shorten,
     _table,
 )
@@ -126,7 +127,7 @@ class ActorSentimentDisplay:
                     if np.isfinite(values[i, j]):
                         color = "white" if abs(values[i, j]) > 0.6 else "black"
                         ax.text(j, i, f"{values[i, j]:+.2f}", ha="center", va="center", fontsize=7, color=color)
-        ax.figure.colorbar(image, ax=ax, shrink=0.8, label=self.column)
+        ax.figure.colorbar(image, ax=ax, shrink=0.8, label=_plain(self.column))
         ax.set_title("Sentiment toward actors", fontsize=10)
         self.ax_ = ax
         self.figure_ = ax.figure
@@ -180,7 +181,7 @@ class SourceTypeDisplay:
         left = np.zeros(n)
         for j, kind in enumerate(self.counts.columns):
             width = np.nan_to_num(shares[:, j])
-            ax.barh(range(n), width, left=left, color=palette[j % len(palette)], label=str(kind))
+            ax.barh(range(n), width, left=left, color=palette[j % len(palette)], label=_plain(kind))
             left += width
         ax.set_yticks(range(n))
         ax.set_yticklabels([f"{_shorten(o)} (n={int(t)})" for o, t in zip(self.counts.index, totals, strict=True)], fontsize=8)

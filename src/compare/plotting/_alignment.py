@@ -17,8 +17,10 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ._base import (
     COVERAGE_COLORS,
+    _cut,
     _event_filter,
     _new_axes,
+    _plain,
     _shorten,
     _table,
 )
@@ -80,7 +82,7 @@ class CoverageMatrixDisplay:
         if claims is not None and not claims.empty and {"claim_id", "text"} <= set(claims.columns):
             sub = claims[claims["event_id"].astype(str) == str(event)] if "event_id" in claims.columns else claims
             for cid, text in sub.drop_duplicates("claim_id")[["claim_id", "text"]].itertuples(index=False):
-                labels[str(cid)] = f"{cid}: {_shorten(' '.join(str(text).split()), 48)}"
+                labels[str(cid)] = f"{cid}: {_cut(' '.join(str(text).split()), 48)}"
         return cls(matrix, labels=labels)
 
     def plot(self, *, ax: Any = None, colors: dict[str, str] | None = None) -> CoverageMatrixDisplay:
@@ -103,7 +105,7 @@ class CoverageMatrixDisplay:
         ax.set_xticks(range(n_cols))
         ax.set_xticklabels([_shorten(c, 20) for c in self.matrix.columns], rotation=30, ha="right", fontsize=8)
         ax.set_yticks(range(n_rows))
-        ax.set_yticklabels([self.labels.get(str(c), str(c)) for c in self.matrix.index], fontsize=7)
+        ax.set_yticklabels([_plain(self.labels.get(str(c), str(c))) for c in self.matrix.index], fontsize=7)
         ax.set_xticks(np.arange(-0.5, n_cols, 1), minor=True)
         ax.set_yticks(np.arange(-0.5, n_rows, 1), minor=True)
         ax.grid(which="minor", color="white", linewidth=1)

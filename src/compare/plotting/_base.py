@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from .._optional import require
+from .._sanitize import clean_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -52,9 +53,21 @@ def _new_axes(ax: Any, caller: str, *, figsize: tuple[float, float]) -> Any:
     return ax
 
 
-def _shorten(label: Any, width: int = 28) -> str:
+def _plain(label: Any) -> str:
+    """``label`` as literal text: a ``$`` is escaped, so that no name reaches the mathtext parser
+    (``Money $\\frac{1}{$ News`` would otherwise fail to draw, and ``$5 ... $6`` would turn into
+    math), and control characters are replaced (they have no glyph, and reach the report's SVG)."""
+    return clean_text(str(label), newlines=False).replace("$", r"\$")
+
+
+def _cut(label: Any, width: int) -> str:
     text = str(label)
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _shorten(label: Any, width: int = 28) -> str:
+    """``label`` cut to ``width`` characters, as literal text for matplotlib."""
+    return _plain(_cut(label, width))
 
 
 def _table(results: Results, name: str) -> pd.DataFrame:

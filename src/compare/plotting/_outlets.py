@@ -20,6 +20,7 @@ from ._base import (
     PALETTE,
     _event_filter,
     _new_axes,
+    _plain,
     _pyplot,
     _shorten,
     _table,
@@ -131,7 +132,7 @@ class OutletProfileDisplay:
             panel.set_yticks(range(len(outlets)))
             panel.set_yticklabels([_shorten(o) for o in outlets], fontsize=8)
             panel.set_ylim(len(outlets) - 0.5, -0.5)
-            panel.set_title(metric, fontsize=9)
+            panel.set_title(_plain(metric), fontsize=9)
             panel.tick_params(axis="x", labelsize=8)
             panel.grid(axis="x", alpha=0.3)
         for extra in axes[len(metrics):]:

@@ -91,10 +91,11 @@ def _figure(build: Callable[[Any], Any], *, size: tuple[float, float], id_prefix
     ax = fig.subplots(*grid, squeeze=False) if grid else fig.subplots()
     try:
         build(ax)
-    except (ValueError, KeyError, TypeError) as exc:
+        svg = to_svg(fig, id_prefix=id_prefix)  # drawing happens here too (text layout, mathtext)
+    except Exception as exc:  # noqa: BLE001 - one figure that fails must not cost the whole report
         warnings.warn(f"The figure {id_prefix!r} could not be drawn and is left out: {exc}", CompareWarning, stacklevel=3)
         return None
-    return FigureBlock(svg=to_svg(fig, id_prefix=id_prefix), caption=caption)
+    return FigureBlock(svg=svg, caption=caption)
 
 
 def _metric_label(metric: str) -> str:

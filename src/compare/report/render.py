@@ -2,7 +2,9 @@
 
 One Jinja2 environment, with autoescaping on for every template and string (article text and
 titles are untrusted input) and :class:`jinja2.StrictUndefined` (a missing field is an error, not
-an empty string). The CSS is inlined and figures are inline SVG, so the page makes no network
+an empty string). Every value written into the page first passes
+:func:`compare._sanitize.clean_text`: control characters, bidirectional overrides and lone
+surrogates are replaced (a NUL or an escape sequence in an article reaches no report). The CSS is inlined and figures are inline SVG, so the page makes no network
 request.
 """
 
@@ -13,6 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._sanitize import clean_text
 from ..exceptions import InvalidInputError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,6 +24,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from .build import ReportData
 
 __all__ = ["environment", "render_html", "write_html"]
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ value }}`` of the templates: strings (escaped or markup) made safe to show."""
+    if isinstance(value, str):
+        from markupsafe import Markup
+
+        cleaned = clean_text(value)
+        if cleaned is value:
+            return value
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
+    return value
 
 
 def _cssid(value: Any) -> str:
@@ -36,6 +51,7 @@ def environment() -> jinja2.Environment:
         loader=PackageLoader("compare", "report/templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
+        finalize=_finalize,
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -564,42 +564,61 @@ def stage2_features(p: Prep, idx: np.ndarray, z: np.ndarray) -> np.ndarray:
     gs = first[g]
     ge = np.append(first[1:], n)[g]
     G = int((ge - gs).max())
-    m = gs[:, None] + np.arange(G)[None, :]
-    valid = m < ge[:, None]
-    m = np.minimum(m, n - 1)
-    P = pr[m]
-    dist = np.abs(i[m] - i[:, None])
-    far = valid & (dist > 3)
-    adj = valid & (dist > 0) & (dist <= 3)
-    pf = np.where(far, P, -1.0)
-    jj = pf.argmax(axis=1)
-    rows = np.arange(n)
-    top = pf[rows, jj]
-    has = top >= 0.0
-    mo = np.where(has, top, 0.0)
-    strong = far & (P >= 0.4)
-    ns = strong.sum(axis=1)
-    before = has & (i < i[m[rows, jj]])
-    qstrong = inq & (strong & ~inq[m]).any(axis=1)
-    ma = np.where(adj, P, 0.0).max(axis=1)
-    rank = (valid & (pr[:, None] < P)).sum(axis=1)
     X = np.empty((n, len(STAGE2_NAMES)))
-    X[:, 0] = z
-    X[:, 1:7] = pr[:, None] >= _P_BINS
-    X[:, 7:10] = mo[:, None] >= _OTHER_BINS
-    X[:, 10] = ns == 1
-    X[:, 11] = ns >= 2
-    X[:, 12] = ma >= 0.3
-    X[:, 13] = ma >= 0.5
-    X[:, 14] = rank == 0
-    X[:, 15] = rank == 1
-    X[:, 16] = before
-    X[:, 17] = qstrong
-    X[:, 18] = inq
-    X[:, 19] = z * X[:, 8]
-    X[:, 20] = z * X[:, 18]
+    # rows in blocks, so that the block x G matrices stay small; a sentence with more than
+    # 2 * _WINDOW + 1 candidates (none in the news datasets has 60; a text without full stops
+    # has thousands) compares each candidate with its _WINDOW nearest on either side only,
+    # which keeps time and memory linear in the number of candidates
+    for a in range(0, n, _BLOCK):
+        rows = np.arange(a, min(n, a + _BLOCK))
+        if G <= 2 * _WINDOW + 1:
+            m = gs[rows, None] + np.arange(G)[None, :]
+            valid = m < ge[rows, None]
+        else:
+            m = rows[:, None] + np.arange(-_WINDOW, _WINDOW + 1)[None, :]
+            valid = (m >= gs[rows, None]) & (m < ge[rows, None])
+        _stage2_rows(X, rows, np.clip(m, 0, n - 1), valid, i, z, pr, inq)
     vb = p.verb[i]
     X[:, 21] = vb & ~p.invocab[i]
     X[:, 22] = vb
     X[:, 23] = z * X[:, 21]
     return X
+
+
+_BLOCK = 4096
+_WINDOW = 64
+
+
+def _stage2_rows(X, rows, m, valid, i, z, pr, inq) -> None:
+    """Fill ``X[rows]`` (columns 0-20): ``m`` indexes each row's sentence companions, ``valid`` masks padding."""
+    ir, zr, prr, inqr = i[rows], z[rows], pr[rows], inq[rows]
+    P = pr[m]
+    dist = np.abs(i[m] - ir[:, None])
+    far = valid & (dist > 3)
+    adj = valid & (dist > 0) & (dist <= 3)
+    pf = np.where(far, P, -1.0)
+    jj = pf.argmax(axis=1)
+    k = np.arange(len(rows))
+    top = pf[k, jj]
+    has = top >= 0.0
+    mo = np.where(has, top, 0.0)
+    strong = far & (P >= 0.4)
+    ns = strong.sum(axis=1)
+    before = has & (ir < i[m[k, jj]])
+    qstrong = inqr & (strong & ~inq[m]).any(axis=1)
+    ma = np.where(adj, P, 0.0).max(axis=1)
+    rank = (valid & (prr[:, None] < P)).sum(axis=1)
+    X[rows, 0] = zr
+    X[rows, 1:7] = prr[:, None] >= _P_BINS
+    X[rows, 7:10] = mo[:, None] >= _OTHER_BINS
+    X[rows, 10] = ns == 1
+    X[rows, 11] = ns >= 2
+    X[rows, 12] = ma >= 0.3
+    X[rows, 13] = ma >= 0.5
+    X[rows, 14] = rank == 0
+    X[rows, 15] = rank == 1
+    X[rows, 16] = before
+    X[rows, 17] = qstrong
+    X[rows, 18] = inqr
+    X[rows, 19] = zr * X[rows, 8]
+    X[rows, 20] = zr * X[rows, 18]

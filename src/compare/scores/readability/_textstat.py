@@ -17,7 +17,10 @@ textstat's rules, as implemented in ``textstat/backend`` (0.7.13, English, ``lan
   that is neither ``\\w``, whitespace nor an apostrophe; words = whitespace split of the result;
 * sentences: pieces ``\\b[^.!?]+[.!?]*``; pieces with at most two words are not counted; at least
   one sentence for a non-empty text (so "U.S." makes pieces, and short pieces are dropped);
-* syllables: CMU vowel phonemes of the lower-cased word, else Pyphen hyphen positions + 1;
+* syllables: CMU vowel phonemes of the lower-cased word, else Pyphen hyphen positions + 1
+  (for a word of more than ``compare._limits.LONGEST_WORD`` characters, which no dictionary
+  holds, its groups of vowels ``[aeiouy]+``, at least 1: Pyphen's cost grows with the length,
+  19 s per MB of one word; this is the one departure from textstat);
 * difficult words: not in the easy-word list and at least 3 (Gunning fog) or 0 (Dale-Chall)
   syllables; letters: ``\\w`` characters; characters: non-whitespace characters;
 * no rounding (textstat's default ``round_points`` is ``None``).
@@ -34,6 +37,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ..._limits import LONGEST_WORD
 from ...wordlists import dale_chall_easy_words
 
 __all__ = [
@@ -134,7 +138,21 @@ def _syllables_of_lowered(word: str) -> int:
     n = syllable_table().get(word)
     if n is not None:
         return n
+    if len(word) > LONGEST_WORD:
+        # Pyphen costs about 15 microseconds per character; a "word" this long is not a word
+        # (a run of letters, a URL without its punctuation), so its vowel groups are counted
+        return max(1, sum(1 for _ in _RE_VOWEL_GROUP.finditer(word)))
+    return _hyphenated(word)
+
+
+# textstat hyphenates each unknown word three times (syllable total, per word, lower-cased);
+# a small cache makes that one Pyphen call (bounded; cleared with _hyphenated.cache_clear())
+@functools.lru_cache(maxsize=4096)
+def _hyphenated(word: str) -> int:
     return len(_pyphen().positions(word)) + 1
+
+
+_RE_VOWEL_GROUP = re.compile(r"[aeiouy]+")
 
 
 def _count_syllables(text: str) -> int:
@@ -179,7 +197,7 @@ class _WordMemo(dict[str, int]):
         packed = (
             total | poly << _FIELD | hard_fog << 2 * _FIELD | hard_dc << 3 * _FIELD | linsear << 4 * _FIELD
         )
-        if len(self) < _MEMO_MAX:
+        if len(self) < _MEMO_MAX and len(word) <= LONGEST_WORD:
             self[word] = packed
         return packed
 
