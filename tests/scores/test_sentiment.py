@@ -333,8 +333,8 @@ def _score(sentence: str, target: str) -> float:
             "Zelensky",
         ),
         (
-            "The Russian dictator Putin arrived in Istanbul on Monday.",
-            "The Russian president Putin arrived in Istanbul on Monday.",
+            "The Russian dictator Putin arrived in Beijing on Monday.",
+            "The Russian president Putin arrived in Beijing on Monday.",
             "Putin",
         ),
         (
