@@ -279,7 +279,8 @@ def make_batch(items: Sequence[tuple[Any, int, int, int]], vader: VaderFn) -> Ba
         t1s.append(base + b - ts)
     n = len(lowers)
     upper, alpha, number = _first_classes("".join(map(_FIRST, texts)))
-    counts = np.diff(np.array([0, *sent_hi], dtype=np.intp))
+    lo = np.array(sent_lo, dtype=np.intp)
+    hi = np.array(sent_hi, dtype=np.intp)
     wsent = np.zeros(n)
     np.add.at(wsent, np.array(wpos, dtype=np.intp), np.array(wval, dtype=float))
     return Batch(
@@ -288,9 +289,9 @@ def make_batch(items: Sequence[tuple[Any, int, int, int]], vader: VaderFn) -> Ba
         alpha=alpha,
         number=number,
         nt=np.fromiter(map(_ENDS_NT, lowers), dtype=bool, count=n),
-        sent=np.repeat(np.arange(len(sent_lo)), counts),
-        lo=np.array(sent_lo, dtype=np.intp),
-        hi=np.array(sent_hi, dtype=np.intp),
+        sent=np.repeat(np.arange(len(sent_lo)), hi - lo),
+        lo=lo,
+        hi=hi,
         wsent=wsent,
         scores=np.array(scores, dtype=float).reshape(len(scores), 3),
         target_sent=np.array(target_sent, dtype=np.intp),
