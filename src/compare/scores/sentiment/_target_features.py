@@ -77,6 +77,7 @@ DENSE = (
 TEMPLATES = ("S", "C", "L", "R", "P1", "N1", "NC", "NC2", "PC", "SL", "SR", "L2", "R2", "N2")
 _T = {name: i for i, name in enumerate(TEMPLATES)}
 _PAIRS = frozenset(("L2", "R2", "N2"))
+_ONE_WORD = np.array([name not in _PAIRS for name in TEMPLATES])
 SPECIALS = ("<N>", "<D>", "<T>", "<S>", "</S>")
 _TRUE = np.ones(1, dtype=bool)
 
@@ -370,14 +371,16 @@ def features(batch: Batch, vocab: Vocab) -> Features:
     c_first = np.searchsorted(cid, tc, side="left")
     c_last = np.searchsorted(cid, tc, side="right") - 1
     out: dict[str, Any] = {}
-    keys: list[Any] = []
-    owners: list[Any] = []
+    owners: list[Any] = []  # binary features: owner, template, first word (0: one word), word
+    tpls: list[int] = []
+    firsts: list[Any] = []
+    words: list[Any] = []
 
     def binary(owner: Any, tpl: str, a: Any, w: Any) -> None:
-        # no feature of an unknown word (id 0): the model has none, and training knows every word
-        ok = (w != 0) & (a != 0) if tpl in _PAIRS else w != 0
-        owners.append(owner[ok])
-        keys.append((_T[tpl] * size + (a[ok] if tpl in _PAIRS else 0)) * size + w[ok])
+        owners.append(owner)
+        tpls.append(_T[tpl])
+        firsts.append(a)
+        words.append(w)
 
     # opinion words of the sentence outside the target: (target, token) pairs
     nz = np.flatnonzero(vals != 0)
@@ -522,8 +525,17 @@ def features(batch: Batch, vocab: Vocab) -> Features:
 
     for name, x in out.items():
         dense[good, col[name]] = x
+    w = np.concatenate(words)
+    lengths = [len(x) for x in words]
+    a = np.zeros(len(w), dtype=np.intp)
+    for at, first, n in zip(np.cumsum([0, *lengths[:-1]]).tolist(), firsts, lengths, strict=True):
+        if n and not isinstance(first, int):  # word pairs
+            a[at : at + n] = first
+    tpl = np.repeat(np.array(tpls, dtype=np.int64), lengths)
+    # no feature of an unknown word (id 0): the model has none, and training knows every word
+    ok = (w != 0) & ((a != 0) | _ONE_WORD[tpl])
     span = np.int64(len(TEMPLATES)) * size * size
-    pair = good[np.concatenate(owners)].astype(np.int64) * span + np.concatenate(keys)
+    pair = good[np.concatenate(owners)[ok]].astype(np.int64) * span + (tpl[ok] * size + a[ok]) * size + w[ok]
     pair.sort()  # distinct (target, key) pairs: binary features
     pair = pair[np.concatenate((_TRUE, pair[1:] != pair[:-1]))] if len(pair) else pair
     return Features(dense, (pair // span).astype(np.intp), pair % span)

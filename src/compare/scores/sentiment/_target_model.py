@@ -80,9 +80,8 @@ def predict_batch(batch: Any, model: Model | None = None) -> Any:
     if len(f.key) and len(mdl.keys):
         pos = np.minimum(np.searchsorted(mdl.keys, f.key), len(mdl.keys) - 1)
         row = np.where(mdl.keys[pos] == f.key, pos, len(mdl.keys))
-        w = mdl.weights[row]
-        for c in range(3):
-            z[:, c] += np.bincount(f.owner, weights=w[:, c], minlength=len(z))
+        flat = (f.owner[:, None] * 3 + np.arange(3)).ravel()  # (target, class) of each weight
+        z += np.bincount(flat, weights=mdl.weights[row].ravel(), minlength=3 * len(z)).reshape(-1, 3)
     z -= z.max(axis=1, keepdims=True)
     np.exp(z, out=z)
     z /= z.sum(axis=1, keepdims=True)
