@@ -6,12 +6,9 @@ times, with :func:`time.process_time` (one core; fairer than wall time on a load
 - ``actor_mentions`` on each Document;
 - sentence VADER (``compare.scores.sentiment._vader.polarity_scores`` of every sentence, plus the
   whole-text compound the family reports);
-- target sentiment of every actor mention the family scores (persons, organisations, groups),
-  three ways: the per-mention reference path (``_target_model.features`` + ``predict_proba``
-  for each mention; readable, used for training), the plain-Python fast path
-  (``_target_model._predict_one`` for each mention, what ``predict_spans`` uses for fewer than
-  ``_BATCH_MIN`` targets) and the path the family uses (``sentiment._mention_targets``: one
-  vectorised numpy batch per article, ``_target_model._predict_batch``);
+- target sentiment of every actor mention the family scores (persons, organisations, groups), as
+  the family computes it (``sentiment._mention_targets``: one batch per article through
+  ``_target_features.features`` and ``_target_model.predict_batch``, the only implementation);
 - the whole sentiment family (``FAMILY(doc)`` on fresh Documents: all of the above together).
 
 Each stage runs on fresh Documents with cold result caches (the VADER and per-sentence caches are
@@ -31,21 +28,13 @@ import compare
 import compare.text
 from compare._datasets import datasets_dir
 from compare.actors import actor_mentions
+from compare.scores.sentiment import FAMILY, _vader
 from compare.scores.sentiment import _sentiment as sm
-from compare.scores.sentiment import _target_model as tm
-from compare.scores.sentiment import _vader
 
 
 def _clear_caches() -> None:
     _vader.polarity_scores.cache_clear()
-    for name in ("_analyse_sentence", "_base_words", "_sentence_context", "word_sentiments"):
-        fn = getattr(_vader, name, None)
-        if fn is not None and hasattr(fn, "cache_clear"):
-            fn.cache_clear()
-    for name in ("_analyse_sentence", "_base_words", "_sentence_context"):
-        fn = getattr(tm, name, None)
-        if fn is not None and hasattr(fn, "cache_clear"):
-            fn.cache_clear()
+    _vader.word_sentiments.cache_clear()
 
 
 def _docs(texts: list[str]) -> list[compare.Document]:
@@ -67,32 +56,15 @@ def _time(fn, docs) -> float:  # type: ignore[no-untyped-def]
 def _targets(doc: compare.Document) -> None:
     ms = [m for m in actor_mentions(doc) if m.kind in sm._ACTOR_KINDS]
     vader = sm._vader_pass(doc)
-    scores = vader.scores
     t0 = time.process_time()
-    mode = _targets.mode  # type: ignore[attr-defined]
-    if mode == "reference" or not hasattr(sm, "_mention_targets"):
-        # the per-mention reference path: features dict + dot product
-        for m in ms:
-            sent = doc.sentences[m.sentence]
-            sc = scores[m.sentence]
-            tm.predict_proba(
-                tm.features(
-                    sent.text, m.start - sent.start, m.end - sent.start, (sc.compound, sc.pos, sc.neg)
-                )
-            )
-    elif mode == "python":
-        for item in sm._mention_items(doc, ms, vader):
-            tm._predict_one(item)
-    else:
-        sm._mention_targets(doc, ms, vader)
+    sm._mention_targets(doc, ms, vader)
     _targets.elapsed += time.process_time() - t0  # type: ignore[attr-defined]
 
 
-def _time_targets(texts: list[str], *, mode: str) -> tuple[float, int]:
+def _time_targets(texts: list[str]) -> tuple[float, int]:
     _clear_caches()
     docs = _docs(texts)
     _targets.elapsed = 0.0  # type: ignore[attr-defined]
-    _targets.mode = mode  # type: ignore[attr-defined]
     _time(_targets, docs)
     n = sum(1 for d in docs for m in actor_mentions(d) if m.kind in sm._ACTOR_KINDS)
     return _targets.elapsed, n  # type: ignore[attr-defined]
@@ -107,7 +79,7 @@ def main() -> None:
     n_words = sum(d.n_words for d in _docs(texts))
     # warm-up: load lexicons and the model once
     for d in _docs(texts[:5]):
-        sm.FAMILY(d)
+        FAMILY(d)
     per600 = 600.0 / n_words * 1000.0
     n_mentions = 0
     best: dict[str, float] = {}
@@ -119,14 +91,9 @@ def main() -> None:
         stages["sentence VADER"] = _time(
             lambda d: (sm._doc_scores(d), _vader.polarity_scores(d.text)), _docs(texts)
         )
-        stages["target sentiment, per-mention reference path"] = _time_targets(texts, mode="reference")[0]
-        if hasattr(tm, "_predict_batch"):  # (absent before the vectorised path: older code)
-            stages["target sentiment, plain-Python fast path"] = _time_targets(texts, mode="python")[0]
-        stages["target sentiment (all mentions, family path)"], n_mentions = _time_targets(
-            texts, mode="batch"
-        )
+        stages["target sentiment (all mentions, family path)"], n_mentions = _time_targets(texts)
         _clear_caches()
-        stages["whole sentiment family"] = _time(sm.FAMILY, _docs(texts))
+        stages["whole sentiment family"] = _time(FAMILY, _docs(texts))
         for k, v in stages.items():
             best[k] = min(best.get(k, float("inf")), v)
     print(f"BASIL: {len(texts)} articles, {n_words} words, {n_mentions} actor mentions scored")

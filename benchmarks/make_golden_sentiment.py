@@ -5,9 +5,8 @@ The golden file pins what :func:`compare.actors.actor_mentions`, the sentiment f
 a few hand-written texts, so that speed work can be checked to change no output
 (``tests/test_actors.py`` and ``tests/scores/test_sentiment.py`` compare against it). The
 mentions were generated before the speed-up of ``actors.py``; the target-sentiment values were
-regenerated when the model's three VADER features changed from VADER re-run on the clause and on
-each side of the target to sums of the sentence's VADER word sentiments (retrained model; the
-mentions did not change).
+last regenerated when the target features became one implementation on the Document's tokens,
+with the portrayal features (retrained model; the mentions did not change).
 
 Run: ``.venv/bin/python benchmarks/make_golden_sentiment.py`` (regenerate only when a change of
 output is intended).

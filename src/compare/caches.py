@@ -132,18 +132,9 @@ CACHES: tuple[Cache, ...] = (
     _c("scores.wordchoice._lexicon", "vader_lexicon", 1, "VADER's lexicon as loaded-language weights"),
     _c("scores.wordchoice._lexicon", "word_info", 131_072, "loaded-language weight and category of words"),
     _c("scores.wordchoice._wordchoice", "_TOKEN_INFO", 500_000, "per token text: weight and word-list flags"),
-    _c("scores.sentiment._target_model", "vader_lexicon", 1, "VADER's lexicon for the target classifier"),
-    _c("scores.sentiment._target_model", "_analyse_sentence", 4_096, "per sentence: target-model token analysis"),
-    _c("scores.sentiment._target_model", "_base_words", 4_096, "per sentence: base words"),
     _c("scores.sentiment._target_model", "load_model", 1, "the shipped target-sentiment weights"),
-    _c("scores.sentiment._target_model", "_index", 1, "the target model's feature index"),
-    _c("scores.sentiment._target_model", "_s_info", 1, "per word: rows of the target model's weights"),
-    _c("scores.sentiment._target_model", "_lex_get", 1, "the lexicon's look-up function"),
-    _c("scores.sentiment._target_model", "_sentence_context", 8_192, "per sentence: the target model's context"),
-    _c("scores.sentiment._target_model", "_fixed_rows", 1, "the rows of the model's fixed features"),
-    _c("scores.sentiment._target_model", "_prefix_rows", 16, "per feature prefix: the rows of its features"),
-    _c("scores.sentiment._target_model", "_row_weights", 1, "the model's weights by row"),
-    _c("scores.sentiment._target_model", "_vocab", 1, "the words the model knows"),
+    _c("scores.sentiment._target_features", "lexicon", 1, "the target model's word lists and valences"),
+    _c("scores.sentiment._target_features", "_ascii_classes", 1, "character classes of the target features"),
 )
 
 

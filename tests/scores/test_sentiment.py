@@ -147,13 +147,11 @@ def test_actor_rows_without_target_sentiment() -> None:
 
 
 # ------------------------------------------------------------------------------------------------
-# the fast paths (plain Python and numpy batch) give the numbers of the reference (features +
-# predict_proba per target), and the family gives the golden values
-# (benchmarks/make_golden_sentiment.py)
+# the target classifier: one feature implementation (_target_features) for training, single
+# targets and the family's batches; golden values from benchmarks/make_golden_sentiment.py
 # ------------------------------------------------------------------------------------------------
 GOLDEN = __import__("pathlib").Path(__file__).parents[1] / "data" / "golden" / "sentiment_actors.json"
-# Floating-point sums in another order differ by ~1e-16 (the reference's own order already varies
-# between processes: it iterates over a set of words); labels must be identical.
+# Sums in another order (another batch) differ by ~1e-16; labels must be identical.
 TOL = 1e-12
 
 
@@ -171,51 +169,97 @@ def _same(a, b) -> bool:  # type: ignore[no-untyped-def]
     return a == b
 
 
-def test_batch_classifier_equals_reference() -> None:
-    from compare.scores.sentiment import _target_model as tm
-    from compare.scores.sentiment._vader import polarity_scores
-
-    items = []
-    for case in _golden():
-        doc = analyze_text(case["text"])
-        for s in doc.sentences:
-            sc = polarity_scores(s.text)
-            scores = (sc.compound, sc.pos, sc.neg)
-            toks = list(doc.tokens[s.token_start : s.token_end])
-            for a, t in enumerate(toks):  # every token, pairs of tokens, odd offsets
-                items.append((s.text, t.start - s.start, t.end - s.start, scores))
-                if a + 1 < len(toks):
-                    items.append((s.text, t.start - s.start, toks[a + 1].end - s.start, scores))
-            items.append((s.text, 0, len(s.text), scores))
-            items.append((s.text, len(s.text) - 1, len(s.text), scores))
-    items.append(("", 0, 0, (0.0, 0.0, 0.0)))
-    items.append(("   ", 1, 2, (0.0, 0.0, 0.0)))
-    fast = tm.predict_spans(items)  # one batch: the vectorised numpy path
-    assert len(items) >= tm._BATCH_MIN
-    one_by_one = [p for k in range(0, len(items), 3) for p in tm.predict_spans(items[k : k + 3])]
-    assert len(fast) == len(one_by_one) == len(items) > 1000
-    for item, p, q in zip(items, fast, one_by_one, strict=True):
-        ref = tm.predict_proba(tm.features(*item))
-        for got in (p, q):
-            assert max(abs(x - y) for x, y in zip(got, ref, strict=True)) <= TOL, item
-            assert max(range(3), key=lambda i: got[i]) == max(range(3), key=lambda i: ref[i]), item
-
-
-def test_batch_with_given_word_sentiments() -> None:
-    from compare.scores.sentiment import _target_model as tm
+def _vader(doc, si):  # type: ignore[no-untyped-def]
     from compare.scores.sentiment._vader import polarity_scores, word_sentiments
 
-    s = "Critics slammed Smith for the disastrous, corrupt deal, while Jones was praised as a hero."
-    sc = polarity_scores(s)
-    spans = [(s.index(w), s.index(w) + len(w)) for w in ("Critics", "Smith", "deal", "Jones", "hero")] * 3
-    plain = [(s, a, b, (sc.compound, sc.pos, sc.neg)) for a, b in spans]
-    given = [(*it, word_sentiments(s)) for it in plain]
-    p, q = tm.predict_spans(plain), tm.predict_spans(given)
-    assert len(p) == len(spans) >= tm._BATCH_MIN
-    for x, y in zip(p, q, strict=True):
-        assert max(abs(a - b) for a, b in zip(x, y, strict=True)) <= TOL
-    labels = [max(range(3), key=lambda i: x[i]) for x in p]
-    assert labels[1] == 0  # Smith: negative
+    s = polarity_scores(doc.sentences[si].text)
+    return (s.compound, s.pos, s.neg), word_sentiments(doc.sentences[si].text)
+
+
+def _name_items(text: str) -> list[tuple]:
+    doc = analyze_text(text)
+    items = []
+    for si, s in enumerate(doc.sentences):
+        for i in range(s.token_start, s.token_end):  # every token, token pairs, odd offsets
+            items.append((doc, si, doc.token_starts[i], doc.token_ends[i]))
+            if i + 1 < s.token_end:
+                items.append((doc, si, doc.token_starts[i], doc.token_ends[i + 1]))
+        items.append((doc, si, s.start, s.end))
+        items.append((doc, si, s.end - 1, s.end))
+    return items
+
+
+def test_prediction_is_the_model_over_the_named_features() -> None:
+    # the model's key table and vocabulary give exactly the sum of the named features' weights
+    # (the names the training script writes), whatever words the model does not know
+    import numpy as np
+
+    from compare.scores.sentiment import _target_features as tf
+    from compare.scores.sentiment import _target_model as tm
+
+    model = tm.load_model()
+    import json
+    from importlib import resources
+
+    weights = json.loads((resources.files("compare") / "data" / tm.MODEL_FILE).read_text(encoding="utf-8"))
+    items = [it for case in _golden()[:3] for it in _name_items(case["text"])]
+    batch = tf.make_batch(items, _vader)
+    probs = tm.predict_batch(batch)
+    full = tf.build_vocab(batch.lowers)  # a training vocabulary: every word known
+    f = tf.features(batch, full)
+    z = f.dense @ model.dense + model.intercept
+    w = weights["weights"]
+    for k, key in zip(f.owner.tolist(), f.key.tolist(), strict=True):
+        z[k] += w.get(tf.feature_name(key, full), (0.0, 0.0, 0.0))
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    z /= z.sum(axis=1, keepdims=True)
+    assert len(items) > 500
+    assert np.abs(z - probs).max() <= TOL
+
+
+def test_feature_names_round_trip() -> None:
+    from compare.scores.sentiment import _target_features as tf
+
+    doc = analyze_text("Critics called Smith a corrupt puppet, and Smith’s aides didn't object.")
+    batch = tf.make_batch([(doc, 0, 15, 20), (doc, 0, 42, 49)], _vader)
+    vocab = tf.build_vocab(batch.lowers)
+    f = tf.features(batch, vocab)
+    names = [tf.feature_name(k, vocab) for k in f.key.tolist()]
+    assert [tf.feature_key(n, vocab) for n in names] == f.key.tolist()
+    first = {n for o, n in zip(f.owner.tolist(), names, strict=True) if o == 0}
+    assert {"P1:called", "N1:a", "N2:a corrupt", "R2:corrupt puppet", "SR:puppet", "S:<N>"} <= first
+    assert "S:smith" not in first  # the target is not a sentence word
+    dense = dict(zip(tf.DENSE, f.dense[0].tolist(), strict=True))
+    assert dense["desc_val"] < 0  # "called Smith a corrupt puppet": its own descriptors
+    assert dense["desc_neg"] == 1.0
+
+
+def test_batches_give_the_same_numbers_as_single_targets() -> None:
+    from compare.scores.sentiment import _target_model as tm
+
+    items = [it for case in _golden() for it in _name_items(case["text"])]
+    together = tm.predict(items, _vader)
+    alone = [tm.predict(items[k : k + 1], _vader)[0] for k in range(0, len(items), 7)]
+    assert len(items) > 1000
+    for k, p in zip(range(0, len(items), 7), alone, strict=True):
+        assert abs(together[k] - p).max() <= TOL, items[k][1:]
+
+
+def test_family_batch_equals_target_sentiment() -> None:
+    # the family (one batch per article, VADER details of its pass) and target_sentiment (one
+    # target, its own VADER call) give the same numbers
+    text = _golden()[0]["text"]
+    res = FAMILY(analyze_text(text))
+    from compare.actors import actor_mentions
+
+    ms = [m for m in actor_mentions(text) if m.kind in {"person", "organization", "group"}]
+    per: dict[str, list[float]] = {}
+    for m in ms:
+        per.setdefault(m.actor, []).append(target_sentiment(text, m.start, m.end).score)
+    rows = {r["actor"]: r for r in res.tables["actors"]}
+    assert per
+    for actor, scores in per.items():
+        assert rows[actor]["target_sentiment"] == pytest.approx(math.fsum(scores) / len(scores), abs=TOL)
 
 
 def test_target_sentiment_equals_golden_values() -> None:
@@ -243,48 +287,78 @@ def test_actor_tables_equal_golden_values() -> None:
 
 
 @pytest.mark.parametrize(
-    "items",
+    ("text", "start", "end"),
     [
-        [("Smith met Jones in Paris on Monday.", 0, 5, (0.0, 0.0, 0.0))] * 3,  # no opinion word
-        [
-            ("Smith met Jones.", 10, 15, (0.0, 0.0, 0.0)),
-            ("", 0, 0, (0.0, 0.0, 0.0)),
-            ("Good", 0, 4, (0.4, 1.0, 0.0)),
-        ],
-        [("Smith", 0, 5, (0.0, 0.0, 0.0))],
-        [
-            ('He said “Smith is great” and “Jones" is not bad.', 8, 14, (0.5, 0.3, 0.0)),
-            ('He said “Smith is great” and “Jones" is not bad.', 30, 35, (0.5, 0.3, 0.0)),
-        ],
-        [
-            ("Don't blame Smith, it isn't his fault.", 12, 17, (0.3, 0.2, 0.1)),
-            ("Don't blame Smith, it isn't his fault.", 0, 17, (0.3, 0.2, 0.1)),
-        ],
-        [  # non-ASCII first letters, a lone surrogate, digits
-            ("Émile met İlham and Ölaf in 2024 \ud800 good.", 0, 5, (0.4, 0.2, 0.0)),
-            ("Émile met İlham and Ölaf in 2024 \ud800 good.", 10, 15, (0.4, 0.2, 0.0)),
-            ("Émile met İlham and Ölaf in 2024 \ud800 good.", 20, 24, (0.4, 0.2, 0.0)),
-        ],
-        [
-            ("a b c", 1, 2, (0.0, 0.0, 0.0)),
-            ("a b c", 4, 5, (0.0, 0.0, 0.0)),
-            ("a b c", 0, 5, (0.0, 0.0, 0.0)),
-        ],
+        ("Smith met Jones in Paris on Monday.", 0, 5),  # no opinion word
+        ("Smith met Jones.", 5, 6),  # whitespace between tokens: the nearest token
+        ("Good", 0, 4),
+        ('He said “Smith is great” and “Jones" is not bad.', 8, 14),
+        ('He said “Smith is great” and “Jones" is not bad.', 30, 35),
+        ("Don't blame Smith, it isn't his fault.", 0, 17),
+        ("Émile met İlham and Ölaf in 2024 \ud800 good.", 10, 15),  # non-ASCII, a lone surrogate
+        ("a b c", 0, 5),
+        ("$5 for Smith’s 2nd try", 7, 14),
     ],
 )
-def test_numpy_batch_edge_cases(items) -> None:
-    from compare.scores.sentiment import _target_model as tm
-
-    got = tm._predict_batch(items).tolist()
-    for item, p in zip(items, got, strict=True):
-        ref = tm.predict_proba(tm.features(*item))
-        assert max(abs(x - y) for x, y in zip(p, ref, strict=True)) <= TOL, item
+def test_odd_targets(text: str, start: int, end: int) -> None:
+    r = target_sentiment(text, start, end)
+    assert r.label in {"negative", "neutral", "positive"}
+    assert -1 <= r.score <= 1
 
 
 def test_label_order_matches_model() -> None:
     from compare.scores.sentiment import _sentiment as sm
     from compare.scores.sentiment import _target_model as tm
 
-    assert sm._CLASSES == tm.CLASSES == tuple(tm.load_model()["classes"])
+    assert sm._CLASSES == tm.CLASSES == tuple(tm.load_model().meta["classes"])
     assert sm._label((0.4, 0.4, 0.2)).label == "negative"  # ties: the first class, as max()
     assert sm._label((0.2, 0.4, 0.4)).label == "neutral"
+
+
+# ------------------------------------------------------------------------------------------------
+# portrayal (issue #17): how a text portrays the target moves the score, not only the tone of
+# the sentence
+# ------------------------------------------------------------------------------------------------
+def _score(sentence: str, target: str) -> float:
+    at = sentence.index(target)
+    return target_sentiment(sentence, at, at + len(target)).score
+
+
+@pytest.mark.parametrize(
+    ("portrayed", "plain", "target"),
+    [
+        (
+            "Zelensky is clearly unable to fully understand how political processes function.",
+            "Zelensky is clearly able to fully understand how political processes function.",
+            "Zelensky",
+        ),
+        (
+            "The Russian dictator Putin arrived in Beijing on Monday.",
+            "The Russian president Putin arrived in Beijing on Monday.",
+            "Putin",
+        ),
+        (
+            "Zelensky, who used to star in comedy shows, now plays the role of a war leader.",
+            "Zelensky, who used to work in television, now plays the role of a war leader.",
+            "Zelensky",
+        ),
+        (
+            "Critics called Assad a puppet of Moscow at the summit.",
+            "Critics called Assad an ally of Moscow at the summit.",
+            "Assad",
+        ),
+        (
+            "The Kremlin regime announced new talks on Monday.",
+            "The Kremlin government announced new talks on Monday.",
+            "Kremlin",
+        ),
+    ],
+)
+def test_portrayal_moves_the_target_score(portrayed: str, plain: str, target: str) -> None:
+    assert _score(portrayed, target) < _score(plain, target) - 0.1
+
+
+def test_unable_to_understand_is_negative() -> None:
+    # the issue's example scored +0.33 towards Zelensky
+    s = "Zelensky is clearly unable to fully understand how political processes function."
+    assert _score(s, "Zelensky") < 0
