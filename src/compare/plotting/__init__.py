@@ -19,6 +19,7 @@ Displays:
 - :class:`FrameProfileDisplay`: mean frame scores per outlet;
 - :class:`CoverageMatrixDisplay`: which outlet carried, omitted or alone reported each claim;
 - :class:`CitationGraphDisplay`: which outlet cites which (outlets on a circle, arrows);
+- :class:`NamingDisplay`: how each outlet names one referent (shares of forms, with intervals);
 - :class:`VocabularyDisplay`: distinctive words of two sides (frequency against z-score).
 """
 
@@ -39,6 +40,7 @@ _LAZY = {
     "SourceTypeDisplay": "._actors",
     "CoverageMatrixDisplay": "._alignment",
     "CitationGraphDisplay": "._alignment",
+    "NamingDisplay": "._naming",
     "VocabularyDisplay": "._vocabulary",
 }
 
