@@ -296,9 +296,20 @@ def _edit_distance(a: str, b: str, limit: int = 2) -> int:
     return prev[-1]
 
 
+_INFLECTIONS = ("s", "es", "i", "a", "n")
+
+
+def _inflected(a: str, b: str) -> bool:
+    """Whether one word is the other plus an inflection ("Force"/"Forces", "Israel"/"Israeli",
+    "Fadeev"/"Fadeeva", "Electronic"/"Electronics"): another word, not another spelling."""
+    short, long_ = sorted((a, b), key=len)
+    return long_.startswith(short) and long_[len(short) :] in _INFLECTIONS
+
+
 def _spelling_clusters(words: Iterable[str]) -> dict[str, str]:
     """Map each word (lower case) to its cluster's key: words of four or more letters with the same
-    first letter, within two edits of a member of the cluster (single linkage)."""
+    first letter, within two edits of a member of the cluster (single linkage), unless one is the
+    other plus an inflection (:func:`_inflected`)."""
     items = sorted({w for w in words if len(w) >= 4})
     parent = {w: w for w in items}
 
@@ -310,7 +321,7 @@ def _spelling_clusters(words: Iterable[str]) -> dict[str, str]:
 
     for i, a in enumerate(items):
         for b in items[i + 1 :]:
-            if a[0] == b[0] and _edit_distance(a, b) <= 2:
+            if a[0] == b[0] and _edit_distance(a, b) <= 2 and not _inflected(a, b):
                 ra, rb = find(a), find(b)
                 if ra != rb:
                     parent[max(ra, rb)] = min(ra, rb)
@@ -515,8 +526,11 @@ def naming_table(
 
     # uses: referent, referent_kind, dimension, group, key, written form, article_id, start, end
     uses: list[tuple[str, str, str, Any, str, str, str, int, int]] = []
-    m = mentions.assign(_group=_group_column(mentions, by, articles, caller))
-    m = m[m["_group"].notna() & m["actor"].notna()]
+    if any(d in dims for d in ("name", "spelling", "descriptor")):
+        m = mentions.assign(_group=_group_column(mentions, by, articles, caller))
+        m = m[m["_group"].notna() & m["actor"].notna()]
+    else:
+        m = mentions.iloc[0:0].assign(_group=None)
     rename: dict[str, str] = {}
     if merge_variants and len(m):
         kind_col = m["kind"].astype(str) if "kind" in m.columns else pd.Series("", index=m.index)
