@@ -34,7 +34,7 @@ import pandas as pd
 
 import compare
 from compare._datasets import datasets_dir
-from compare.scores.wordchoice import find_terms, naming_table
+from compare.scores.wordchoice import distinctive_words, find_terms, naming_table
 from compare.text import analyze_text
 
 SETS = ("rc-assad-fall-2024", "rc-gaza-ceasefire-2025", "rc-navalny-death-2024", "rc-prisoner-swap-2024")
@@ -171,6 +171,30 @@ def main() -> int:
     for g, part in pooled.groupby("group", sort=True):
         part = part.sort_values(["count", "form"], ascending=[False, True])
         print(f"| {g} | {', '.join(f'{f} ({n})' for f, n in zip(part['form'], part['count'], strict=True))} |")
+    print()
+
+    texts = pd.concat(
+        [c.to_frame()[["id", "outlet", "text"]].rename(columns={"id": "article_id"}) for c in corpora.values()],
+        ignore_index=True,
+    ).merge(meta[["article_id", "group"]], on="article_id").merge(
+        pd.concat([pd.read_csv(HERE / f"{n}.csv") for n in SETS]).rename(columns={"id": "article_id"})[["article_id", "story"]],
+        on="article_id",
+    )
+    t0 = time.perf_counter()
+    vocab = distinctive_words(texts, a="state_affiliated", b="western", by="group", story="story", min_count=3,
+                              exclude_stop_words=True)
+    elapsed = time.perf_counter() - t0
+    pooled_v = vocab[vocab["scope"] == "all"]
+    print("### Distinctive words: state-affiliated vs western outlets (pooled over stories, stop words left out)")
+    print()
+    print(f"Stories with both sides: {int(pooled_v['n_stories'].max())}; words compared: {len(pooled_v)}; "
+          f"|z| > 1.96: {int((pooled_v['z'].abs() > 1.96).sum())}; time {elapsed:.1f} s")
+    print()
+    print("| side | word | count state-affiliated | count western | delta | z |")
+    print("|---|---|---|---|---|---|")
+    for side, part in (("state-affiliated", pooled_v.head(10)), ("western", pooled_v.tail(10).iloc[::-1])):
+        for r in part.to_dict("records"):
+            print(f"| {side} | {r['word']} | {r['count_a']} | {r['count_b']} | {r['delta']:+.2f} | {r['z']:+.2f} |")
     return 0
 
 

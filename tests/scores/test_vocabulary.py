@@ -60,10 +60,12 @@ def test_pooled_is_inverse_variance_mean_of_stories() -> None:
     assert pooled.loc["invasion", "se"] == pytest.approx(float(w.sum() ** -0.5), abs=1e-12)
     assert pooled.loc["invasion", "n_stories"] == 2
     assert pooled.loc["invasion", "z"] > 0 > pooled.loc["operation", "z"]
-    # outlet C's words are in the prior of story s2 (alpha_0 = 9), but C is on neither side
+    # outlet C's word is in the prior's shape for story s2 (9 words), but C is on neither side and
+    # adds no weight: alpha_0 = n_a + n_b = 8, alpha_invasion = 8 x 1/9
     s2 = per[per["scope"] == "s2"].set_index("word")
     assert "war" not in set(s2.index)
-    expected = math.log((1 + 1) / (4 + 9 - 1 - 1)) - math.log((0 + 1) / (4 + 9 - 0 - 1))
+    a = 8 / 9
+    expected = math.log((1 + a) / (4 + 8 - 1 - a)) - math.log((0 + a) / (4 + 8 - 0 - a))
     assert s2.loc["invasion", "delta"] == pytest.approx(expected, abs=1e-12)
 
 

@@ -176,9 +176,10 @@ def distinctive_words(
     articles : pandas.DataFrame, optional
         Article table (``article_id`` and the columns ``frame`` lacks) to join on ``article_id``.
     prior_scale : float
-        The prior: ``alpha_w = prior_scale x`` the count of ``w`` in all texts of the scope (both
-        sides and any other outlet of the story), so that ``alpha_0`` is ``prior_scale`` times the
-        scope's size. Larger values shrink rare words harder.
+        Weight of the prior: ``alpha_0 = prior_scale x (n_a + n_b)``, so with 1 the prior weighs as
+        much as the two sides' words together; its shape is the word distribution of all texts of
+        the scope (both sides and any other outlet of the story): ``alpha_w = alpha_0 x
+        count_w / size``. Larger values shrink rare words harder.
     min_count : int
         Keep words used at least this many times by the two sides together (in the scope).
     exclude_stop_words : bool
@@ -204,8 +205,10 @@ def distinctive_words(
 
     Notes
     -----
-    Per story, :func:`log_odds_dirichlet` with the story's counts as the informative prior (as in
-    Monroe et al. 2008, section 3.5, and the R package tidylo). Pooled over stories, the
+    Per story, :func:`log_odds_dirichlet` with an informative prior ``alpha_w = alpha_0 x pi_w``
+    (Monroe et al. 2008, section 3.5), ``pi`` the story's word distribution. When the story has
+    no other outlet, ``alpha_w`` is the word's count on both sides together, as in the R package
+    tidylo. Pooled over stories, the
     per-story estimates are combined with inverse-variance weights (a fixed-effect meta-analysis):
     ``delta = sum(delta_s / se_s^2) / sum(1 / se_s^2)``, ``se = sum(1 / se_s^2) ** -0.5``. Pooling
     the estimates rather than the counts keeps an outlet's share of each story from passing for
@@ -273,11 +276,13 @@ def distinctive_words(
             continue
         ca = word_counts(df.loc[here & in_a, text], exclude=exclude)
         cb = word_counts(df.loc[here & in_b, text], exclude=exclude)
-        background = word_counts(df.loc[here, text], exclude=exclude)
-        prior = {w: prior_scale * c for w, c in background.items()}
         n_a, n_b = sum(ca.values()), sum(cb.values())
         if not n_a or not n_b:
             continue
+        background = word_counts(df.loc[here, text], exclude=exclude)
+        size = sum(background.values())
+        alpha_0 = prior_scale * (n_a + n_b)
+        prior = {w: alpha_0 * c / size for w, c in background.items()}
         n_tot[0] += n_a
         n_tot[1] += n_b
         for word, (delta, se, z) in log_odds_dirichlet(ca, cb, prior).items():
