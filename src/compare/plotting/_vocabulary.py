@@ -16,6 +16,26 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["VocabularyDisplay"]
 
 
+def _label_offsets(ax: Any, xs: Any, ys: Any, words: list[str], *, size: float = 7.0) -> list[float]:
+    """Vertical offsets (points) that keep word labels from overprinting: each label, in turn,
+    takes the nearest free slot above or below its point (greedy, in display coordinates)."""
+    to_points = 72.0 / ax.figure.dpi
+    height = size * 1.25
+    placed: list[tuple[float, float, float, float]] = []
+    offsets = []
+    for x, y, word in zip(xs, ys, words, strict=True):
+        px, py = (v * to_points for v in ax.transData.transform((float(x), float(y))))
+        width = 0.6 * size * len(word) + 4
+        for k in range(40):
+            dy = (k + 1) // 2 * height * (1 if k % 2 else -1) if k else 0.0
+            box = (px + 4, px + 4 + width, py + dy - height / 2, py + dy + height / 2)
+            if not any(box[0] < b[1] and b[0] < box[1] and box[2] < b[3] and b[2] < box[3] for b in placed):
+                break
+        placed.append(box)
+        offsets.append(dy)
+    return offsets
+
+
 class VocabularyDisplay:
     """Words that tell two sides apart: frequency (x, log scale) against z-score (y).
 
@@ -90,9 +110,11 @@ class VocabularyDisplay:
         ax.axhline(0, color="#444444", lw=0.6)
         order = np.argsort(-z, kind="mergesort")
         picked = [i for i in order[:top] if side[i] == 1] + [i for i in order[::-1][:top] if side[i] == -1]
-        for i in picked:
-            ax.annotate(str(t["word"].iloc[i]), (freq[i], z[i]), xytext=(3, 0), textcoords="offset points",
-                        fontsize=7, va="center", color=color_a if side[i] > 0 else color_b)
+        ax.autoscale_view()
+        for i, dy in zip(picked, _label_offsets(ax, freq[picked], z[picked], [str(t["word"].iloc[i]) for i in picked]), strict=True):
+            ax.annotate(str(t["word"].iloc[i]), (freq[i], z[i]), xytext=(4, dy), textcoords="offset points",
+                        fontsize=7, va="center", color=color_a if side[i] > 0 else color_b,
+                        arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.4} if dy else None)
         ax.set_xlabel("frequency in both sides (log scale)", fontsize=8)
         ax.set_ylabel(f"z-score (log-odds, Dirichlet prior): + {name_a}, − {name_b}", fontsize=8)
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
