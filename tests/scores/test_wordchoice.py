@@ -11,7 +11,7 @@ import pytest
 from compare._datasets import datasets_dir
 from compare.exceptions import InvalidInputError, SchemaError
 from compare.scores import SCORERS, actor_labels, load_families, loaded_language
-from compare.scores.wordchoice import FAMILY, label_table
+from compare.scores.wordchoice import FAMILY, actor_actions, label_table
 from compare.text import analyze_text
 
 SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "the-gaze-putin-istanbul.txt"
@@ -60,9 +60,10 @@ def test_founding_article_labels(seed_text: str) -> None:
     labels = set(df["label"])
     for expected in ("junior officials", "Putin’s aide", "a former culture minister"):
         assert expected in labels
-    putin_verbs = set(df.loc[df["actor"].str.contains("Putin") & (df["kind"] == "verb"), "label"])
+    actions = actor_actions(seed_text)
+    putin_verbs = set(actions.loc[actions["actor"].str.contains("Putin") & (actions["kind"] == "verb"), "text"])
     assert "dispatched" in putin_verbs
-    assert set(df["kind"]) <= {"title", "descriptor", "appositive", "verb"}
+    assert set(df["kind"]) <= {"title", "descriptor", "appositive", "predicative"}
     for row in df.itertuples():
         assert seed_text[row.start : row.end] == row.label
     medinsky = df[df["actor"].str.contains("Medinsky")]
@@ -125,9 +126,10 @@ def test_appositive_and_title_patterns() -> None:
     df = actor_labels(text)
     lav = df[df["actor"].str.contains("Lavrov")]
     assert "the foreign minister of Russia" in set(lav.loc[lav["kind"] == "appositive", "label"])
-    assert "said" in set(lav.loc[lav["kind"] == "verb", "label"])
-    scholz = df[df["actor"].str.contains("Scholz")]
-    assert "rejected" in set(scholz.loc[scholz["kind"] == "verb", "label"])
+    actions = actor_actions(text)
+    assert "said" in set(actions.loc[actions["actor"].str.contains("Lavrov"), "text"])
+    scholz = actions[actions["actor"].str.contains("Scholz")]
+    assert "rejected" in set(scholz.loc[scholz["kind"] == "verb", "text"])
 
 
 def test_label_table_pivot() -> None:
@@ -156,7 +158,7 @@ def test_label_table_errors() -> None:
     with pytest.raises(InvalidInputError, match="min_count"):
         label_table(rows, min_count=0)
     with pytest.raises(InvalidInputError, match="kinds"):
-        label_table(rows, kinds=("adjective",))
+        label_table(rows, kinds=("adverb",))
 
 
 def test_deterministic_and_whitespace_invariant(seed_text: str) -> None:
@@ -197,7 +199,10 @@ def test_leading_appositive_predicate_and_actor_rows() -> None:
     kim = df[df["actor"].str.contains("Kim")]
     assert "its leader" in set(kim.loc[kim["kind"] == "appositive", "label"])
     trump = df[df["actor"].str.contains("Trump")]
-    assert "furious" in set(trump.loc[trump["kind"] == "descriptor", "label"])
+    assert "furious" not in set(trump["label"])  # an adjective said of him is not a descriptor ...
+    actions = actor_actions(text)
+    said_of_trump = actions[actions["actor"].str.contains("Trump")]
+    assert ("furious", "adjective") in set(zip(said_of_trump["text"], said_of_trump["kind"], strict=True))  # ... but an action row
     assert "Mr." not in set(trump["label"])  # honorifics are not labels
     medinsky = df[df["actor"].str.contains("Medinsky")]
     assert "signals" not in set(medinsky["label"])  # the subject is "decision", not Medinsky
@@ -223,7 +228,9 @@ def test_label_table_merges_surnames() -> None:
 
 
 def test_phrasal_verb_and_title() -> None:
-    df = actor_labels("Senator Ted Cruz lashed out at the press on Friday.")
-    cruz = df[df["actor"].str.contains("Cruz")]
-    assert "lashed out" in set(cruz.loc[cruz["kind"] == "verb", "label"])
+    text = "Senator Ted Cruz lashed out at the press on Friday."
+    cruz = actor_labels(text)
+    cruz = cruz[cruz["actor"].str.contains("Cruz")]
+    acts = actor_actions(text)
+    assert "lashed out" in set(acts.loc[acts["actor"].str.contains("Cruz") & (acts["kind"] == "verb"), "text"])
     assert "Senator" in set(cruz.loc[cruz["kind"] == "title", "label"])

@@ -18,7 +18,9 @@ Displays:
 - :class:`SourceTypeDisplay`: attributed sources by type, per outlet;
 - :class:`FrameProfileDisplay`: mean frame scores per outlet;
 - :class:`CoverageMatrixDisplay`: which outlet carried, omitted or alone reported each claim;
-- :class:`CitationGraphDisplay`: which outlet cites which (outlets on a circle, arrows).
+- :class:`CitationGraphDisplay`: which outlet cites which (outlets on a circle, arrows);
+- :class:`NamingDisplay`: how each outlet names one referent (shares of forms, with intervals);
+- :class:`VocabularyDisplay`: distinctive words of two sides (frequency against z-score).
 """
 
 from __future__ import annotations
@@ -38,6 +40,8 @@ _LAZY = {
     "SourceTypeDisplay": "._actors",
     "CoverageMatrixDisplay": "._alignment",
     "CitationGraphDisplay": "._alignment",
+    "NamingDisplay": "._naming",
+    "VocabularyDisplay": "._vocabulary",
 }
 
 __all__ = sorted(_LAZY)  # noqa: PLE0605

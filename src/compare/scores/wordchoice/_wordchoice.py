@@ -15,12 +15,14 @@ scaled to [0, 1]. A word of weight >= 0.5 is *loaded*. Per sentence, the loaded 
 opinionated wording; higher = more loaded). See ``docs/loaded_lexicon.md`` and
 ``docs/benchmarks/wordchoice.md`` (BABE).
 
-**Actor labels.** For every actor mention (from :func:`compare.actors.actor_mentions`, or a small
-built-in name finder while that module is missing) the labels around it: title prefixes ("Russian
-President"), pre-name descriptors ("Putin's aide"), appositives ("Medinsky — a former culture
-minister —", "X, the Y of Z,"), nominal mentions ("junior officials"), and the verb the actor
-governs as subject ("Putin has dispatched" -> "dispatched"), found by token patterns
-``actor [aux|adverb]* VERB``.
+**Actor labels and actions.** For every actor mention (from :func:`compare.actors.actor_mentions`)
+the *descriptors* around it (:func:`actor_labels`, the ``labels`` table): title prefixes with their
+epithets ("illegitimate Russian President"), pre-name descriptors ("Putin's aide"), appositives
+("Medinsky — a former culture minister —", "X, the Y of Z,"), nominal mentions ("the Russian
+leader"), noun predicates ("is a former minister"), unnamed groups ("junior officials"); and,
+apart, its *actions* (:func:`actor_actions`, the ``actions`` table): the verb the actor governs as
+subject ("Putin has dispatched" -> "dispatched"), found by the token pattern
+``actor [aux|adverb]* VERB``, and adjectives after a copula ("will be brave enough").
 """
 
 from __future__ import annotations
@@ -42,11 +44,15 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ...model import Article
     from ...text import Document
+    from ._labels import LabelRules
 
 __all__ = [
+    "ACTION_COLUMNS",
+    "LABEL_COLUMNS",
     "LOADED_THRESHOLD",
     "NUMBER_PENALTY",
     "REPORTING_PENALTY",
+    "actor_actions",
     "actor_labels",
     "label_table",
     "loaded_language",
@@ -227,10 +233,13 @@ def loaded_language(text_or_doc: str | Document) -> pd.DataFrame:
     )
 
 
-def _label_rows(doc: Document, mentions: Sequence[Any]) -> list[dict[str, Any]]:
-    from ._labels import extract_labels, group_descriptors
+def _label_rows(
+    doc: Document, mentions: Sequence[Any], *, rules: LabelRules | None = None
+) -> list[dict[str, Any]]:
+    """Descriptor and action rows of a Document, in text order (see :func:`._labels.extract_labels`)."""
+    from ._labels import DEFAULT_RULES, extract_labels, group_descriptors
 
-    rows = extract_labels(doc, mentions)
+    rows = extract_labels(doc, mentions, rules=rules or DEFAULT_RULES)
     covered: set[int] = set()
     if mentions:
         import bisect
@@ -252,8 +261,56 @@ def _label_rows(doc: Document, mentions: Sequence[Any]) -> list[dict[str, Any]]:
     return rows
 
 
-def actor_labels(text_or_doc: str | Document, *, aliases: Mapping[str, Any] | None = None) -> pd.DataFrame:
-    """The labels and verbs an article attaches to each actor.
+#: columns of :func:`actor_labels` (the ``labels`` table, without ``article_id`` and ``outlet``)
+LABEL_COLUMNS = ("actor", "label", "kind", "sentence", "start", "end", "weight", "in_quote")
+#: columns of :func:`actor_actions` (the ``actions`` table, without ``article_id`` and ``outlet``)
+ACTION_COLUMNS = ("actor", "text", "kind", "sentence", "start", "end", "negated", "in_quote", "weight")
+
+
+def _split_rows(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Label rows and action rows, each with its table's columns."""
+    from ._labels import ACTION_KINDS
+
+    labels, actions = [], []
+    for r in rows:
+        if r["kind"] in ACTION_KINDS:
+            actions.append({c: (r["label"] if c == "text" else r[c]) for c in ACTION_COLUMNS})
+        else:
+            labels.append({c: r[c] for c in LABEL_COLUMNS})
+    return labels, actions
+
+
+def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame:
+    import pandas as pd
+
+    df = pd.DataFrame(rows, columns=list(columns))
+    types = {"sentence": "int64", "start": "int64", "end": "int64", "weight": "float64", "in_quote": "bool"}
+    if "negated" in columns:
+        types["negated"] = "bool"
+    return df.astype(types)
+
+
+def _doc_and_mentions(
+    text_or_doc: str | Document, mentions: Sequence[Any] | None, aliases: Mapping[str, Any] | None, caller: str
+) -> tuple[Document, Sequence[Any]]:
+    doc = as_document(text_or_doc, name="text_or_doc", caller=caller)
+    if mentions is None:
+        from ...actors import actor_mentions
+
+        mentions = actor_mentions(doc, aliases=aliases)
+    return doc, mentions
+
+
+def actor_labels(
+    text_or_doc: str | Document,
+    *,
+    aliases: Mapping[str, Any] | None = None,
+    mentions: Sequence[Any] | None = None,
+    rules: LabelRules | None = None,
+) -> pd.DataFrame:
+    """The descriptors an article attaches to each actor: noun phrases that describe it.
+
+    Verbs and adjectives said of an actor are not descriptors: they are in :func:`actor_actions`.
 
     Parameters
     ----------
@@ -261,19 +318,29 @@ def actor_labels(text_or_doc: str | Document, *, aliases: Mapping[str, Any] | No
         Article text, or a Document from :func:`compare.text.analyze_text`.
     aliases : mapping, optional
         Passed to :func:`compare.actors.actor_mentions` (alias -> canonical actor).
+    mentions : sequence of Mention, optional
+        The Document's actor mentions, if already found (``aliases`` is then unused).
+    rules : LabelRules, optional
+        Switches of the descriptor rules (default :data:`DEFAULT_RULES`, chosen by
+        leave-one-event-out on NewsWCL50).
 
     Returns
     -------
     pandas.DataFrame
-        Columns ``actor, label, kind, sentence, start, end, weight``. ``kind`` is ``"title"``
-        ("Russian President" before a name; honorifics such as "Mr." are not labels),
-        ``"descriptor"`` ("Putin's aide" before a name; a nominal mention resolved to the actor,
-        "the Russian leader"; a predicate after a copula, "was furious"; or an unnamed group such
-        as "junior officials", whose actor is then its head noun, ``"officials"``),
-        ``"appositive"`` ("Medinsky — a former culture minister —", "its leader, Kim Jong-un") or
-        ``"verb"`` (the verb the actor governs as subject, with a particle if any: "dispatched",
-        "lashed out"). ``weight`` is the largest
-        loaded-language weight of the label's words (0 = neutral).
+        Columns ``actor, label, kind, sentence, start, end, weight, in_quote``; ``label`` is
+        ``text[start:end]``. ``kind``:
+
+        - ``"title"``: a capitalised title before a name ("Russian President"; honorifics such as
+          "Mr." are not labels);
+        - ``"descriptor"``: a pre-name phrase with a lower-case word ("Putin's aide",
+          "illegitimate Russian President", "Trump envoy"), a nominal mention resolved to the actor
+          ("the Russian leader"), or an unnamed group ("junior officials", whose actor is then its
+          head noun, ``"officials"``);
+        - ``"appositive"``: "Medinsky — a former culture minister —", "its leader, Kim Jong-un";
+        - ``"predicative"``: a noun phrase after a copula ("Medinsky is a former culture minister").
+
+        ``weight`` is the largest loaded-language weight of the label's words (0 = neutral);
+        ``in_quote`` tells whether the label stands inside a quotation (a source's words).
 
     Raises
     ------
@@ -282,24 +349,74 @@ def actor_labels(text_or_doc: str | Document, *, aliases: Mapping[str, Any] | No
 
     See Also
     --------
+    actor_actions : The verbs and adjectives said of each actor.
     label_table : Pivot labels from several articles to actor x outlet.
+    naming_table : Names, spellings and descriptors per referent and outlet, with shares.
 
     Examples
     --------
-    >>> df = actor_labels("Russian President Vladimir Putin has dispatched a team of junior officials.")
+    >>> df = actor_labels("Illegitimate Russian President Vladimir Putin has dispatched a team of junior officials.")
     >>> sorted(df.loc[df.actor.str.contains("Putin"), "label"])
-    ['Russian President', 'dispatched']
+    ['Illegitimate Russian President']
     """
-    import pandas as pd
+    doc, mentions = _doc_and_mentions(text_or_doc, mentions, aliases, "actor_labels")
+    labels, _ = _split_rows(_label_rows(doc, mentions, rules=rules))
+    return _frame(labels, LABEL_COLUMNS)
 
-    from ...actors import actor_mentions
 
-    doc = as_document(text_or_doc, name="text_or_doc", caller="actor_labels")
-    rows = _label_rows(doc, actor_mentions(doc, aliases=aliases))
-    columns = ["actor", "label", "kind", "sentence", "start", "end", "weight"]
-    rows = [{c: r[c] for c in columns} for r in rows]
-    df = pd.DataFrame(rows, columns=columns)
-    return df.astype({"sentence": "int64", "start": "int64", "end": "int64", "weight": "float64"})
+def actor_actions(
+    text_or_doc: str | Document,
+    *,
+    aliases: Mapping[str, Any] | None = None,
+    mentions: Sequence[Any] | None = None,
+) -> pd.DataFrame:
+    """What an article lets each actor do, and the adjectives it says of it.
+
+    Parameters
+    ----------
+    text_or_doc : str or Document
+        Article text, or a Document from :func:`compare.text.analyze_text`.
+    aliases : mapping, optional
+        Passed to :func:`compare.actors.actor_mentions` (alias -> canonical actor).
+    mentions : sequence of Mention, optional
+        The Document's actor mentions, if already found (``aliases`` is then unused).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``actor, text, kind, sentence, start, end, negated, in_quote, weight``; ``text``
+        is ``text[start:end]``. ``kind`` is ``"verb"`` (the verb the actor governs as subject,
+        found by the pattern ``actor [aux|adverb]* VERB``, with a particle if any: "dispatched",
+        "lashed out"; reporting verbs such as "said" included) or ``"adjective"`` (an adjective
+        phrase after a copula: "will be brave enough", "was furious"). ``negated``: a negation
+        stands between the actor and the words ("has not ignored"); ``in_quote``: the words stand
+        inside a quotation; ``weight``: largest loaded-language weight of the words.
+
+    Raises
+    ------
+    TypeError
+        If ``text_or_doc`` is neither a str nor a Document.
+
+    See Also
+    --------
+    actor_labels : The noun phrases that describe each actor.
+
+    Notes
+    -----
+    Patterns on the Document's tokens, without a tagger: a verb is a word after the actor (and
+    any auxiliaries or adverbs) that ends in "-ed" or "-s" or is a known irregular past form, or
+    any word after an auxiliary. Against NewsWCL50's verbal property codes the precision is low,
+    as its coders marked only framing-relevant actions (see ``docs/benchmarks/wordchoice.md``).
+
+    Examples
+    --------
+    >>> df = actor_actions("Russian President Vladimir Putin has dispatched a team of junior officials.")
+    >>> df[["actor", "text", "kind"]].values.tolist()
+    [['Vladimir Putin', 'dispatched', 'verb']]
+    """
+    doc, mentions = _doc_and_mentions(text_or_doc, mentions, aliases, "actor_actions")
+    _, actions = _split_rows([r for r in _label_rows(doc, mentions) if not r.get("group")])
+    return _frame(actions, ACTION_COLUMNS)
 
 
 def _merge_surnames(actors: pd.Series) -> pd.Series:
@@ -330,7 +447,8 @@ def label_table(
         used if present), or the concatenated output of :func:`actor_labels` with an ``outlet``
         column added.
     kinds : tuple of str, optional
-        Keep only these kinds (``"title"``, ``"descriptor"``, ``"appositive"``, ``"verb"``).
+        Keep only these kinds (``"title"``, ``"descriptor"``, ``"appositive"``, ``"predicative"``;
+        ``"verb"`` and ``"adjective"`` for tables saved before verbs moved to ``actions``).
     min_count : int
         Keep labels used at least this many times by an outlet for an actor.
     merge_surnames : bool
@@ -359,7 +477,9 @@ def label_table(
     if not isinstance(min_count, int) or min_count < 1:
         msg = f"The 'min_count' parameter of label_table must be an int >= 1. Got {min_count!r} instead."
         raise InvalidInputError(msg)
-    known = ("title", "descriptor", "appositive", "verb")
+    from ._labels import ACTION_KINDS, DESCRIPTOR_KINDS
+
+    known = (*DESCRIPTOR_KINDS, *ACTION_KINDS)
     if kinds is not None:
         bad = [k for k in kinds if k not in known]
         if bad:
@@ -386,13 +506,15 @@ def label_table(
 
 
 def _actor_rows(label_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per actor named in the text: distinct labels and verbs, in order of first use."""
+    """One row per actor named in the text: distinct descriptors and verbs, in order of first use."""
+    from ._labels import ACTION_KINDS
+
     per: dict[str, dict[str, list[str]]] = {}
     for r in label_rows:
         if r.get("group"):
             continue
         d = per.setdefault(r["actor"], {"labels": [], "verbs": []})
-        bucket = d["verbs"] if r["kind"] == "verb" else d["labels"]
+        bucket = d["verbs"] if r["kind"] in ACTION_KINDS else d["labels"]
         if r["label"] not in bucket:
             bucket.append(r["label"])
     return [
@@ -416,7 +538,7 @@ def score(
     article : Article, optional
         Unused (metadata is added by the pipeline).
     options : mapping, optional
-        ``labels`` (bool, default True): also extract the actor ``labels`` table;
+        ``labels`` (bool, default True): also extract the ``labels`` and ``actions`` tables;
         ``aliases``: passed to the actor finder.
 
     Returns
@@ -424,9 +546,10 @@ def score(
     FamilyResult
         Article metrics (NaN for text without words), the sentence metric ``loaded_score``, and
         the tables ``evidence`` (metric, sentence, start, end, text, weight, label), ``labels``
-        (see :func:`actor_labels`) and ``actors`` (``actor, labels, verbs``: the distinct labels
-        and verbs of each named actor, joined with ``"; "``; unnamed groups such as "junior
-        officials" appear in ``labels`` only).
+        (descriptors, see :func:`actor_labels`), ``actions`` (verbs and adjectives, see
+        :func:`actor_actions`) and ``actors`` (``actor, labels, verbs``: the distinct descriptors
+        and the distinct actions of each named actor, joined with ``"; "``; unnamed groups such as
+        "junior officials" appear in ``labels`` only).
     """
     del article  # the family needs only the text
     options = options or {}
@@ -483,6 +606,6 @@ def score(
 
             mentions = actor_mentions(doc, aliases=options.get("aliases"))
         label_rows = _label_rows(doc, mentions)
-        tables["labels"] = [{k: v for k, v in r.items() if k != "group"} for r in label_rows]
+        tables["labels"], tables["actions"] = _split_rows(label_rows)
         tables["actors"] = _actor_rows(label_rows)
     return FamilyResult(article=article_metrics, sentences={"loaded_score": list(scores)}, tables=tables)
