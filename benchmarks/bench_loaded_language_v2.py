@@ -124,14 +124,65 @@ def basil() -> tuple[list, list[float]]:
     return out, density
 
 
-def real_coverage() -> list:
+def allsides_articles() -> list[tuple[str, int]]:
+    """Article-Bias-Prediction media-split test articles: (text, 1 for left/right outlets, 0 for centre)."""
+    path = datasets_dir() / "article_bias_prediction" / "media_split_test_articles.jsonl"
     out = []
-    for path in sorted((ROOT / "benchmarks" / "real_coverage").glob("*.sentences.csv")):
+    if not path.is_file():
+        return out
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            text = str(row.get("content_original") or "").strip()
+            if text:
+                out.append((text, int(row["bias_text"] != "center")))
+    return out
+
+
+def article_densities(texts: list[str]) -> dict[str, list[float]]:
+    """Per article: loaded words per 100 words (v1; v2 all voices, own voice, voice-weighted)."""
+    p = v2.params()
+    out: dict[str, list[float]] = {"v1": [], "v2 all voices": [], "v2 own voice": [], "v2 voice-weighted": []}
+    for t in texts:
+        doc = document(t)
+        n_words = sum(1 for tok in doc.tokens if tok.kind == "word")
+        m = v2.article_loaded_metrics(doc)
+        out["v2 all voices"].append(m["loaded_words_per_100_words"])
+        out["v2 own voice"].append(m["own_loaded_words_per_100_words"])
+        weighted = sum(
+            p["quoted_factor"] if sp.voice == "quoted" else p["own_factor"]
+            for sp in v2.loaded_spans(doc)
+            if sp.weight >= v2.LOADED_THRESHOLD
+        )
+        out["v2 voice-weighted"].append(100.0 * weighted / n_words if n_words else math.nan)
+        v1 = loaded_language(doc)
+        out["v1"].append(100.0 * int((v1["level"] == "word").sum()) / n_words if n_words else math.nan)
+    return out
+
+
+def real_coverage(folder: Path) -> list:
+    """Hand-labelled sentences of real international coverage (``SET.sentences.csv`` in ``folder``).
+
+    Labels: ``loaded`` = 1, ``neutral`` = 0, as offsets into the article texts, which live in
+    ``../shared/real_coverage/SET.jsonl`` (never in the repository).
+    """
+    texts_dir = datasets_dir().parent / "real_coverage"
+    out = []
+    for path in sorted(folder.glob("*.sentences.csv")):
+        name = path.name.removesuffix(".sentences.csv")
+        jsonl = texts_dir / f"{name}.jsonl"
+        if not jsonl.is_file():
+            continue
+        with jsonl.open(encoding="utf-8") as fh:
+            texts = {row["id"]: row["text"] for row in map(json.loads, fh)}
+        ranges: dict[str, list] = {}
         with path.open(encoding="utf-8") as fh:
             for row in csv.DictReader(fh):
-                if row.get("label") in ("0", "1"):
-                    t = row["text"].strip()
-                    out.append((t, [(0, len(t), int(row["label"]))]))
+                if row["label"] in ("loaded", "neutral") and row["id"] in texts:
+                    ranges.setdefault(row["id"], []).append(
+                        (int(row["start"]), int(row["end"]), int(row["label"] == "loaded"))
+                    )
+        out.extend((texts[i], sorted(r)) for i, r in sorted(ranges.items()))
     return out
 
 
@@ -165,7 +216,7 @@ def score_v2(corpus, setting) -> tuple[list[int], list[float]]:
                 if start <= sp.start < end
             )
             y.append(label)
-            s.append(-math.expm1(-total))
+            s.append(-math.expm1(-round(total, 9)))  # rounded: equal sums tie whatever their order
     return y, s
 
 
@@ -262,8 +313,9 @@ def features(corpus, setting):
     return np.array(rows), y
 
 
-def learned(corpora, setting, pairs) -> None:
-    """Logistic regression over span counts, trained on one corpus and scored on another."""
+def learned(corpora, setting, units) -> None:
+    """Logistic regression over span counts, trained with one dataset left out and scored on it."""
+    import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     sets = {
@@ -271,22 +323,20 @@ def learned(corpora, setting, pairs) -> None:
         "+ number, speech verb (0-9)": list(range(10)),
         "+ quoted share, log words (0-11)": list(range(12)),
     }
-    cache = {}
-    print("| features | trained on | AUC there (in-sample) | held-out corpus | AUC held out |")
+    cache = {name: features(corpora[name], setting) for t, reps in units.values() for name in [t, *reps]}
+    print("| features | left out | AUC on the tuning corpora (in-sample) | held-out corpus | AUC held out |")
     print("|---|---|---|---|---|")
     for name, cols in sets.items():
-        for tuned, held in pairs:
-            for c in [tuned, *held]:
-                if c not in cache:
-                    cache[c] = features(corpora[c], setting)
-            x, y = cache[tuned]
-            model = LogisticRegression(C=1.0, max_iter=1000).fit(x[:, cols], y)
-            there = auc((y, list(model.decision_function(x[:, cols]))))
-            for h in held:
-                xh, yh = cache[h]
-                print(
-                    f"| {name} | {tuned} | {fmt(there)} | {h} | {fmt(auc((yh, list(model.decision_function(xh[:, cols])))))} |"
-                )
+        for out_name, (_, reports) in units.items():
+            tunes = [t for n, (t, _) in units.items() if n != out_name]
+            x = np.vstack([cache[t][0] for t in tunes])[:, cols]
+            y = [v for t in tunes for v in cache[t][1]]
+            model = LogisticRegression(C=1.0, max_iter=1000).fit(x, y)
+            there = auc((y, list(model.decision_function(x))))
+            for rep in reports:
+                xh, yh = cache[rep]
+                held = auc((yh, list(model.decision_function(xh[:, cols]))))
+                print(f"| {name} | {out_name} | {fmt(there)} | {rep} | {fmt(held)} |")
 
 
 def auc(ys) -> float:
@@ -298,11 +348,11 @@ def auc(ys) -> float:
 # Grid and selection
 # --------------------------------------------------------------------------------------------
 GRID = {
-    "quoted_factor": (0.0, 0.25, 0.5, 1.0),
-    "vader_floor": (1.0, 1.4, 1.9, 4.0),
-    "vader_scale": (0.4, 0.6, 1.0),
-    "vader_positive": (0.0, 0.5, 1.0),
-    "stance_compound": (0.0, 0.5),
+    "quoted_factor": (0.0, 0.125, 0.25, 0.375, 0.5, 0.75, 1.0),
+    "vader_floor": (0.0, 0.5, 1.0, 1.4, 1.9, 2.4, 4.0),
+    "vader_scale": (0.1, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0),
+    "vader_positive": (0.0, 0.25, 0.5, 0.75, 1.0),
+    "stance_compound": (0.0, 0.25, 0.5),
 }
 
 
@@ -316,12 +366,93 @@ def settings():
         yield tuple(sorted(d.items()))
 
 
-def tune_pairs(rc) -> list[tuple[str, list[str]]]:
-    """(tuning corpus, held-out corpora) in both directions; BABE and MBIC share their sentences."""
-    return [
-        ("BABE tune (SG2 minus SG1)", ["BASIL (300 articles)"] + (["real coverage"] if rc else [])),
-        ("BASIL (300 articles)", ["BABE report (SG1)", "MBIC (crowd)"] + (["real coverage"] if rc else [])),
-    ]
+#: the setting that lets every candidate span through: all VADER words, all stance compounds
+_CAPTURE = (
+    ("own_factor", 1.0),
+    ("quoted_factor", 1.0),
+    ("stance_compound", 1.0),
+    ("vader_floor", 0.0),
+    ("vader_positive", 1.0),
+    ("vader_scale", 1.0),
+)
+
+
+def _alternatives(word: str, vl: dict[str, float], lex: dict) -> list[tuple[int, float, float]]:
+    """Weight sources of a word, as _word_weight sees them: (0, lexicon weight, 0) or (1, 0, valence)."""
+    for form in v2._base_forms(word):
+        if form in lex:
+            return [(0, lex[form][1], 0.0)]
+    if "-" in word:
+        out = []
+        for part in (x for x in word.split("-") if x):
+            hit = next((lex[f] for f in v2._base_forms(part) if f in lex), None)
+            if hit is not None and hit[0] == "topical":
+                continue  # as _word_weight: a topical part adds nothing
+            out.extend(_alternatives(part, vl, lex))
+        return out
+    for form in v2._base_forms(word):
+        if form in vl:
+            return [(1, 0.0, vl[form])]
+    return []
+
+
+def candidates(corpus):
+    """The spans of every setting at once, as arrays, so that a setting is scored without re-analysis.
+
+    The context rules (names, part of speech, phrases, voice) do not depend on the setting; only
+    the weights of VADER words and stance compounds, and the voice factor, do.
+    """
+    import numpy as np
+
+    vl = v2._vader()
+    lex = v2.lexicon().words
+    y, rng, quoted, stance_ok = [], [], [], []
+    alt_span, alt_kind, alt_lexw, alt_val = [], [], [], []
+    r = 0
+    for text, ranges in corpus:
+        doc = document(text)
+        spans, _ = v2._analyse(doc, _CAPTURE)
+        doc.cache.pop("loaded_v2" + repr(_CAPTURE), None)
+        for start, end, label in ranges:
+            y.append(label)
+            for sp in spans:
+                if not start <= sp.start < end:
+                    continue
+                k = len(rng)
+                rng.append(r)
+                quoted.append(sp.voice == "quoted")
+                word = sp.text.lower()
+                parts = [x for x in word.split("-") if x]
+                stance_ok.append(" " not in word and len(parts) == 2 and parts[0] in ("anti", "pro"))
+                alts = [(0, sp.weight, 0.0)] if " " in word else _alternatives(word, vl, lex)
+                for kind, w, valence in alts:
+                    alt_span.append(k)
+                    alt_kind.append(kind)
+                    alt_lexw.append(w)
+                    alt_val.append(valence)
+            r += 1
+    arrays = (y, rng, quoted, stance_ok, alt_span, alt_kind, alt_lexw, alt_val)
+    return tuple(np.array(a) for a in arrays)
+
+
+def fast_auc(cand, setting) -> float:
+    """AUC of ``setting`` from :func:`candidates` (the same scores as :func:`score_v2`)."""
+    import numpy as np
+
+    y, rng, quoted, stance_ok, alt_span, alt_kind, alt_lexw, alt_val = cand
+    p = dict(setting)
+    mag = np.abs(alt_val)
+    floor = p["vader_floor"]
+    span = max(4.0 - floor, 1e-12)  # floor 4 switches VADER off
+    vw = np.where(mag > floor, np.minimum(1.0, p["vader_scale"] * (mag - floor) / span), 0.0)
+    vw = np.where(alt_val > 0, vw * p["vader_positive"], vw)
+    aw = np.where(alt_kind == 0, alt_lexw, vw)
+    w = np.zeros(len(rng))
+    np.maximum.at(w, alt_span, aw)
+    w = np.where((w == 0) & stance_ok, p["stance_compound"], w)
+    f = np.where(quoted, p["quoted_factor"], p["own_factor"])
+    total = np.bincount(rng, weights=w * f, minlength=len(y)) if len(rng) else np.zeros(len(y))
+    return auc((list(y), list(-np.expm1(-np.round(total, 9)))))
 
 
 def fmt(x: float) -> str:
@@ -358,7 +489,15 @@ def speed(articles) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--grid", action="store_true", help="run the cross-dataset selection of the settings")
+    ap.add_argument(
+        "--grid", action="store_true", help="run the leave-one-dataset-out selection of the settings"
+    )
+    ap.add_argument(
+        "--real-coverage",
+        type=Path,
+        default=ROOT / "benchmarks" / "real_coverage",
+        help="folder with the real-coverage SET.sentences.csv label files",
+    )
     args = ap.parse_args(argv)
     if not (datasets_dir() / "babe_mbic").is_dir() or not (datasets_dir() / "basil").is_dir():
         print("datasets not found; set MEDIA_COMPARE_DATASETS", file=sys.stderr)
@@ -367,29 +506,46 @@ def main(argv: list[str] | None = None) -> int:
     basil_articles, basil_density = basil()
     corpora["BASIL (300 articles)"] = basil_articles
     corpora["MBIC (crowd)"] = mbic()
-    rc = real_coverage()
+    rc = real_coverage(args.real_coverage)
     if rc:
         corpora["real coverage"] = rc
     shipped = v2._params_tuple()
 
+    units = {  # dataset -> (tuning corpus, report corpora)
+        "BABE": ("BABE tune (SG2 minus SG1)", ["BABE report (SG1)", "MBIC (crowd)"]),
+        "BASIL": ("BASIL (300 articles)", ["BASIL (300 articles)"]),
+    }
+    if rc:
+        units["real coverage"] = ("real coverage", ["real coverage"])
+    lodo: dict[str, tuple] = {}
     if args.grid:
-        tune_sides = {
-            "BABE tune (SG2 minus SG1)": "BABE tune (SG2 minus SG1)",
-            "BASIL (300 articles)": "BASIL (300 articles)",
-        }
-        results: dict[tuple, dict[str, float]] = {}
-        for setting in settings():
-            results[setting] = {name: auc(score_v2(corpora[name], setting)) for name in tune_sides}
-        print("### Selection of the settings (grid of", len(results), "settings)\n")
-        print("| tuned on | chosen setting | AUC there | held-out corpus | AUC held out |")
-        print("|---|---|---|---|---|")
-        for tuned, held in tune_pairs(rc):
-            best = max(results, key=lambda s, t=tuned: (results[s][t], s))
-            for h in held:
+        cands = {tune: candidates(corpora[tune]) for tune, _ in units.values()}
+        for name, cand in cands.items():  # the fast scores are the scorer's own
+            fast, slow = fast_auc(cand, shipped), auc(score_v2(corpora[name], shipped))
+            assert abs(fast - slow) < 1e-9, (name, fast, slow)
+        grid = list(settings())
+        results = {st: {name: fast_auc(c, st) for name, c in cands.items()} for st in grid}
+        print(f"### Leave-one-dataset-out selection (grid of {len(grid)} settings)\n")
+        print("The setting with the best mean AUC on the other datasets' tuning corpora is scored on the")
+        print("dataset left out.\n")
+        print("| left out | tuned on | chosen setting | mean AUC there | held-out corpus | AUC held out |")
+        print("|---|---|---|---|---|---|")
+        for out_name, (_, reports) in units.items():
+            tunes = [t for n, (t, _) in units.items() if n != out_name]
+            best = max(grid, key=lambda st, ts=tunes: (statistics.fmean(results[st][t] for t in ts), st))
+            lodo[out_name] = best
+            there = statistics.fmean(results[best][t] for t in tunes)
+            for rep in reports:
                 print(
-                    f"| {tuned} | {show(best)} | {fmt(results[best][tuned])} | {h} | "
-                    f"{fmt(auc(score_v2(corpora[h], best)))} |"
+                    f"| {out_name} | {' + '.join(tunes)} | {show(best)} | {fmt(there)} | {rep} | "
+                    f"{fmt(auc(score_v2(corpora[rep], best)))} |"
                 )
+        print(f"\nShipped setting (`{v2.PARAMS_FILE}`): {show(shipped)}; ", end="")
+        print(
+            "it is the one chosen with BABE left out."
+            if lodo["BABE"] == shipped
+            else "NOT the BABE-left-out choice."
+        )
         print()
 
     print("### Sentence AUC (shipped setting:", show(shipped) + ")\n")
@@ -405,30 +561,32 @@ def main(argv: list[str] | None = None) -> int:
     for label, fn in scorers.items():
         row = [fmt(auc(fn(corpora[n]))) for n in names]
         print(f"| {label} | " + " | ".join(row) + " |")
+    if lodo:
+        held = {rep: lodo[u] for u, (_, reps) in units.items() for rep in reps}
+        row = [fmt(auc(score_v2(corpora[n], held[n]))) if n in held else "(tuning part)" for n in names]
+        print("| v2, tuned without the column's dataset (leave-one-dataset-out) | " + " | ".join(row) + " |")
     print("\n" + " · ".join(f"{n}: {len(score_lexicon_count(corpora[n])[0])} sentences" for n in names))
 
-    # article level on BASIL: loaded words per 100 words vs lexical-bias spans per 100 words
-    v2_density = [
-        v2.article_loaded_metrics(document(t))["loaded_words_per_100_words"] for t, _ in basil_articles
-    ]
-    own_density = [
-        v2.article_loaded_metrics(document(t))["own_loaded_words_per_100_words"] for t, _ in basil_articles
-    ]
-    v1_density = []
-    for t, _ in basil_articles:
-        out = loaded_language(t)
-        n_words = sum(1 for tok in analyze_text(t).tokens if tok.kind == "word")
-        v1_density.append(100.0 * int((out["level"] == "word").sum()) / n_words)
-    print("\n### BASIL articles: loaded words per 100 words vs lexical-bias spans per 100 words (Spearman)\n")
-    print("| scorer | Spearman rho |")
-    print("|---|---|")
-    print(f"| current scorer (v1) | {spearmanr(v1_density, basil_density).statistic:.3f} |")
-    print(f"| v2, all voices | {spearmanr(v2_density, basil_density).statistic:.3f} |")
-    print(f"| v2, own voice only | {spearmanr(own_density, basil_density).statistic:.3f} |")
+    # article level: BASIL lexical-bias density; AllSides outlet side (partisan vs centre)
+    basil_d = article_densities([t for t, _ in basil_articles])
+    allsides = allsides_articles()
+    sides_d = article_densities([t for t, _ in allsides]) if allsides else {}
+    print("\n### Articles: loaded words per 100 words\n")
+    print(
+        "BASIL: Spearman correlation with the article's lexical-bias spans per 100 words (300 articles). "
+        f"AllSides: AUC of partisan (left or right) vs centre outlets ({len(allsides)} articles of the "
+        "Article-Bias-Prediction media-split test set; outlet-level labels).\n"
+    )
+    print("| density | BASIL Spearman rho | AllSides partisan vs centre AUC |")
+    print("|---|---|---|")
+    for name, values in basil_d.items():
+        rho = spearmanr(values, basil_density).statistic
+        side = auc(([y for _, y in allsides], sides_d[name])) if allsides else math.nan
+        print(f"| {name} | {rho:.3f} | {fmt(side)} |")
 
     print("\n### Learned alternative: logistic regression over span counts (shipped word weights)\n")
     print("Features: " + "; ".join(f"{i} {n}" for i, n in enumerate(FEATURES)) + ".\n")
-    learned(corpora, shipped, tune_pairs(rc))
+    learned(corpora, shipped, units)
 
     sp = speed(basil_articles)
     print("\n### Speed\n")
