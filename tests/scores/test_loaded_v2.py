@@ -8,13 +8,20 @@ import pytest
 
 from compare import analyze_text
 from compare.scores._loaded_v2 import (
+    FEATURES,
     LOADED_THRESHOLD,
+    _model,
     article_loaded_metrics,
     lexicon,
     loaded_spans,
+    model_score,
     params,
     sentence_loaded_scores,
+    span_features,
 )
+
+#: the score of a sentence without any loaded word (the model's base rate)
+BASE = model_score([0.0] * len(FEATURES))
 
 
 def _texts(text: str, *, min_weight: float = LOADED_THRESHOLD) -> list[str]:
@@ -94,8 +101,7 @@ def test_own_voice_outside_quotes():
 def test_quoted_words_count_less_than_own_words():
     own = sentence_loaded_scores(analyze_text("The vote was a disgraceful sham."))[0]
     quoted = sentence_loaded_scores(analyze_text('The vote was "a disgraceful sham."'))[0]
-    assert 0 <= quoted < own
-    assert params()["quoted_factor"] < params()["own_factor"]
+    assert BASE < quoted < own
 
 
 def test_apostrophes_are_not_quotes():
@@ -112,9 +118,10 @@ def test_fragments_do_not_dominate():
     long_loaded = sentence_loaded_scores(
         analyze_text("The committee, in a disgraceful display of cowardice, buried the damning report again.")
     )[0]
-    assert added == 0.0  # no loaded word: no score, whatever the length
-    assert long_plain == 0.0
-    assert whinged > 0
+    # no loaded word: the base rate, whatever the length
+    assert added == pytest.approx(BASE, abs=1e-12)
+    assert long_plain == pytest.approx(BASE, abs=1e-12)
+    assert whinged > added
     assert long_loaded > whinged  # more loaded words score higher, not fewer words
 
 
@@ -122,13 +129,22 @@ def test_plain_said_sentences_are_not_negative():
     scores = sentence_loaded_scores(
         analyze_text("The minister said the budget would rise. He added. Officials said 12 people attended.")
     )
-    assert scores == [0.0, 0.0, 0.0]
+    assert scores == pytest.approx([BASE] * 3, abs=1e-12)
+    assert 0 < BASE < 0.5
+    assert min(scores) >= sentence_loaded_scores(analyze_text("The budget would rise."))[0]
 
 
 def test_scores_are_monotone_in_loaded_words():
     one = sentence_loaded_scores(analyze_text("The plan is absurd."))[0]
     two = sentence_loaded_scores(analyze_text("The plan is absurd and the rollout a fiasco."))[0]
-    assert 0 < one < two < 1
+    assert BASE < one < two < 1
+
+
+def test_model_coefficients_are_non_negative():
+    coef, intercept = _model()
+    assert len(coef) == len(FEATURES)
+    assert min(coef) >= 0
+    assert math.isfinite(intercept)
 
 
 # ---------------------------------------------------------------------------- properties
@@ -144,9 +160,9 @@ def test_one_score_per_sentence_and_nan_for_sentences_without_words():
     doc = analyze_text("The absurd plan failed.\n2024.\nHe left.")
     scores = sentence_loaded_scores(doc)
     assert len(scores) == len(doc.sentences) == 3
-    assert scores[0] > 0
+    assert scores[0] > scores[2]
     assert math.isnan(scores[1])
-    assert scores[2] == 0.0
+    assert scores[2] == pytest.approx(BASE, abs=1e-12)
 
 
 TEXT = (
@@ -210,9 +226,8 @@ def test_min_weight_filters_and_sentence_score_uses_every_span():
     strong = loaded_spans(doc)
     assert {s.text for s in strong} == {"absurd"}
     assert {s.text for s in strong} < {s.text for s in every}
-    p = params()
-    total = sum(s.weight * (p["quoted_factor"] if s.voice == "quoted" else p["own_factor"]) for s in every)
-    assert sentence_loaded_scores(doc)[0] == pytest.approx(1 - math.exp(-total), abs=1e-12)
+    assert sentence_loaded_scores(doc)[0] == pytest.approx(model_score(span_features(every)), abs=1e-12)
+    assert set(params()) == {"vader_floor", "vader_scale", "vader_positive", "stance_compound"}
 
 
 def test_possessive_span_points_at_the_word():

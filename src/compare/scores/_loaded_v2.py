@@ -22,11 +22,14 @@ Each span has a **voice**: ``"quoted"`` inside double or single quotation marks 
 speech (the clause after a speech verb, "he said that ...", or before a closing attribution,
 "..., she said."), else ``"own"`` (the outlet's voice).
 
-The **sentence score** is a noisy-OR of the span weights, each multiplied by its voice factor:
-``1 - prod(1 - factor * weight)``. It is 0 for a sentence without loaded words, grows with every
-loaded word (it is not a mean: a two-word fragment gets no boost from its shortness), never goes
-below 0, and is NaN for a sentence without words. The voice factors and the VADER settings are
-stored in ``compare/data/loaded_v2_params.json`` and were chosen by cross-dataset validation (see
+The **sentence score** is the probability, under a small logistic model, that the sentence is
+loaded: ``1 / (1 + exp(-(b + sum_k c_k x_k)))`` over eight span counts (own-voice weight sums by
+category group, the largest own-voice weight, the quoted-voice sum; :func:`span_features`). Every
+coefficient is >= 0, so a further loaded word never lowers the score; a sentence without loaded
+words gets the base rate whatever its length (no mean over words: a two-word fragment is not
+pushed to either end); NaN for a sentence without words. The word-weight settings
+(``compare/data/loaded_v2_params.json``) and the model (``compare/data/loaded_v2_model.json``,
+``benchmarks/train_loaded_v2.py``) were chosen and fitted with BABE/MBIC left out (see
 ``docs/benchmarks/loaded_language.md``).
 """
 
@@ -42,21 +45,27 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..text import Document
 
 __all__ = [
+    "FEATURES",
     "LEXICON_FILE",
     "LOADED_THRESHOLD",
+    "MODEL_FILE",
     "PARAMS_FILE",
     "LoadedSpan",
     "article_loaded_metrics",
     "lexicon",
     "loaded_spans",
+    "model_score",
     "params",
     "sentence_loaded_scores",
+    "span_features",
 ]
 
 #: file name of the lexicon inside ``compare/data``
 LEXICON_FILE = "loaded_lexicon_v2.csv"
 #: file name of the tuned settings inside ``compare/data``
 PARAMS_FILE = "loaded_v2_params.json"
+#: file name of the sentence model's coefficients inside ``compare/data``
+MODEL_FILE = "loaded_v2_model.json"
 #: a span whose weight reaches this counts as a loaded word in the article metrics
 LOADED_THRESHOLD = 0.5
 
@@ -174,11 +183,9 @@ def _vader() -> dict[str, float]:
 
 
 _DEFAULT_PARAMS: dict[str, float] = {
-    "own_factor": 1.0,
-    "quoted_factor": 0.5,
-    "vader_floor": 1.9,
-    "vader_scale": 0.8,
-    "vader_positive": 1.0,
+    "vader_floor": 1.4,
+    "vader_scale": 0.6,
+    "vader_positive": 0.5,
     "stance_compound": 0.5,
 }
 
@@ -194,7 +201,7 @@ def _params_tuple() -> tuple[tuple[str, float], ...]:
 
 
 def params() -> dict[str, float]:
-    """The tuned settings of the scorer (voice factors, VADER floor and scale).
+    """The tuned word-weight settings of the scorer (VADER floor, scale and positive factor, anti-/pro- weight).
 
     Returns
     -------
@@ -409,29 +416,23 @@ def _is_cap(text: str) -> bool:
     return text[:1].isupper()
 
 
-def _analyse(
-    doc: Document, setting: tuple[tuple[str, float], ...] | None = None
-) -> tuple[list[LoadedSpan], list[float]]:
-    """Spans and sentence scores of ``doc`` under ``setting`` (default: the shipped parameters)."""
+def _analyse(doc: Document, setting: tuple[tuple[str, float], ...] | None = None) -> list[LoadedSpan]:
+    """The spans of ``doc`` (all weights) under ``setting`` (default: the shipped parameters)."""
     if setting is None:
         setting = _params_tuple()
     key = "loaded_v2" + repr(setting)
     hit = doc.cache.get(key)
     if hit is not None:
         return hit
-    p = dict(setting)
     lex = lexicon()
     phrases = lex.phrases
     tokens = doc.tokens
     quoted = _quoted_tokens(doc)
     spans: list[LoadedSpan] = []
-    scores: list[float] = []
-    own_f, quoted_f = p["own_factor"], p["quoted_factor"]
     for si, sent in enumerate(doc.sentences):
         a, b = sent.token_start, sent.token_end
         widx = [i for i in range(a, b) if tokens[i][4] == "word"]
         if not widx:
-            scores.append(math.nan)
             continue
         texts = [tokens[i][2].rstrip("'’") or tokens[i][2] for i in widx]
         lows = [t.lower() for t in texts]
@@ -439,7 +440,6 @@ def _analyse(
         content = [k for k, w in enumerate(lows) if w not in _FUNCTION_WORDS]
         headline = len(content) >= 3 and sum(caps[k] for k in content) >= 0.6 * len(content)
         masked = [False] * len(widx)
-        total = 0.0
         # phrases first: neutral ones mask their words, loaded ones become one span
         for k, low in enumerate(lows):
             cands = phrases.get(low)
@@ -458,7 +458,6 @@ def _analyse(
                         spans.append(
                             LoadedSpan(i0, si, start, end, doc.text[start:end], category, weight, voice)
                         )
-                        total += weight * (quoted_f if voice == "quoted" else own_f)
                     break
         # names: capitalised words inside the sentence, chains after a title
         name = [False] * len(widx)
@@ -494,12 +493,9 @@ def _analyse(
             start = tokens[i][0]
             word = texts[k][:-2] if lows[k].endswith(("'s", "’s")) else texts[k]  # regime's -> regime
             spans.append(LoadedSpan(i, si, start, start + len(word), word, category, w, voice))
-            total += w * (quoted_f if voice == "quoted" else own_f)
-        scores.append(-math.expm1(-total))
     spans.sort(key=lambda s: (s.start, s.end))
-    out = (spans, scores)
-    doc.cache[key] = out
-    return out
+    doc.cache[key] = spans
+    return spans
 
 
 def _pos_ok(pos: str, lows: list[str], k: int) -> bool:
@@ -511,6 +507,83 @@ def _pos_ok(pos: str, lows: list[str], k: int) -> bool:
         return not (prev in _DETERMINERS or prev_possessive)
     # adjective or noun readings: not after a subject pronoun, a modal or "to", nor before a particle
     return not (prev in _SUBJECT_PRONOUNS or prev in _VERB_MARKERS or nxt in _PARTICLES)
+
+
+# --------------------------------------------------------------------------------------------
+# The sentence model: a logistic regression over span counts
+# --------------------------------------------------------------------------------------------
+#: the features of a sentence, in the order of the model's coefficients
+FEATURES = (
+    "own_labels_verbs",
+    "own_extreme_adjectives",
+    "own_praise",
+    "own_doubt",
+    "own_intensifiers",
+    "own_vader",
+    "own_max_weight",
+    "quoted_sum",
+)
+_GROUP = {
+    "extreme_adjective": 1,
+    "positive_loaded": 2,
+    "doubt_marker": 3,
+    "intensifier": 4,
+    "vader": 5,
+}  # every other category (labels, verbs, phrases, stance compounds): 0
+
+
+def span_features(spans: list[LoadedSpan]) -> list[float]:
+    """The model's features of a piece of text from its spans (all weights, as ``min_weight=0``).
+
+    Parameters
+    ----------
+    spans : list of LoadedSpan
+        The spans of one sentence (or of any piece of text).
+
+    Returns
+    -------
+    list of float
+        Sums of own-voice span weights by category group (labels and verbs, extreme adjectives,
+        praise, doubt markers, intensifiers, VADER words), the largest own-voice weight, and the
+        sum of quoted-voice weights; the order of :data:`FEATURES`.
+    """
+    f = [0.0] * len(FEATURES)
+    for sp in spans:
+        if sp.voice == "own":
+            f[_GROUP.get(sp.category, 0)] += sp.weight
+            f[6] = max(f[6], sp.weight)
+        else:
+            f[7] += sp.weight
+    return f
+
+
+@functools.cache
+def _model() -> tuple[tuple[float, ...], float]:
+    path = resources.files("compare").joinpath("data", MODEL_FILE)
+    with path.open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    if tuple(data["features"]) != FEATURES:  # pragma: no cover - a stale weights file
+        msg = f"compare/data/{MODEL_FILE}: features {data['features']!r} do not match {FEATURES!r}."
+        raise ValueError(msg)
+    return tuple(float(c) for c in data["coef"]), float(data["intercept"])
+
+
+def model_score(features: list[float]) -> float:
+    """The model's probability that a piece of text with these features is loaded.
+
+    Parameters
+    ----------
+    features : list of float
+        From :func:`span_features`.
+
+    Returns
+    -------
+    float
+        ``1 / (1 + exp(-(b + sum_k c_k x_k)))`` with the shipped coefficients (all >= 0), in (0, 1).
+    """
+    coef, intercept = _model()
+    z = intercept + sum(c * x for c, x in zip(coef, features, strict=True))
+    return 1.0 / (1.0 + math.exp(-z))
 
 
 # --------------------------------------------------------------------------------------------
@@ -541,11 +614,11 @@ def loaded_spans(doc: Document, *, min_weight: float = LOADED_THRESHOLD) -> list
     >>> [s.text for s in loaded_spans(analyze_text("The regime's illegitimate sham vote."))]
     ['regime', 'illegitimate', 'sham']
     """
-    return [s for s in _analyse(doc)[0] if s.weight >= min_weight]
+    return [s for s in _analyse(doc) if s.weight >= min_weight]
 
 
 def sentence_loaded_scores(doc: Document) -> list[float]:
-    """The loaded score of each sentence: higher = more loaded.
+    """The loaded score of each sentence: the probability that it is loaded (higher = more loaded).
 
     Parameters
     ----------
@@ -555,24 +628,42 @@ def sentence_loaded_scores(doc: Document) -> list[float]:
     Returns
     -------
     list of float
-        One value per sentence of ``doc``, in [0, 1): ``1 - prod(1 - f * w)`` over the sentence's
-        spans (``w`` the span weight, ``f`` its voice factor); 0 when the sentence has no loaded
-        word and NaN when it has no word at all.
+        One value per sentence of ``doc``, in (0, 1): the logistic model of
+        ``compare/data/loaded_v2_model.json`` over the sentence's span counts
+        (:func:`span_features`); NaN for a sentence without words. A sentence without loaded words
+        gets the model's base rate, whatever its length.
 
     Notes
     -----
-    A noisy-OR, not a mean: adding a loaded word never lowers the score and a short sentence is
-    not scored higher for being short. The voice factors come from
-    ``compare/data/loaded_v2_params.json``.
+    Not a mean over words: the features are sums and a maximum of span weights, and every
+    coefficient is >= 0, so adding a loaded word never lowers the score and a short sentence is
+    not scored higher for being short. Quoted and reported speech has its own coefficient, lower
+    than the outlet's own voice.
 
     Examples
     --------
     >>> from compare import analyze_text
-    >>> added, whinged = sentence_loaded_scores(analyze_text("He added. He whinged."))
-    >>> added == 0.0 < whinged
+    >>> added, whinged, long_plain = sentence_loaded_scores(
+    ...     analyze_text("He added. He whinged. The committee will meet again on Thursday.")
+    ... )
+    >>> added == long_plain < whinged
     True
     """
-    return list(_analyse(doc)[1])
+    hit = doc.cache.get("loaded_v2.scores")
+    if hit is not None:
+        return list(hit)
+    by_sentence: dict[int, list[LoadedSpan]] = {}
+    for sp in _analyse(doc):
+        by_sentence.setdefault(sp.sentence, []).append(sp)
+    tokens = doc.tokens
+    scores = []
+    for si, sent in enumerate(doc.sentences):
+        if not any(tokens[i][4] == "word" for i in range(sent.token_start, sent.token_end)):
+            scores.append(math.nan)
+        else:
+            scores.append(model_score(span_features(by_sentence.get(si, []))))
+    doc.cache["loaded_v2.scores"] = scores
+    return list(scores)
 
 
 def article_loaded_metrics(doc: Document) -> dict[str, float]:
@@ -589,9 +680,10 @@ def article_loaded_metrics(doc: Document) -> dict[str, float]:
         ``loaded_words_per_100_words`` (spans of weight >= :data:`LOADED_THRESHOLD`, any voice,
         per 100 words), ``own_loaded_words_per_100_words`` (own voice only),
         ``loaded_sentence_share`` (share of sentences with such a span) and ``loaded_score_mean``
-        (mean sentence score); all NaN for a text without words.
+        (mean sentence score, :func:`sentence_loaded_scores`); all NaN for a text without words.
     """
-    spans, scores = _analyse(doc)
+    spans = _analyse(doc)
+    scores = sentence_loaded_scores(doc)
     n_words = sum(1 for t in doc.tokens if t[4] == "word")
     if n_words == 0:
         nan = math.nan
