@@ -416,6 +416,37 @@ def _is_cap(text: str) -> bool:
     return text[:1].isupper()
 
 
+#: per setting, lower-cased word -> (weight, category, pos); bounded, cleared by ``_analyse``
+_WEIGHTS: dict[tuple[tuple[str, float], ...], dict[str, tuple[float, str, str]]] = {}
+
+
+def _names(tokens: Any, widx: list[int], texts: list[str], lows: list[str], a: int) -> list[bool]:
+    """Per word of a sentence: whether it is (part of) a name; ``a`` is the sentence's first token."""
+    caps = [_is_cap(t) for t in texts]
+    content = [k for k, w in enumerate(lows) if w not in _FUNCTION_WORDS]
+    headline = len(content) >= 3 and sum(caps[k] for k in content) >= 0.6 * len(content)
+    name = [False] * len(widx)
+    for k in range(len(widx)):
+        if not caps[k]:
+            continue
+        i = widx[k]
+        prev_tok = tokens[i - 1] if i > a else None
+        initial = k == 0 or (
+            prev_tok is not None and prev_tok[4] == "punct" and prev_tok[2] in _SENTENCE_OPENERS
+        )
+        prev_low = prev_tok[2].lower() if prev_tok is not None else ""
+        after_title = k > 0 and (prev_low in _TITLES or (prev_low == "." and lows[k - 1] in _TITLES))
+        if k > 0 and name[k - 1] and caps[k - 1] and widx[k - 1] == i - 1:
+            name[k] = True  # a chain of capitalised words after a name
+        elif after_title or not (headline or initial or texts[k].isupper()):
+            name[k] = True
+        elif not headline and initial and k + 1 < len(widx):
+            name[k] = caps[k + 1] and lows[k + 1] not in _FUNCTION_WORDS and widx[k + 1] == i + 1
+        if k > 1 and lows[k - 1] == "of" and name[k - 2]:
+            name[k] = True
+    return name
+
+
 def _analyse(doc: Document, setting: tuple[tuple[str, float], ...] | None = None) -> list[LoadedSpan]:
     """The spans of ``doc`` (all weights) under ``setting`` (default: the shipped parameters)."""
     if setting is None:
@@ -424,10 +455,12 @@ def _analyse(doc: Document, setting: tuple[tuple[str, float], ...] | None = None
     hit = doc.cache.get(key)
     if hit is not None:
         return hit
-    lex = lexicon()
-    phrases = lex.phrases
+    phrases = lexicon().phrases
     tokens = doc.tokens
     quoted = _quoted_tokens(doc)
+    if len(_WEIGHTS) > 64 or sum(map(len, _WEIGHTS.values())) > 200_000:
+        _WEIGHTS.clear()  # bounded: a grid search passes many settings
+    weights = _WEIGHTS.setdefault(setting, {})
     spans: list[LoadedSpan] = []
     for si, sent in enumerate(doc.sentences):
         a, b = sent.token_start, sent.token_end
@@ -436,9 +469,6 @@ def _analyse(doc: Document, setting: tuple[tuple[str, float], ...] | None = None
             continue
         texts = [tokens[i][2].rstrip("'’") or tokens[i][2] for i in widx]
         lows = [t.lower() for t in texts]
-        caps = [_is_cap(t) for t in texts]
-        content = [k for k, w in enumerate(lows) if w not in _FUNCTION_WORDS]
-        headline = len(content) >= 3 and sum(caps[k] for k in content) >= 0.6 * len(content)
         masked = [False] * len(widx)
         # phrases first: neutral ones mask their words, loaded ones become one span
         for k, low in enumerate(lows):
@@ -453,38 +483,25 @@ def _analyse(doc: Document, setting: tuple[tuple[str, float], ...] | None = None
                     if weight > 0:
                         i0, i1 = widx[k], widx[k + m - 1]
                         voice = "quoted" if quoted[i0] else "own"
-                        start, end = tokens[i0][0], tokens[i0][0] + len(texts[k])
+                        start = tokens[i0][0]
                         end = tokens[i1][0] + len(texts[k + m - 1])
                         spans.append(
                             LoadedSpan(i0, si, start, end, doc.text[start:end], category, weight, voice)
                         )
                     break
-        # names: capitalised words inside the sentence, chains after a title
-        name = [False] * len(widx)
-        for k in range(len(widx)):
-            i = widx[k]
-            prev_tok = tokens[i - 1] if i > a else None
-            initial = k == 0 or (
-                prev_tok is not None and prev_tok[4] == "punct" and prev_tok[2] in _SENTENCE_OPENERS
-            )
-            prev_low = tokens[i - 1][2].lower() if i > a else ""
-            after_title = k > 0 and (
-                prev_low in _TITLES or (prev_low == "." and k > 0 and lows[k - 1] in _TITLES)
-            )
-            if caps[k] and k > 0 and (name[k - 1] and caps[k - 1] and widx[k - 1] == i - 1):
-                name[k] = True  # a chain of capitalised words after a name
-            elif caps[k] and (after_title or not (headline or initial or texts[k].isupper())):
-                name[k] = True
-            elif caps[k] and not headline and initial and k + 1 < len(widx):
-                nxt = texts[k + 1]
-                name[k] = _is_cap(nxt) and lows[k + 1] not in _FUNCTION_WORDS and widx[k + 1] == i + 1
-            if caps[k] and k > 0 and lows[k - 1] == "of" and k > 1 and name[k - 2]:
-                name[k] = True
-        for k in range(len(widx)):
-            if masked[k] or name[k]:
-                continue
-            w, category, pos = _word_weight(lows[k], setting)
-            if w <= 0.0:
+        # word weights, then the context rules for the words that have one
+        found = []
+        for k, low in enumerate(lows):
+            info = weights.get(low)
+            if info is None:
+                info = weights[low] = _word_weight(low, setting)
+            if info[0] > 0.0 and not masked[k]:
+                found.append((k, info))
+        if not found:
+            continue
+        name = _names(tokens, widx, texts, lows, a) if any(texts[k][:1].isupper() for k, _ in found) else None
+        for k, (w, category, pos) in found:
+            if name is not None and name[k]:
                 continue
             if pos != "any" and not _pos_ok(pos, lows, k):
                 continue
