@@ -48,8 +48,8 @@ from scipy.stats import spearmanr
 from sklearn.metrics import roc_auc_score
 
 from compare._datasets import datasets_dir
-from compare.scores import _loaded_v2 as v2
 from compare.scores import loaded_language
+from compare.scores.wordchoice import _loaded as v2
 from compare.text import analyze_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -274,7 +274,7 @@ FEATURES = (*v2.FEATURES, "has_number", "has_speech_verb", "quoted_share", "log_
 
 
 def features(corpus, setting):
-    """Per sentence: the model's span features (:func:`compare.scores._loaded_v2.span_features`),
+    """Per sentence: the model's span features (:func:`compare.scores.wordchoice._loaded.span_features`),
     then reportage and length cues that the shipped model leaves out (compared in the tables)."""
     import numpy as np
 

@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python benchmarks/train_loaded_v2.py [--real-coverage DIR]``.
 
 The model is a logistic regression (L2, C = 1) over the eight span features of
-:func:`compare.scores._loaded_v2.span_features`, fitted on the sentences of BASIL (lexical-bias
+:func:`compare.scores.wordchoice._loaded.span_features`, fitted on the sentences of BASIL (lexical-bias
 spans) and the real-coverage loaded-language labels, with the shipped word weights
 (``loaded_v2_params.json``, chosen with BABE left out): BABE and MBIC stay held out. The file holds
 nine numbers and the feature names, no text. The fit must give coefficients >= 0 (a further loaded
@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bench_loaded_language_v2 import ROOT, auc, basil, fit_model, real_coverage
 
-from compare.scores import _loaded_v2 as v2
+from compare.scores.wordchoice import _loaded as v2
 
 OUT = ROOT / "src" / "compare" / "data" / v2.MODEL_FILE
 
@@ -39,8 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     data = {
         "about": (
-            "Sentence model of compare.scores._loaded_v2: P(loaded) = 1 / (1 + exp(-(intercept + "
-            "sum coef_k * x_k))) over the span features (compare.scores._loaded_v2.span_features). "
+            "Sentence model of compare.scores.wordchoice._loaded: P(loaded) = 1 / (1 + exp(-(intercept + "
+            "sum coef_k * x_k))) over the span features (compare.scores.wordchoice._loaded.span_features). "
             "Fitted by benchmarks/train_loaded_v2.py (logistic regression, L2, C=1) with the word weights "
             "of loaded_v2_params.json. Numbers only; no text of any dataset."
         ),

@@ -165,8 +165,9 @@ class ArticleAnalysis:
                     table_rows = [{"family": name, **r} for r in table_rows]
                 tables.setdefault(table, []).extend({"article_id": aid, "outlet": outlet, **r} for r in table_rows)
         own = outlet_key(outlet)
-        if "labels" in tables:
-            tables["labels"] = [r for r in tables["labels"] if outlet_key(r.get("actor")) != own]
+        for name in ("labels", "actions"):  # the outlet's name for itself is not an actor of its story
+            if name in tables:
+                tables[name] = [r for r in tables[name] if outlet_key(r.get("actor")) != own]
         actors = {name: a for name, a in actors.items() if outlet_key(name) != own}
         if actors:
             # kind and mention counts come from the one shared actor analysis, whichever family named the actor

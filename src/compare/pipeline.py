@@ -274,6 +274,8 @@ def finish(
         spec = AnalysisSpec.from_config(replace(config, families=()))
         features = [analyze_article(a, spec).alignment for a in corpus]
     by_id = {f.article_id: f for f in features or ()}
+    if "mentions" in tables:
+        tables["naming"] = _naming_table(tables)
     if config.claims:
         tables.update(_claim_tables(corpus, event_of, by_id, config))
     if config.provenance:
@@ -325,10 +327,24 @@ def _merge_actor_names(tables: dict[str, pd.DataFrame], event_of: Mapping[str, s
     if actors is None:
         return
     mapping = merge_actor_names(actors, event_of)
-    for name in ("actors", "labels", "attributions", "mentions"):
+    for name in ("actors", "labels", "actions", "attributions", "mentions"):
         df = tables.get(name)
         if df is not None:
             tables[name] = rename_actors(df, mapping, event_of)
+
+
+def _naming_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """How each outlet names each referent (:func:`compare.scores.wordchoice.naming_table`)."""
+    from .scores.wordchoice import naming_table
+
+    labels = tables.get("labels")
+    terms = tables.get("terms")
+    return naming_table(
+        tables["mentions"],
+        labels if labels is not None and not labels.empty else None,
+        terms=terms if terms is not None and not terms.empty else None,
+        articles=tables["articles"],
+    )
 
 
 def _claim_tables(

@@ -131,11 +131,59 @@ TABLES: dict[str, TableSchema] = {
             outlet="outlet",
             actor=_ACTOR,
             label="the words",
-            kind="title, descriptor, appositive or verb",
+            kind="title, descriptor, appositive or predicative",
             sentence="sentence index",
             start="offset",
             end="offset",
             weight="largest loaded-language weight of the label's words",
+        ),
+        _t(
+            "actions",
+            "one verb or predicative adjective an article attaches to an actor (what the actor does or is)",
+            article_id="article",
+            outlet="outlet",
+            actor=_ACTOR,
+            text="the words",
+            kind="verb or adjective",
+            sentence="sentence index",
+            start="offset",
+            end="offset",
+            negated="whether the verb is negated",
+            in_quote="whether it stands inside a quotation",
+            weight="largest loaded-language weight of its words",
+        ),
+        _t(
+            "terms",
+            "one use of a contested term (Kiev / Kyiv, 'special military operation' / 'invasion', ...)",
+            article_id="article",
+            outlet="outlet",
+            topic="the contest (compare/data/contested_terms.csv)",
+            referent="what the term names",
+            kind="place, event, person, group, ...",
+            variant="the listed variant",
+            start="offset",
+            end="offset",
+            text="the words as written",
+        ),
+        _t(
+            "naming",
+            "one referent, one outlet and one form: how often the outlet names the referent that way",
+            referent="the person, place, organisation or event",
+            referent_kind="its kind",
+            dimension="name (as written), spelling, descriptor or term",
+            group="the outlet (or group)",
+            form="the form used",
+            count="uses of the form",
+            total="uses of any form of this dimension by the outlet",
+            share="count / total",
+            ci_low="lower end of the share's 95% interval",
+            ci_high="upper end",
+            ci_method="wilson or bootstrap",
+            n_articles="the outlet's articles that use the form",
+            example_article_id="an article with the form",
+            example_start="offset of the example",
+            example_end="offset",
+            evidence="a few [article_id, start, end] of uses",
         ),
         _t(
             "evidence",
@@ -289,6 +337,9 @@ class Results:
     actors: pd.DataFrame
     attributions: pd.DataFrame
     labels: pd.DataFrame
+    actions: pd.DataFrame
+    terms: pd.DataFrame
+    naming: pd.DataFrame
     evidence: pd.DataFrame
     events: pd.DataFrame
     claims: pd.DataFrame

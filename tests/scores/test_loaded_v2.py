@@ -7,7 +7,7 @@ import math
 import pytest
 
 from compare import analyze_text
-from compare.scores._loaded_v2 import (
+from compare.scores.wordchoice._loaded import (
     FEATURES,
     LOADED_THRESHOLD,
     _model,
@@ -175,7 +175,6 @@ TEXT = (
 def test_deterministic_and_offsets_point_at_the_words():
     first = loaded_spans(analyze_text(TEXT))
     doc = analyze_text(TEXT)
-    doc.cache.clear()
     second = loaded_spans(doc)
     assert first == second
     assert sentence_loaded_scores(doc) == sentence_loaded_scores(analyze_text(TEXT))

@@ -106,10 +106,10 @@ def test_morphology_and_topical_words() -> None:
     assert {"slammed", "shockingly", "reckless"} <= words
 
 
-def test_in_quote_flag() -> None:
+def test_voice_tells_quoted_words_from_the_outlets_own() -> None:
     df = loaded_language('He called it "an absurd farce." The plan was absurd.')
     w = df.query("level == 'word' and text == 'absurd'")
-    assert sorted(w["in_quote"].tolist()) == [False, True]
+    assert sorted(w["voice"].tolist()) == ["own", "quoted"]
 
 
 @pytest.mark.parametrize("func", [loaded_language, actor_labels])

@@ -62,9 +62,10 @@ DISPLAY: dict[str, tuple[str, str]] = {
     "frame_morality_cues": ("Morality cues", "count"),
     "frame_responsibility_cues": ("Responsibility cues", "count"),
     "loaded_words_per_100_words": ("Loaded words", _P100),
+    "own_loaded_words_per_100_words": ("Loaded words, own voice", _P100),
     "loaded_sentence_share": ("Sentences with loaded words", _SHARE_S),
-    "loaded_score_mean": ("Loaded-language score", "mean over sentences"),
+    "loaded_score_mean": ("Loaded-language score", "mean probability over sentences"),
     "hedge_density": ("Hedges", _P100),
     "assertive_density": ("Assertive words", _P100),
-    "loaded_score": ("Loaded-language score", "sentence"),
+    "loaded_score": ("Loaded-language score", "probability"),
 }

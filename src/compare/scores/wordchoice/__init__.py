@@ -34,8 +34,8 @@ _LAZY = {
     "ACTION_KINDS": "._labels",
     "label_table": "._wordchoice",
     "LOADED_THRESHOLD": "._wordchoice",
-    "NUMBER_PENALTY": "._wordchoice",
-    "REPORTING_PENALTY": "._wordchoice",
+    "loaded_spans": "._loaded",
+    "LoadedSpan": "._loaded_lexicon",
 }
 
 __all__ = ["FAMILY", *sorted(_LAZY)]  # noqa: PLE0604

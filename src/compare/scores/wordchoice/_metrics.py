@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 from .._base import Metric
 
 __all__ = ["DESCRIPTION", "METRICS", "REFERENCES"]
@@ -30,9 +28,23 @@ METRICS: tuple[Metric, ...] = (
         family="wordchoice",
         range=(0.0, 100.0),
         direction="higher = more loaded (evaluative, pejorative or intensified) wording",
-        description="Loaded words (lexicon weight or VADER |valence| weight >= 0.5) per 100 words.",
+        description=(
+            "Loaded words and phrases (weight >= 0.5: the v2 lexicon or VADER valence, not in names, titles, "
+            "medical or legal phrases) per 100 words, in any voice."
+        ),
         references=_REFS,
         headline=True,
+    ),
+    Metric(
+        name="own_loaded_words_per_100_words",
+        family="wordchoice",
+        range=(0.0, 100.0),
+        direction="higher = more loaded wording in the outlet's own voice",
+        description=(
+            "Loaded words and phrases per 100 words outside quotation marks and reported speech: the "
+            "outlet's own word choice."
+        ),
+        references=_REFS,
     ),
     Metric(
         name="loaded_sentence_share",
@@ -45,9 +57,9 @@ METRICS: tuple[Metric, ...] = (
     Metric(
         name="loaded_score_mean",
         family="wordchoice",
-        range=(-math.inf, 1.0),
+        range=(0.0, 1.0),
         direction="higher = more loaded",
-        description="Mean of the sentence loaded scores.",
+        description="Mean of the sentence loaded scores (probabilities that a sentence is loaded).",
         references=_REFS,
     ),
     Metric(
@@ -70,9 +82,12 @@ METRICS: tuple[Metric, ...] = (
         name="loaded_score",
         family="wordchoice",
         level="sentence",
-        range=(-math.inf, 1.0),
+        range=(0.0, 1.0),
         direction="higher = more loaded",
-        description="Sentence loaded score: (sum of loaded-word weights - 0.5 numbers - 0.8 reporting cues) / words.",
+        description=(
+            "Probability that the sentence is loaded: a logistic model over its span counts (own-voice weight "
+            "sums by category, the largest own-voice weight, the quoted-voice sum); no mean over words."
+        ),
         references=_REFS,
     ),
 )

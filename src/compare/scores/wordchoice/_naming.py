@@ -20,11 +20,12 @@ Four dimensions, one tidy table (:data:`NAMING_COLUMNS`):
 from __future__ import annotations
 
 import csv
+import functools
 import math
 import re
 from collections.abc import Hashable, Iterable, Mapping
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -168,6 +169,83 @@ def _words_of(text: str) -> tuple[str, ...]:
     return tuple(low for low, kind in zip(doc.token_lowers, doc.token_kinds, strict=True) if kind == "word")
 
 
+class _TermIndex(NamedTuple):
+    variants: dict[tuple[str, ...], list[tuple[str, str, str, str]]]
+    cues: dict[str, frozenset[str]]
+    by_first: dict[str, list[tuple[str, ...]]]
+
+
+def _term_index(table: pd.DataFrame) -> _TermIndex:
+    """The term list as word-tuple keys, longest first, with each topic's cue words."""
+    from ..._validation import check_columns
+
+    check_columns(table, ["topic", "referent", "variant"], caller="find_terms")
+    variants: dict[tuple[str, ...], list[tuple[str, str, str, str]]] = {}
+    cues: dict[str, frozenset[str]] = {}
+    for r in table.to_dict("records"):
+        key = _words_of(str(r["variant"]))
+        if not key:
+            continue
+        variants.setdefault(key, []).append((str(r["topic"]), str(r["referent"]), str(r.get("kind", "") or ""), str(r["variant"])))
+        raw = r.get("cues", "")
+        words = frozenset(w.strip().lower() for w in str(raw if isinstance(raw, str) else "").split("|") if w.strip())
+        cues[str(r["topic"])] = cues.get(str(r["topic"]), frozenset()) | words
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(variants, key=len, reverse=True):
+        by_first.setdefault(key[0], []).append(key)
+    return _TermIndex(variants, cues, by_first)
+
+
+@functools.cache
+def _shipped_term_index() -> _TermIndex:
+    return _term_index(contested_terms())
+
+
+def _doc_terms(doc: Any, index: _TermIndex, *, present: set[str] | None = None) -> list[dict[str, Any]]:
+    """The contested terms a Document uses: ``topic, referent, kind, variant, start, end, text``
+    rows (offsets into ``doc.text``); ``present`` are the article's words, for the topics' cues."""
+    lows = doc.token_lowers
+    kinds = doc.token_kinds
+    present = set(lows) if present is None else present
+    rows = []
+    i = 0
+    while i < len(lows):
+        found = None
+        if kinds[i] == "word":
+            for key in index.by_first.get(lows[i], ()):
+                if tuple(lows[i : i + len(key)]) == key and all(k == "word" for k in kinds[i : i + len(key)]):
+                    found = key
+                    break
+        if found is None:
+            i += 1
+            continue
+        start, end = doc.token_starts[i], doc.token_ends[i + len(found) - 1]
+        for topic, referent, kind, variant in index.variants[found]:
+            if index.cues.get(topic) and not (index.cues[topic] & present):
+                continue
+            rows.append(
+                {"topic": topic, "referent": referent, "kind": kind, "variant": variant, "start": start, "end": end,
+                 "text": doc.text[start:end]}
+            )
+        i += len(found)
+    return rows
+
+
+def document_terms(doc: Any) -> list[dict[str, Any]]:
+    """The shipped contested terms one analysed article uses (rows of :func:`find_terms` without
+    ``article_id`` and ``outlet``); the word-choice family calls this once per article.
+
+    Parameters
+    ----------
+    doc : Document
+
+    Returns
+    -------
+    list of dict
+    """
+    return _doc_terms(doc, _shipped_term_index())
+
+
 def find_terms(frame: pd.DataFrame, *, terms: pd.DataFrame | None = None, text: str = "text") -> pd.DataFrame:
     """Where each article uses a contested term, with offsets.
 
@@ -218,21 +296,7 @@ def find_terms(frame: pd.DataFrame, *, terms: pd.DataFrame | None = None, text: 
     if "article_id" not in frame.columns and "id" in frame.columns:
         frame = frame.rename(columns={"id": "article_id"})
     check_columns(frame, ["article_id", text], caller=caller)
-    table = contested_terms() if terms is None else terms
-    check_columns(table, ["topic", "referent", "variant"], caller=caller)
-    variants: dict[tuple[str, ...], list[tuple[str, str, str, str]]] = {}
-    cues: dict[str, frozenset[str]] = {}
-    for r in table.to_dict("records"):
-        key = _words_of(str(r["variant"]))
-        if not key:
-            continue
-        variants.setdefault(key, []).append((str(r["topic"]), str(r["referent"]), str(r.get("kind", "") or ""), str(r["variant"])))
-        raw = r.get("cues", "")
-        words = frozenset(w.strip().lower() for w in str(raw if isinstance(raw, str) else "").split("|") if w.strip())
-        cues[str(r["topic"])] = cues.get(str(r["topic"]), frozenset()) | words
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for key in sorted(variants, key=len, reverse=True):
-        by_first.setdefault(key[0], []).append(key)
+    index = _shipped_term_index() if terms is None else _term_index(terms)
     offsets = "start" in frame.columns and "sentence" in frame.columns
     # per article: (base offset, Document) pieces
     pieces: dict[str, list[tuple[int, Any]]] = {}
@@ -250,30 +314,10 @@ def find_terms(frame: pd.DataFrame, *, terms: pd.DataFrame | None = None, text: 
         for _base, doc in docs:
             present.update(doc.token_lowers)
         for base, doc in docs:
-            lows = doc.token_lowers
-            kinds = doc.token_kinds
-            i = 0
-            while i < len(lows):
-                found = None
-                if kinds[i] == "word":
-                    for key in by_first.get(lows[i], ()):
-                        if tuple(lows[i : i + len(key)]) == key and all(k == "word" for k in kinds[i : i + len(key)]):
-                            found = key
-                            break
-                if found is None:
-                    i += 1
-                    continue
-                start, end = doc.token_starts[i], doc.token_ends[i + len(found) - 1]
-                for topic, referent, kind, variant in variants[found]:
-                    if cues.get(topic) and not (cues[topic] & present):
-                        continue
-                    rows.append(
-                        {
-                            "article_id": aid, "outlet": outlets[aid], "topic": topic, "referent": referent, "kind": kind,
-                            "variant": variant, "start": base + start, "end": base + end, "text": doc.text[start:end],
-                        }
-                    )
-                i += len(found)
+            for hit in _doc_terms(doc, index, present=present):
+                rows.append(
+                    {"article_id": aid, "outlet": outlets[aid], **hit, "start": base + hit["start"], "end": base + hit["end"]}
+                )
     out = pd.DataFrame(rows, columns=list(TERM_COLUMNS))
     return out.astype({"start": "int64", "end": "int64"})
 

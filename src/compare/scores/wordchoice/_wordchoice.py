@@ -2,18 +2,14 @@
 
 Two parts:
 
-**Loaded language.** Each word gets a *loadedness* weight in [0, 1]: the larger of its entry in the
-hand-written lexicon ``compare/data/loaded_lexicon.csv`` (pejorative labels, inflammatory verbs,
-extreme adjectives, loaded praise, doubt markers such as "so-called", intensifiers; inflected forms
-and ``-ly`` adverbs are matched through their base form) and its VADER ``|valence|`` above 1.4,
-scaled to [0, 1]. A word of weight >= 0.5 is *loaded*. Per sentence, the loaded score is
-
-.. math:: \\text{loaded\\_score} = \\frac{\\sum_{w\\ \\text{loaded}} \\text{weight}(w)
-          - 0.5\\, n_\\text{numbers} - 0.8\\, n_\\text{reporting cues}}{n_\\text{words}}
-
-(numbers and reporting cues such as "said" or "according" mark reportage, the opposite of
-opinionated wording; higher = more loaded). See ``docs/loaded_lexicon.md`` and
-``docs/benchmarks/wordchoice.md`` (BABE).
+**Loaded language.** Every word and phrase gets a *loadedness* weight from a hand-written,
+part-of-speech-tagged lexicon (``compare/data/loaded_lexicon_v2.csv``) or its VADER valence, taken
+back where the word is not used as a loaded word (names and titles, the other part of speech,
+medical and legal phrases) and marked with its *voice*: the outlet's own, or quoted and reported
+speech (:mod:`._loaded`). A span of weight >= 0.5 is *loaded*. A sentence's loaded score is the
+probability, under a small logistic model over its span counts, that it is loaded: no mean over
+words, so a short sentence is not pushed to either end. The settings and the model were chosen
+with BABE/MBIC left out (``docs/benchmarks/loaded_language.md``, ``docs/loaded_lexicon.md``).
 
 **Actor labels and actions.** For every actor mention (from :func:`compare.actors.actor_mentions`)
 the *descriptors* around it (:func:`actor_labels`, the ``labels`` table): title prefixes with their
@@ -29,14 +25,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from itertools import compress, repeat
-from operator import is_, ne
 from typing import TYPE_CHECKING, Any
 
 from ...text import as_document
-from ...wordlists import REPORTING_VERBS
 from .._base import FamilyResult, empty_result
+from . import _loaded
 from ._lexicon import ASSERTIVES, HEDGES, word_info
+from ._loaded_lexicon import LOADED_THRESHOLD as _LOADED_THRESHOLD
 from ._metrics import METRICS as _METRICS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -50,8 +45,6 @@ __all__ = [
     "ACTION_COLUMNS",
     "LABEL_COLUMNS",
     "LOADED_THRESHOLD",
-    "NUMBER_PENALTY",
-    "REPORTING_PENALTY",
     "actor_actions",
     "actor_labels",
     "label_table",
@@ -59,97 +52,25 @@ __all__ = [
     "score",
 ]
 
-#: a word whose weight reaches this is counted as loaded
-LOADED_THRESHOLD = 0.5
-#: weight subtracted per number token in the sentence score (tuned on BABE SG2 minus SG1)
-NUMBER_PENALTY = 0.5
-#: weight subtracted per reporting cue in the sentence score (tuned on BABE SG2 minus SG1)
-REPORTING_PENALTY = 0.8
-_REPORTING = REPORTING_VERBS
+#: a span whose weight reaches this is counted as loaded
+LOADED_THRESHOLD = _LOADED_THRESHOLD
 
 
-#: raw token text -> (weight if loaded else 0.0, category, is_vader, reporting, hedge, assertive)
-_TOKEN_INFO: dict[str, tuple[float, str, bool, bool, bool, bool]] = {}
-
-
-#: the info of a word with nothing to count
-_BORING = (0.0, "", False, False, False, False)
-
-
-#: what a number or punctuation token stands for in ``_loaded`` (only numbers are counted)
-_NON_WORD_INFO = {"number": (0.0, "number", False, False, False, False), "punct": _BORING}
-
-
-def _token_info(text: str) -> tuple[float, str, bool, bool, bool, bool]:
-    info = _TOKEN_INFO.get(text)
-    if info is None:
-        low = text.lower()
-        w, src = word_info(low)
-        if w < LOADED_THRESHOLD:
-            w, src = 0.0, ""
-        info = (w, src, src == "vader", low in _REPORTING, low in HEDGES, low in ASSERTIVES)
-        if len(_TOKEN_INFO) < 500_000:
-            _TOKEN_INFO[text] = info
-    return info
-
-
-def _loaded(doc: Document) -> dict[str, Any]:
-    """Per-document loaded-language analysis."""
-    sentences = doc.sentences
-    n_s = len(sentences)
-    kinds = doc.token_kinds
-    texts = doc.token_texts
-    # word counts per sentence with C-level list.count
-    n_words = [kinds[s.token_start : s.token_end].count("word") for s in sentences]
-    penalty = [0.0] * n_s
-    total = [0.0] * n_s
-    loaded_n = [0] * n_s
-    hits: list[tuple[int, float, str]] = []  # token index, weight, category
-    hedges: list[int] = []
-    assertives: list[int] = []
-    get = _TOKEN_INFO.get
-    rep_pen = REPORTING_PENALTY
-    num_pen = NUMBER_PENALTY
-    # numbers and punctuation get a marker by kind; only words not seen before stay None
-    infos = list(map(get, texts, map(_NON_WORD_INFO.get, kinds)))
-    if None in infos:
-        for i in compress(range(len(infos)), map(is_, infos, repeat(None))):
-            infos[i] = _token_info(texts[i])
-    # only numbers and words with something to count, in text order (the float sums keep their order)
-    tokens = doc.tokens
-    for i in compress(range(len(infos)), map(ne, infos, repeat(_BORING))):
-        kind = kinds[i]
-        if kind == "word":
-            info = infos[i]
-            start, _end, text, si, _kind = tokens[i]
-            w = info[0]
-            # a capitalised word inside a sentence is a name, not evaluation (VADER part only)
-            if w and not (info[2] and text[0].isupper() and start != sentences[si].start):
-                hits.append((i, w, info[1]))
-                total[si] += w
-                loaded_n[si] += 1
-            if info[3]:
-                penalty[si] += rep_pen
-            if info[4]:
-                hedges.append(i)
-            elif info[5]:
-                assertives.append(i)
-        elif kind == "number":
-            penalty[tokens[i][3]] += num_pen
-    scores = [(total[k] - penalty[k]) / n_words[k] if n_words[k] else math.nan for k in range(n_s)]
-    return {
-        "hits": hits,
-        "scores": scores,
-        "n_words": sum(n_words),
-        "loaded_n": loaded_n,
-        "sent_words": n_words,
-        "hedges": hedges,
-        "assertives": assertives,
-    }
+def _hedges_and_assertives(doc: Document) -> tuple[list[int], list[int]]:
+    """Token indices of hedges ("may", "reportedly") and assertives ("clearly", "in fact")."""
+    hedges, assertives = [], []
+    for i, (kind, low) in enumerate(zip(doc.token_kinds, doc.token_lowers, strict=True)):
+        if kind != "word":
+            continue
+        if low in HEDGES:
+            hedges.append(i)
+        elif low in ASSERTIVES:
+            assertives.append(i)
+    return hedges, assertives
 
 
 def loaded_language(text_or_doc: str | Document) -> pd.DataFrame:
-    """Loaded words with their offsets, and the loaded score of every sentence.
+    """Loaded words with their offsets and voice, and the loaded score of every sentence.
 
     Parameters
     ----------
@@ -159,12 +80,13 @@ def loaded_language(text_or_doc: str | Document) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per sentence (``level="sentence"``, ``weight`` = the sentence's loaded score, NaN for
-        a sentence without words) followed by its loaded words (``level="word"``, ``weight`` in
-        [0.5, 1]). Columns: ``level, sentence, start, end, text, weight, category, in_quote``.
-        ``category`` is the lexicon category (e.g. ``"pejorative_label"``) or ``"vader"``;
-        ``in_quote`` tells whether the word stands inside a quotation (the source's words, not the
-        outlet's). Offsets point into the text: ``text[start:end]``.
+        One row per sentence (``level="sentence"``, ``weight`` = the sentence's loaded score, the
+        probability that it is loaded, in (0, 1); NaN for a sentence without words) followed by
+        its loaded words and phrases (``level="word"``, ``weight`` in [0.5, 1]). Columns:
+        ``level, sentence, start, end, text, weight, category, voice``. ``category`` is the
+        lexicon category (e.g. ``"pejorative_label"``) or ``"vader"``; ``voice`` is ``"own"`` (the
+        outlet's words) or ``"quoted"`` (inside quotation marks, or reported speech). Offsets
+        point into the text: ``text[start:end]``.
 
     Raises
     ------
@@ -173,12 +95,7 @@ def loaded_language(text_or_doc: str | Document) -> pd.DataFrame:
 
     See Also
     --------
-    actor_labels : Labels and verbs attached to actors.
-
-    Notes
-    -----
-    Sentence score: (sum of loaded-word weights - 0.5 per number - 0.8 per reporting cue) / number
-    of words; higher = more loaded.
+    actor_labels : Labels attached to actors.
 
     References
     ----------
@@ -194,23 +111,22 @@ def loaded_language(text_or_doc: str | Document) -> pd.DataFrame:
     import pandas as pd
 
     doc = as_document(text_or_doc, name="text_or_doc", caller="loaded_language")
-    res = _loaded(doc)
+    spans, scores = _loaded.analyse(doc)
     by_sentence: dict[int, list[dict[str, Any]]] = {}
-    quotes = doc.quotes
-    for i, w, src in res["hits"]:
-        t = doc.tokens[i]
-        by_sentence.setdefault(t.sentence, []).append(
-            {
-                "level": "word",
-                "sentence": t.sentence,
-                "start": t.start,
-                "end": t.end,
-                "text": t.text,
-                "weight": w,
-                "category": src,
-                "in_quote": any(q.start <= t.start < q.end for q in quotes),
-            }
-        )
+    for sp in spans:
+        if sp.weight >= LOADED_THRESHOLD:
+            by_sentence.setdefault(sp.sentence, []).append(
+                {
+                    "level": "word",
+                    "sentence": sp.sentence,
+                    "start": sp.start,
+                    "end": sp.end,
+                    "text": sp.text,
+                    "weight": sp.weight,
+                    "category": sp.category,
+                    "voice": sp.voice,
+                }
+            )
     rows: list[dict[str, Any]] = []
     for k, s in enumerate(doc.sentences):
         rows.append(
@@ -220,17 +136,15 @@ def loaded_language(text_or_doc: str | Document) -> pd.DataFrame:
                 "start": s.start,
                 "end": s.end,
                 "text": s.text,
-                "weight": res["scores"][k],
+                "weight": scores[k],
                 "category": "",
-                "in_quote": False,
+                "voice": "",
             }
         )
         rows.extend(by_sentence.get(k, ()))
-    columns = ["level", "sentence", "start", "end", "text", "weight", "category", "in_quote"]
+    columns = ["level", "sentence", "start", "end", "text", "weight", "category", "voice"]
     df = pd.DataFrame(rows, columns=columns)
-    return df.astype(
-        {"sentence": "int64", "start": "int64", "end": "int64", "weight": "float64", "in_quote": "bool"}
-    )
+    return df.astype({"sentence": "int64", "start": "int64", "end": "int64", "weight": "float64"})
 
 
 def _label_rows(
@@ -545,7 +459,8 @@ def score(
     -------
     FamilyResult
         Article metrics (NaN for text without words), the sentence metric ``loaded_score``, and
-        the tables ``evidence`` (metric, sentence, start, end, text, weight, label), ``labels``
+        the tables ``evidence`` (metric, sentence, start, end, text, weight, label), ``terms`` (the
+        contested terms the article uses, see :func:`find_terms`), ``labels``
         (descriptors, see :func:`actor_labels`), ``actions`` (verbs and adjectives, see
         :func:`actor_actions`) and ``actors`` (``actor, labels, verbs``: the distinct descriptors
         and the distinct actions of each named actor, joined with ``"; "``; unnamed groups such as
@@ -558,34 +473,30 @@ def score(
         if doc.sentences:
             result.sentences["loaded_score"] = [math.nan] * len(doc.sentences)
         return result
-    res = _loaded(doc)
-    n = res["n_words"]
+    spans, scores = _loaded.analyse(doc)
+    n = doc.n_words
     tokens = doc.tokens
-    n_loaded = len(res["hits"])
-    scores = res["scores"]
-    valid = [s for s in scores if not math.isnan(s)]
+    hedges, assertives = _hedges_and_assertives(doc)
     article_metrics = {
-        "loaded_words_per_100_words": 100.0 * n_loaded / n,
-        "loaded_sentence_share": sum(1 for k in res["loaded_n"] if k) / len(doc.sentences),
-        "loaded_score_mean": sum(valid) / len(valid) if valid else math.nan,
-        "hedge_density": 100.0 * len(res["hedges"]) / n,
-        "assertive_density": 100.0 * len(res["assertives"]) / n,
+        **_loaded._article_metrics(doc, spans, scores),
+        "hedge_density": 100.0 * len(hedges) / n,
+        "assertive_density": 100.0 * len(assertives) / n,
     }
-    evidence = []
-    for i, w, src in res["hits"]:
-        t = tokens[i]
-        evidence.append(
-            {
-                "metric": "loaded_words_per_100_words",
-                "sentence": t.sentence,
-                "start": t.start,
-                "end": t.end,
-                "text": t.text,
-                "weight": w,
-                "label": src,
-            }
-        )
-    for metric, idx in (("hedge_density", res["hedges"]), ("assertive_density", res["assertives"])):
+    evidence = [
+        {
+            "metric": "loaded_words_per_100_words",
+            "sentence": sp.sentence,
+            "start": sp.start,
+            "end": sp.end,
+            "text": sp.text,
+            "weight": sp.weight,
+            "label": sp.category,
+            "voice": sp.voice,
+        }
+        for sp in spans
+        if sp.weight >= LOADED_THRESHOLD
+    ]
+    for metric, idx in (("hedge_density", hedges), ("assertive_density", assertives)):
         for i in idx:
             t = tokens[i]
             evidence.append(
@@ -599,7 +510,9 @@ def score(
                     "label": metric.split("_")[0],
                 }
             )
-    tables: dict[str, list[dict[str, Any]]] = {"evidence": evidence}
+    from ._naming import document_terms
+
+    tables: dict[str, list[dict[str, Any]]] = {"evidence": evidence, "terms": document_terms(doc)}
     if options.get("labels", True):
         if mentions is None:
             from ...actors import actor_mentions

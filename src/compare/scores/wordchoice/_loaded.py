@@ -39,10 +39,22 @@ import functools
 import json
 import math
 from importlib import resources
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..text import Document
+    from ...text import Document
+
+from ._loaded_lexicon import (
+    LEXICON_FILE,
+    LOADED_THRESHOLD,
+    MODEL_FILE,
+    PARAMS_FILE,
+    LoadedSpan,
+    _params_tuple,
+    _word_weight,
+    lexicon,
+    params,
+)
 
 __all__ = [
     "FEATURES",
@@ -61,28 +73,6 @@ __all__ = [
 ]
 
 #: file name of the lexicon inside ``compare/data``
-LEXICON_FILE = "loaded_lexicon_v2.csv"
-#: file name of the tuned settings inside ``compare/data``
-PARAMS_FILE = "loaded_v2_params.json"
-#: file name of the sentence model's coefficients inside ``compare/data``
-MODEL_FILE = "loaded_v2_model.json"
-#: a span whose weight reaches this counts as a loaded word in the article metrics
-LOADED_THRESHOLD = 0.5
-
-
-class LoadedSpan(NamedTuple):
-    """One loaded word or phrase: ``doc.text[start:end] == text``."""
-
-    token: int
-    sentence: int
-    start: int
-    end: int
-    text: str
-    category: str
-    weight: float
-    voice: str
-
-
 # --------------------------------------------------------------------------------------------
 # Word classes for the context rules (closed classes of English; hand-written)
 # --------------------------------------------------------------------------------------------
@@ -130,188 +120,6 @@ _FUNCTION_WORDS = frozenset(
 
 
 # --------------------------------------------------------------------------------------------
-# Data
-# --------------------------------------------------------------------------------------------
-class _Lexicon(NamedTuple):
-    words: dict[str, tuple[str, float, str]]  # base word -> (category, weight, pos)
-    phrases: dict[str, list[tuple[tuple[str, ...], str, float]]]  # first word -> phrases
-
-
-@functools.cache
-def lexicon() -> _Lexicon:
-    """The v2 lexicon: base word -> (category, weight, pos), and phrases by first word.
-
-    Returns
-    -------
-    _Lexicon
-        ``words`` maps a lower-case base word to ``(category, weight, pos)``; ``phrases`` maps a
-        first word to its phrases ``(words, category, weight)``, longest first.
-    """
-    words: dict[str, tuple[str, float, str]] = {}
-    phrases: dict[str, list[tuple[tuple[str, ...], str, float]]] = {}
-    path = resources.files("compare").joinpath("data", LEXICON_FILE)
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            line = line.strip()
-            if not line or line.startswith(("#", "entry,")):
-                continue
-            entry, category, weight, pos = line.split(",")
-            parts = tuple(entry.split())
-            if len(parts) > 1:
-                phrases.setdefault(parts[0], []).append((parts, category, float(weight)))
-            else:
-                words[entry] = (category, float(weight), pos)
-    for v in phrases.values():
-        v.sort(key=lambda p: -len(p[0]))
-    return _Lexicon(words, phrases)
-
-
-@functools.cache
-def _vader() -> dict[str, float]:
-    """vaderSentiment's word -> mean valence (-4 .. 4), read from the installed package (MIT)."""
-    out: dict[str, float] = {}
-    path = resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 2 and parts[0][:1].isalpha():
-                try:
-                    out[parts[0]] = float(parts[1])
-                except ValueError:  # pragma: no cover - malformed line
-                    continue
-    return out
-
-
-_DEFAULT_PARAMS: dict[str, float] = {
-    "vader_floor": 1.4,
-    "vader_scale": 0.6,
-    "vader_positive": 0.5,
-    "stance_compound": 0.5,
-}
-
-
-@functools.cache
-def _params_tuple() -> tuple[tuple[str, float], ...]:
-    path = resources.files("compare").joinpath("data", PARAMS_FILE)
-    merged = dict(_DEFAULT_PARAMS)
-    if path.is_file():
-        with path.open(encoding="utf-8") as fh:
-            merged.update({k: float(v) for k, v in json.load(fh)["params"].items()})
-    return tuple(sorted(merged.items()))
-
-
-def params() -> dict[str, float]:
-    """The tuned word-weight settings of the scorer (VADER floor, scale and positive factor, anti-/pro- weight).
-
-    Returns
-    -------
-    dict of str to float
-        A fresh copy; see ``compare/data/loaded_v2_params.json`` for where each value comes from.
-    """
-    return dict(_params_tuple())
-
-
-# --------------------------------------------------------------------------------------------
-# Word weights
-# --------------------------------------------------------------------------------------------
-def _base_forms(w: str) -> list[str]:
-    """The lower-cased word and candidate base forms (inflections stripped), the word first."""
-    out = [w]
-    n = len(w)
-    if n <= 3:
-        return out
-
-    def add(stem: str) -> None:
-        if len(stem) >= 3 and stem not in out:
-            out.append(stem)
-
-    if w.endswith(("'s", "’s")):
-        add(w[:-2])
-    if w.endswith("ies"):
-        add(w[:-3] + "y")
-    if w.endswith("es"):
-        add(w[:-2])
-    if w.endswith("s") and not w.endswith("ss"):
-        add(w[:-1])
-    if w.endswith("ied"):
-        add(w[:-3] + "y")
-    if w.endswith("ed"):
-        add(w[:-2])
-        add(w[:-1])
-        if n > 5 and w[-3] == w[-4]:
-            add(w[:-3])
-    if w.endswith("ing"):
-        add(w[:-3])
-        add(w[:-3] + "e")
-        if n > 6 and w[-4] == w[-5]:
-            add(w[:-4])
-    if w.endswith("ily"):
-        add(w[:-3] + "y")
-    if w.endswith("ally"):
-        add(w[:-4])
-        add(w[:-2])
-    if w.endswith("ly"):
-        add(w[:-2])
-        add(w[:-2] + "e")
-        add(w[:-1] + "e")
-    if w.endswith("ness"):
-        add(w[:-4])
-        if w[-5:-4] == "i":
-            add(w[:-5] + "y")
-    for suffix in ("ism", "ist", "ists", "ity", "ment"):
-        if w.endswith(suffix):
-            add(w[: -len(suffix)])
-    if w.endswith("er") and n > 5:
-        add(w[:-2])
-        add(w[:-1])
-    if w.endswith("est") and n > 6:
-        add(w[:-3])
-        add(w[:-2])
-    return out
-
-
-@functools.lru_cache(maxsize=131072)
-def _word_weight(word: str, setting: tuple[tuple[str, float], ...]) -> tuple[float, str, str]:
-    """(weight, category, pos) of a lower-cased word; weight 0 and category "" when not loaded."""
-    p = dict(setting)
-    words = lexicon().words
-    forms = _base_forms(word)
-    for form in forms:
-        hit = words.get(form)
-        if hit is not None:
-            category, weight, pos = hit
-            return weight, category, pos  # a lexicon entry (topical ones included) decides alone
-    if "-" in word:
-        best = (0.0, "", "any")
-        parts = [x for x in word.split("-") if x]
-        for part in parts:
-            w = _word_weight(part, setting)
-            if w[1] == "topical":
-                continue
-            if w[0] > best[0]:
-                best = (w[0], w[1], "any")
-        if best[0] == 0.0 and len(parts) == 2 and parts[0] in ("anti", "pro") and p["stance_compound"] > 0:
-            best = (p["stance_compound"], "stance_compound", "any")
-        return best
-    vl = _vader()
-    valence = None
-    for form in forms:
-        valence = vl.get(form)
-        if valence is not None:
-            break
-    if valence is not None:
-        mag = abs(valence)
-        floor = p["vader_floor"]
-        if mag > floor:
-            w = min(1.0, p["vader_scale"] * (mag - floor) / (4.0 - floor))
-            if valence > 0:
-                w *= p["vader_positive"]
-            if w > 0:
-                return w, "vader", "any"
-    return 0.0, "", "any"
-
-
-# --------------------------------------------------------------------------------------------
 # Voice: quotation marks and reported speech
 # --------------------------------------------------------------------------------------------
 _SINGLE_OPEN = frozenset("‘'")
@@ -320,13 +128,9 @@ _SINGLE_CLOSE = frozenset("’'")
 
 def _quoted_tokens(doc: Document) -> list[bool]:
     """Per token: inside double quotes (``doc.quotes``), single quotes, or reported speech."""
-    hit = doc.cache.get("loaded_v2.quoted")
-    if hit is not None:
-        return hit
     tokens = doc.tokens
     n = len(tokens)
     quoted = [False] * n
-    doc.cache["loaded_v2.quoted"] = quoted
     if not n:
         return quoted
     # double quotation marks: the Document's quote spans
@@ -417,7 +221,7 @@ def _is_cap(text: str) -> bool:
 
 
 #: per setting, lower-cased word -> (weight, category, pos); bounded, cleared by ``_analyse``
-_WEIGHTS: dict[tuple[tuple[str, float], ...], dict[str, tuple[float, str, str]]] = {}
+_WEIGHT_MEMO: dict[tuple[tuple[str, float], ...], dict[str, tuple[float, str, str]]] = {}
 
 
 def _names(tokens: Any, widx: list[int], texts: list[str], lows: list[str], a: int) -> list[bool]:
@@ -451,16 +255,12 @@ def _analyse(doc: Document, setting: tuple[tuple[str, float], ...] | None = None
     """The spans of ``doc`` (all weights) under ``setting`` (default: the shipped parameters)."""
     if setting is None:
         setting = _params_tuple()
-    key = "loaded_v2" + repr(setting)
-    hit = doc.cache.get(key)
-    if hit is not None:
-        return hit
     phrases = lexicon().phrases
     tokens = doc.tokens
     quoted = _quoted_tokens(doc)
-    if len(_WEIGHTS) > 64 or sum(map(len, _WEIGHTS.values())) > 200_000:
-        _WEIGHTS.clear()  # bounded: a grid search passes many settings
-    weights = _WEIGHTS.setdefault(setting, {})
+    if len(_WEIGHT_MEMO) > 64 or sum(map(len, _WEIGHT_MEMO.values())) > 200_000:
+        _WEIGHT_MEMO.clear()  # bounded: a grid search passes many settings
+    weights = _WEIGHT_MEMO.setdefault(setting, {})
     spans: list[LoadedSpan] = []
     for si, sent in enumerate(doc.sentences):
         a, b = sent.token_start, sent.token_end
@@ -511,7 +311,6 @@ def _analyse(doc: Document, setting: tuple[tuple[str, float], ...] | None = None
             word = texts[k][:-2] if lows[k].endswith(("'s", "’s")) else texts[k]  # regime's -> regime
             spans.append(LoadedSpan(i, si, start, start + len(word), word, category, w, voice))
     spans.sort(key=lambda s: (s.start, s.end))
-    doc.cache[key] = spans
     return spans
 
 
@@ -666,21 +465,21 @@ def sentence_loaded_scores(doc: Document) -> list[float]:
     >>> added == long_plain < whinged
     True
     """
-    hit = doc.cache.get("loaded_v2.scores")
-    if hit is not None:
-        return list(hit)
+    return _sentence_scores(doc, _analyse(doc))
+
+
+def _sentence_scores(doc: Document, spans: list[LoadedSpan]) -> list[float]:
     by_sentence: dict[int, list[LoadedSpan]] = {}
-    for sp in _analyse(doc):
+    for sp in spans:
         by_sentence.setdefault(sp.sentence, []).append(sp)
-    tokens = doc.tokens
+    kinds = doc.token_kinds
     scores = []
     for si, sent in enumerate(doc.sentences):
-        if not any(tokens[i][4] == "word" for i in range(sent.token_start, sent.token_end)):
+        if "word" not in kinds[sent.token_start : sent.token_end]:
             scores.append(math.nan)
         else:
             scores.append(model_score(span_features(by_sentence.get(si, []))))
-    doc.cache["loaded_v2.scores"] = scores
-    return list(scores)
+    return scores
 
 
 def article_loaded_metrics(doc: Document) -> dict[str, float]:
@@ -699,9 +498,17 @@ def article_loaded_metrics(doc: Document) -> dict[str, float]:
         ``loaded_sentence_share`` (share of sentences with such a span) and ``loaded_score_mean``
         (mean sentence score, :func:`sentence_loaded_scores`); all NaN for a text without words.
     """
+    return _article_metrics(doc, *analyse(doc))
+
+
+def analyse(doc: Document) -> tuple[list[LoadedSpan], list[float]]:
+    """Every span of ``doc`` (all weights) and every sentence's score, in one pass (the family's call)."""
     spans = _analyse(doc)
-    scores = sentence_loaded_scores(doc)
-    n_words = sum(1 for t in doc.tokens if t[4] == "word")
+    return spans, _sentence_scores(doc, spans)
+
+
+def _article_metrics(doc: Document, spans: list[LoadedSpan], scores: list[float]) -> dict[str, float]:
+    n_words = doc.token_kinds.count("word")
     if n_words == 0:
         nan = math.nan
         return {
@@ -718,3 +525,4 @@ def article_loaded_metrics(doc: Document) -> dict[str, float]:
         "loaded_sentence_share": len({s.sentence for s in loaded}) / len(doc.sentences),
         "loaded_score_mean": sum(valid) / len(valid) if valid else math.nan,
     }
+
