@@ -7,9 +7,10 @@ caches of Documents and sentence scores are emptied before each timed run):
     Coleman-Liau and Dale-Chall per article; vaderSentiment's ``polarity_scores`` on each sentence
     (sentences split with a regular expression, as one would without a model download); and a regex
     count of reporting verbs;
-(b) ``compare.analyze`` with every score family (readability, sentiment with actors and target
-    sentiment, attribution, framing, word choice) plus events from the corpus labels — with
-    ``jobs=1`` and ``jobs=2``.
+(b) ``compare.analyze(corpus, jobs=N)`` with its defaults: every score family (readability,
+    sentiment with actors and target sentiment, attribution, framing, word choice), events from the
+    corpus labels, claim alignment, provenance, naming and the outlet comparisons — with ``jobs=1``
+    and ``jobs=2``; the time of each step comes from ``Results.manifest["timings"]``.
 
 It prints articles per second, the ratio b/a, peak memory, and checks that (b)'s textstat-parity
 readability numbers equal textstat's and that its sentence VADER scores equal vaderSentiment's on
@@ -64,17 +65,13 @@ def load_articles(n: int):
 
 
 def clear_caches() -> None:
-    """Empty the per-text and per-sentence caches, so a timed run starts cold (and forked workers too)."""
-    from compare import text
-    from compare.scores.sentiment import _target_model, _vader
+    """Empty the memos keyed by text, words or sentences (loaders of shipped data stay), so a timed
+    run starts cold (and forked workers too)."""
+    from compare.caches import CACHES
 
-    text._cached_build.cache_clear()
-    for module in (_vader, _target_model):
-        for obj in vars(module).values():
-            if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", "") == module.__name__:
-                arity = getattr(getattr(obj, "__wrapped__", None), "__code__", None)
-                if arity is not None and arity.co_argcount >= 1:  # keyed by text; argument-less loaders stay
-                    obj.cache_clear()
+    for cache in CACHES:
+        if cache.bound > 1:
+            cache.clear()
 
 
 def _textstat():
@@ -197,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     import compare
-    from compare.pipeline import ALL_FAMILIES, RunConfig
+    from compare.pipeline import ALL_FAMILIES
 
     stream_families = tuple(args.stream_families.split(",")) if args.stream_families else ALL_FAMILIES
     if args.skip_speed:
@@ -212,15 +209,16 @@ def main(argv: list[str] | None = None) -> int:
     rate_a = len(texts) / t_a
     rows = [("(a) hand loop: textstat x6 + vaderSentiment per sentence + regex", 1, t_a, rate_a, 1.0)]
     results = None
+    steps = {}
     for jobs in (1, 2):
-        cfg = RunConfig(families=ALL_FAMILIES, jobs=jobs, progress=False, claims=False, provenance=False)
         warm = compare.Corpus([*list(corpus)[:10], *list(corpus)[-10:]])  # both sources: events are aligned
-        compare.analyze(warm, config=replace(cfg, jobs=1))  # warm-up: lexicons, models, lazy imports
+        compare.analyze(warm, jobs=1, progress=False)  # warm-up: lexicons, models, lazy imports
         clear_caches()
         t0 = time.perf_counter()
-        res = compare.analyze(corpus, config=cfg)
+        res = compare.analyze(corpus, jobs=jobs, progress=False)  # the defaults: everything a user gets
         dt = time.perf_counter() - t0
-        rows.append((f"(b) compare.analyze, all {len(ALL_FAMILIES)} families", jobs, dt, len(texts) / dt, (len(texts) / dt) / rate_a))
+        rows.append(("(b) compare.analyze(corpus, jobs=N), defaults", jobs, dt, len(texts) / dt, (len(texts) / dt) / rate_a))
+        steps[jobs] = res.manifest.get("timings", {})
         results = res if results is None else results
     own, kids = peak_rss_mb()
 
@@ -229,6 +227,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, jobs, dt, rate, ratio in rows:
         print(f"| {name} | {jobs} | {dt:.2f} | {rate:.1f} | **{ratio:.1f}x** |")
     print(f"\nPeak RSS: this process {own:.0f} MB; largest worker {kids:.0f} MB.")
+    print("\n### Where (b)'s time goes (seconds per step, from Results.manifest['timings'])\n")
+    names = list(dict.fromkeys(k for t in steps.values() for k in t))
+    print("| step | " + " | ".join(f"jobs={j}" for j in steps) + " | share at jobs=1 |")
+    print("|---|" + "---|" * len(steps) + "---|")
+    total1 = sum(steps[1].values()) or 1.0
+    for name in names:
+        cells = " | ".join(f"{steps[j].get(name, 0.0):.2f}" for j in steps)
+        print(f"| {name} | {cells} | {100 * steps[1].get(name, 0.0) / total1:.0f}% |")
 
     worst, mism, n_sent = check_parity(corpus, results)
     print(f"\nParity: largest |readability - textstat| over 300 articles x 6 formulas = {worst:.3g}; "

@@ -18,8 +18,10 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import platform
+import time
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from importlib import metadata
 from itertools import islice
@@ -145,10 +147,29 @@ def analyze(
             CompareWarning,
             stacklevel=2,
         )
-    run = canonical_outlets(corpus, outlet_table(cfg))
-    chunks = _analyze_articles(list(run), cfg)
-    features = [f for _, feats in chunks for f in feats]
-    return finish(run, combine([tables for tables, _ in chunks]), cfg, features=features, original=corpus)
+    timings: dict[str, float] = {}
+    clock = _Clock(timings)
+    with clock("articles"):
+        run = canonical_outlets(corpus, outlet_table(cfg))
+        chunks = _analyze_articles(list(run), cfg)
+        features = [f for _, feats in chunks for f in feats]
+        tables = combine([t for t, _ in chunks])
+    return finish(run, tables, cfg, features=features, original=corpus, timings=timings)
+
+
+class _Clock:
+    """Wall seconds per step, added into a dict (``Results.manifest["timings"]``)."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
 
 
 def canonical_outlets(corpus: Corpus, table: Any) -> Corpus:
@@ -238,6 +259,7 @@ def finish(
     *,
     features: Sequence[AlignmentFeatures] | None = None,
     original: Corpus | None = None,
+    timings: Mapping[str, float] | None = None,
 ) -> Results:
     """Step 2 and 3: events, actors across articles, claims, provenance, comparisons, Results.
 
@@ -252,6 +274,9 @@ def finish(
     original : Corpus, optional
         The corpus as given, before outlet names were made canonical (:func:`canonical_outlets`):
         kept in :attr:`Results.corpus`, its outlet names in ``articles.outlet_as_given``.
+    timings : mapping, optional
+        Seconds already spent (the per-article step), recorded with the corpus steps' in
+        ``Results.manifest["timings"]``.
 
     Returns
     -------
@@ -264,30 +289,40 @@ def finish(
         articles.insert(
             list(articles.columns).index("outlet") + 1, "outlet_as_given", articles["article_id"].map(as_given)
         )
-    events_df = _event_table(corpus, config)
+    timings: dict[str, float] = dict(timings or {})
+    clock = _Clock(timings)
+    with clock("events"):
+        events_df = _event_table(corpus, config)
     event_of = dict(zip(events_df["article_id"], events_df["event_id"], strict=True))
     for name in ("articles", "scores"):
         tables[name]["event_id"] = tables[name]["article_id"].map(event_of)
     tables["events"] = events_df
-    _merge_actor_names(tables, event_of)
+    with clock("actors"):
+        _merge_actor_names(tables, event_of)
     if (config.claims or config.provenance) and features is None:
         spec = AnalysisSpec.from_config(replace(config, families=()))
         features = [analyze_article(a, spec).alignment for a in corpus]
     by_id = {f.article_id: f for f in features or ()}
     if "mentions" in tables:
-        tables["naming"] = _naming_table(tables)
+        with clock("naming"):
+            tables["naming"] = _naming_table(tables)
     if config.claims:
-        tables.update(_claim_tables(corpus, event_of, by_id, config))
+        with clock("claims"):
+            tables.update(_claim_tables(corpus, event_of, by_id, config))
     if config.provenance:
-        tables.update(_provenance_tables(corpus, by_id, config))
+        with clock("provenance"):
+            tables.update(_provenance_tables(corpus, by_id, config))
     if config.comparisons:
         n_boot, n_perm, seed = config.comparison_settings
-        tables.update(
-            outlet_comparisons(
-                tables["articles"], groups=_group_maps(config), n_boot=n_boot, n_perm=n_perm, seed=seed
+        with clock("comparisons"):
+            tables.update(
+                outlet_comparisons(
+                    tables["articles"], groups=_group_maps(config), n_boot=n_boot, n_perm=n_perm, seed=seed
+                )
             )
-        )
-    return Results(tables, corpus=original, config=config, manifest=_manifest(original, config))
+    manifest = _manifest(original, config)
+    manifest["timings"] = {k: round(v, 3) for k, v in timings.items()}
+    return Results(tables, corpus=original, config=config, manifest=manifest)
 
 
 def _group_maps(config: RunConfig) -> dict[str, Mapping[str, str]]:
