@@ -21,6 +21,7 @@ from ._lexicon import (
     ORG_HEADS,
     ORG_SUFFIX_LOWER,
     PLACE_HEADS,
+    PLACE_PREFIXES,
     ROLE_WORDS,
     THING_HEADS,
 )
@@ -197,7 +198,7 @@ def _classify_run(
     # organisations
     if lows[-1] in THING_HEADS or (len(lows) > 1 and lows[-2] == "war" and lows[-1] in _ROMAN):
         return []  # "North American Free Trade Agreement", "Cold War", "Winter Olympics", "War II"
-    if lows[-1] in PLACE_HEADS or full_low in LOCATIONS:
+    if lows[-1] in PLACE_HEADS or (len(lows) > 1 and lows[0] in PLACE_PREFIXES) or full_low in LOCATIONS:
         return [_new_cand((toks[k].start, end, full, "location", si, "", toks[k].start, sentence_initial))]
     is_org = (
         lows[-1] in ORG_HEADS

@@ -22,6 +22,7 @@ __all__ = [
     "ORG_HEADS",
     "ORG_SUFFIX_LOWER",
     "PLACE_HEADS",
+    "PLACE_PREFIXES",
     "PUBLISH_VERBS",
     "ROLE_WORDS",
     "SPEECH_VERBS",
@@ -98,6 +99,8 @@ KNOWN_ORGS = _words(
     amazon microsoft meta tesla spacex openai nytimes white_house supreme_court european_union
     united_nations european_commission state_department justice_department defense_department
     security_council tass ria interfax rt sputnik zelensky_administration
+    red_cross red_crescent icrc shin_bet mossad idf unrwa unicef unhcr fatah plo islamic_jihad
+    houthis wagner hayat_tahrir_al-sham hts sdf isw amnesty_international human_rights_watch
     """
 )
 
@@ -228,6 +231,14 @@ PLACE_HEADS = _words(
     park street avenue square lawn zone peninsula river mountain mountains island islands bay sea
     ocean valley airport tower bridge road lake county province region strait canal beach coast
     highway boulevard plaza harbor harbour desert forest port city town village district state
+    strip bank heights corridor crossing camp oblast governorate province kibbutz
+    """
+)
+
+#: Words that begin a place name ("Kibbutz Kfar Aza", "Mount Hermon", "Lake Ladoga").
+PLACE_PREFIXES = _words(
+    """
+    kibbutz moshav mount lake cape
     """
 )
 
