@@ -256,3 +256,17 @@ def test_basil_events():
     frame = align_events(Corpus(arts))
     gold = {a.id: a.event for a in arts}
     assert adjusted_rand_score([gold[i] for i in frame["article_id"]], frame["event_id"]) > 0.97
+
+
+def test_undated_article_never_bridges_the_window():
+    """The window holds for every pair of dated articles in an event, also through undated ones."""
+    title, text = EVENTS["flood"]
+    arts = [
+        Article(id="early", outlet="X", title=title, text=text, published="2024-03-01"),
+        Article(id="late", outlet="Y", title=title, text=text, published="2024-03-20"),
+        Article(id="undated", outlet="Z", title=title, text=text, published=None),
+    ]
+    frame = align_events(Corpus(arts), window_days=3)
+    event = dict(zip(frame["article_id"], frame["event_id"], strict=True))
+    assert event["early"] != event["late"]
+    assert event["undated"] in {event["early"], event["late"]}  # it joins one of them, not both

@@ -112,8 +112,14 @@ def agglomerate(
     *,
     threshold: float,
     forbid_same_outlet: bool,
+    days: np.ndarray | None = None,
+    window: float = float("inf"),
 ) -> tuple[np.ndarray, np.ndarray]:
     """Average-linkage agglomeration over a sparse graph, with cannot-link between outlets.
+
+    When ``days`` is given (float, NaN for undated rows), two clusters are merged only if the dated
+    members of the union span at most ``window`` days: the window holds for every pair of dated
+    articles in a cluster, so an undated article never bridges two dated ones further apart.
 
     Returns ``(labels, confidence)``: a cluster label per row (the smallest row in the cluster)
     and, per row, the mean candidate similarity to the other members of its cluster (NaN when it
@@ -127,6 +133,10 @@ def agglomerate(
     size = [1] * n
     members: list[list[int] | None] = [[i] for i in range(n)]
     outset: list[set | None] = [{o} for o in outlets.tolist()]
+    if days is None:
+        days = np.full(n, np.nan)
+    lo_day = days.astype(np.float64).tolist()  # NaN while a cluster has no dated member
+    hi_day = list(lo_day)
     # Heap of (-link, lo, hi). Entries go stale when a cluster grows; a popped entry is checked
     # against the current link and pushed back with it if it changed (links to clusters that did
     # not take part in a merge only fall, so this lazy update keeps the heap order exact).
@@ -149,6 +159,9 @@ def agglomerate(
             continue
         if forbid_same_outlet and not outset[i].isdisjoint(outset[j]):
             continue
+        span_lo, span_hi = _nan_min(lo_day[i], lo_day[j]), _nan_max(hi_day[i], hi_day[j])
+        if span_hi - span_lo > window:  # NaN (no dated member) compares False
+            continue
         # merge the smaller cluster into the larger (ties: into the lower id)
         if size[j] > size[i]:
             i, j = j, i
@@ -168,6 +181,7 @@ def agglomerate(
                 heapq.heappush(heap, (-link, i, m) if i < m else (-link, m, i))
         members[i].extend(members[j])
         outset[i] |= outset[j]
+        lo_day[i], hi_day[i] = span_lo, span_hi
         members[j] = None
         outset[j] = None
         adj[j] = None
@@ -185,6 +199,20 @@ def agglomerate(
     with np.errstate(invalid="ignore", divide="ignore"):
         conf = np.where(cnt > 0, tot / np.maximum(cnt, 1), np.nan)
     return labels, conf
+
+
+def _nan_min(a: float, b: float) -> float:
+    """The smaller of two days, ignoring NaN (NaN only when both are)."""
+    if a != a:  # noqa: PLR0124 - NaN test without a function call
+        return b
+    return a if b != b or a <= b else b  # noqa: PLR0124
+
+
+def _nan_max(a: float, b: float) -> float:
+    """The larger of two days, ignoring NaN (NaN only when both are)."""
+    if a != a:  # noqa: PLR0124
+        return b
+    return a if b != b or a >= b else b  # noqa: PLR0124
 
 
 def _top_k_sparse(

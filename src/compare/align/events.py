@@ -186,7 +186,15 @@ def align_events(
         forbid_same_outlet=forbid,
     )
     labels, conf = agglomerate(
-        len(arts), a_idx, b_idx, sim, outlet_codes, threshold=float(threshold), forbid_same_outlet=forbid
+        len(arts),
+        a_idx,
+        b_idx,
+        sim,
+        outlet_codes,
+        threshold=float(threshold),
+        forbid_same_outlet=forbid,
+        days=days,
+        window=float(window_days),
     )
 
     # Number events by (earliest day, undated last, smallest article id).
