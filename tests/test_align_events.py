@@ -190,8 +190,8 @@ def test_accepts_list_and_rejects_other_types():
 @pytest.mark.parametrize(
     ("option", "value"),
     [
-        ("threshold", 1.5),
-        ("threshold", -0.1),
+        ("min_probability", 1.5),
+        ("story_probability", -0.1),
         ("window_days", -1),
         ("window_days", float("nan")),
         ("same_outlet", "maybe"),
@@ -204,8 +204,8 @@ def test_invalid_options(option, value):
         align_events(make_corpus(), **{option: value})
 
 
-def test_threshold_one_gives_singletons():
-    frame = align_events(make_corpus(), threshold=1.0)
+def test_probability_one_gives_singletons():
+    frame = align_events(make_corpus(), min_probability=1.0, story_probability=1.0)
     assert frame["event_id"].nunique() == len(frame)
 
 

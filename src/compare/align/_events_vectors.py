@@ -1,16 +1,15 @@
-"""Sparse TF-IDF vectors for event clustering (private).
+"""Sparse vectors for event clustering (private), built from per-article story features.
 
-Stateless hashing (scikit-learn's :class:`~sklearn.feature_extraction.text.HashingVectorizer`) keeps
-memory bounded and lets the corpus be vectorised in chunks; the document frequencies are then
-counted over the whole corpus, so the IDF weights do not depend on the order of the articles.
-Headline and lead are counted again with extra weight, and each vector is pruned to its most
-heavily weighted terms, which keeps the sparse products of the neighbour search cheap.
+Stateless hashing (scikit-learn's :class:`~sklearn.feature_extraction.FeatureHasher`) keeps memory
+bounded and lets the corpus be vectorised in chunks; the document frequencies are then counted over
+the whole corpus, so the IDF weights do not depend on the order of the articles. Each term vector
+is pruned to its most heavily weighted terms, which keeps the sparse products of the neighbour
+search cheap. Names and numbers get binary IDF-weighted vectors of their own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -18,84 +17,58 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
 
+    from ._events_features import StoryFeatures
+
 __all__ = ["event_vectors"]
 
 _N_FEATURES = 2**20
 _CHUNK = 4096
-#: Digits and punctuation become spaces: numbers, dates and punctuation say little about the event.
-_SEPARATORS = str.maketrans(
-    dict.fromkeys(
-        "0123456789!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„‹›–—…•·§¶°±×÷€£¥¢\u00a0",
-        " ",
-    )
-)
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+def _hashed(rows: Sequence[Sequence[tuple[str, float]]]) -> sp.csr_matrix:
+    import scipy.sparse as sp
+    from sklearn.feature_extraction import FeatureHasher
 
-    return frozenset(ENGLISH_STOP_WORDS)
+    hasher = FeatureHasher(n_features=_N_FEATURES, input_type="pair", alternate_sign=False, dtype=np.float32)
+    blocks = [hasher.transform(rows[lo : lo + _CHUNK]) for lo in range(0, len(rows), _CHUNK)] or [
+        sp.csr_matrix((0, _N_FEATURES), dtype=np.float32)
+    ]
+    m = sp.vstack(blocks, format="csr") if len(blocks) > 1 else sp.csr_matrix(blocks[0])
+    m.sum_duplicates()
+    m.eliminate_zeros()
+    return m
 
 
-def _analyzer(text: str) -> list[str]:
-    """Lower-cased words of two or more letters, English stop words removed."""
-    stop = _stop_words()
-    return [w for w in text.lower().translate(_SEPARATORS).split() if len(w) > 1 and w not in stop]
-
-
-def _vectorizer():
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(
-        n_features=_N_FEATURES,
-        alternate_sign=False,
-        norm=None,
-        analyzer=_analyzer,
-        dtype=np.float32,
-    )
+def _tfidf(counts: sp.csr_matrix, *, sublinear: bool) -> sp.csr_matrix:
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=_N_FEATURES)
+    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    if sublinear:
+        counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    else:
+        counts.data = np.ones_like(counts.data) * idf[counts.indices]
+    return counts
 
 
 def event_vectors(
-    titles: Sequence[str],
-    texts: Sequence[str],
-    *,
-    title_weight: float,
-    lead_weight: float,
-    lead_chars: int,
-    max_chars: int,
-    max_terms: int,
-) -> sp.csr_matrix:
-    """Return L2-normalised, pruned TF-IDF rows (float32 CSR), one per article.
+    features: Sequence[StoryFeatures], *, max_terms: int
+) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
+    """Return L2-normalised rows (float32 CSR) of terms (TF-IDF, pruned), names and numbers.
 
-    Term counts are ``title_weight * title + lead_weight * lead + body`` where ``lead`` is the first
-    ``lead_chars`` characters of the text and ``body`` the first ``max_chars``; term frequency is
-    sublinear (``1 + log tf``), IDF is smoothed (``log((1 + n) / (1 + df)) + 1``).
+    Term frequency is sublinear (``1 + log tf``) on the weighted counts, IDF is smoothed
+    (``log((1 + n) / (1 + df)) + 1``); names and numbers are binary times IDF.
     """
-    import scipy.sparse as sp
     from sklearn.preprocessing import normalize
 
-    vec = _vectorizer()
-    n = len(texts)
-    blocks = []
-    for lo in range(0, n, _CHUNK):
-        hi = min(n, lo + _CHUNK)
-        body = vec.transform([t[:max_chars] for t in texts[lo:hi]])
-        counts = body
-        if lead_weight:
-            counts = counts + lead_weight * vec.transform([t[:lead_chars] for t in texts[lo:hi]])
-        if title_weight:
-            counts = counts + title_weight * vec.transform(titles[lo:hi])
-        counts = sp.csr_matrix(counts, dtype=np.float32)
-        counts.sum_duplicates()
-        counts.eliminate_zeros()
-        blocks.append(counts)
-    counts = sp.vstack(blocks, format="csr") if len(blocks) > 1 else blocks[0]
-    df = np.bincount(counts.indices, minlength=_N_FEATURES)
-    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
-    pruned = _prune_rows(counts, max_terms)
-    return normalize(pruned, norm="l2", copy=False)
+    terms = _tfidf(_hashed([f.terms for f in features]), sublinear=True)
+    terms = normalize(_prune_rows(terms, max_terms), norm="l2", copy=False)
+    names = normalize(
+        _tfidf(_hashed([[(w, 1.0) for w in f.names] for f in features]), sublinear=False), copy=False
+    )
+    numbers = normalize(
+        _tfidf(_hashed([[(w, 1.0) for w in f.numbers] for f in features]), sublinear=False), copy=False
+    )
+    return terms, names, numbers
 
 
 def _prune_rows(x: sp.csr_matrix, k: int) -> sp.csr_matrix:
