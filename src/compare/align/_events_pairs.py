@@ -90,7 +90,7 @@ def pair_features(
     gap = np.where(undated, 0.0, np.minimum(gap, _GAP_CAP)) / 7.0
     short_len = np.minimum(lengths[a], lengths[b]).astype(np.float64)
     short = 1.0 / np.log(np.e + short_len)  # near 1 for a headline, about 0.15 for 1,000 words
-    x = np.column_stack(
+    return np.column_stack(
         (
             sim,
             rel,
@@ -104,7 +104,6 @@ def pair_features(
             short,
         )
     )
-    return x
 
 
 @lru_cache(maxsize=1)

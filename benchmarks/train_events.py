@@ -1,0 +1,255 @@
+"""Fit the pair model of event alignment, and evaluate it leaving one dataset out.
+
+The pair model (``src/compare/data/event_pairs.json``) is a logistic regression on the features of
+candidate pairs (:data:`compare.align._events_pairs.PAIR_FEATURES`): each article's nearest
+neighbours within the story window, labelled 1 when the two articles belong to the same gold
+story. Its two merge levels (``min_probability`` for developments, ``story_probability`` for
+stories) are chosen on the same training corpora: the development level on the mean story ARI of
+the corpora whose gold events are single developments (BASIL, AllSides, NewsWCL50), the story level
+on the mean story ARI of the real-coverage sets (stories with run-up and aftermath).
+
+Corpora (read at run time, never copied into the repository):
+
+- BASIL (100 events x 3 outlets), AllSides roundups (505 stories, real outlet names; the
+  left / center / right side is kept for the partisan-pair rate), NewsWCL50 (10 events x 5
+  outlets, no dates), from ``../shared/datasets``;
+- the real-coverage sets ``benchmarks/real_coverage/<set>.csv`` (story and development labels;
+  ``date_shown=0`` pages get no date) with their texts from ``../shared/real_coverage/<set>.jsonl``
+  when that cache exists.
+
+``python benchmarks/train_events.py fit`` fits on every corpus and writes the JSON;
+``python benchmarks/train_events.py lodo`` fits on all corpora but one and reports on the one left
+out, for each corpus in turn (the table in ``docs/benchmarks/events.md``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+try:
+    import compare
+except ImportError:  # pragma: no cover
+    sys.path.insert(0, str(HERE.parent / "src"))
+    import compare
+
+from bench_events import bcubed, load_dataset
+
+from compare import Article, Corpus
+from compare.align import align_events
+from compare.align._events_pairs import PAIR_FEATURES
+from compare.align.events import candidate_pairs, text_story_features
+
+RC_DIR = HERE / "real_coverage"
+RC_CACHE = HERE.parents[1] / "shared" / "real_coverage"
+RC_SETS = ("rc-assad-fall-2024", "rc-gaza-ceasefire-2025", "rc-navalny-death-2024", "rc-prisoner-swap-2024")
+MODEL_PATH = HERE.parent / "src" / "compare" / "data" / "event_pairs.json"
+DEV_GRID = (0.3, 0.4, 0.5, 0.6, 0.7)
+STORY_GRID = (0.05, 0.1, 0.15, 0.2, 0.3)
+
+
+# ----------------------------------------------------------------------------------------------
+# corpora: each article's gold story in .event, its development in extra["development"]
+
+
+def load_real_coverage(name: str, cache: Path = RC_CACHE) -> Corpus | None:
+    """A real-coverage set with gold labels, or None when its texts are not in the cache."""
+    path = cache / f"{name}.jsonl"
+    if not path.is_file():
+        return None
+    labels = {r["id"]: r for r in csv.DictReader((RC_DIR / f"{name}.csv").open(encoding="utf-8"))}
+    arts = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        lab = labels.get(d["id"])
+        if lab is None:
+            continue
+        published = dt.date.fromisoformat(lab["date"]) if lab["date_shown"] == "1" and lab["date"] else None
+        arts.append(
+            Article(
+                id=d["id"],
+                outlet=lab["outlet_canonical"] or d.get("outlet") or "unknown",
+                title=d.get("title") or "",
+                text=d.get("text") or "",
+                published=published,
+                event=lab["story"],
+                extra={"development": f"{lab['story']}/{lab['development']}", "decoy": lab["decoy"]},
+            )
+        )
+    return Corpus(arts, name=name)
+
+
+def corpora() -> dict[str, Corpus]:
+    out = {
+        "basil": load_dataset("basil"),
+        "allsides": load_dataset("allsides", outlet_as_side=False),
+        "newswcl50": load_dataset("newswcl50"),
+    }
+    for name in RC_SETS:
+        c = load_real_coverage(name)
+        if c is not None:
+            out[name] = c
+    return out
+
+
+# ----------------------------------------------------------------------------------------------
+# fitting
+
+
+def pair_rows(corpus: Corpus) -> tuple[np.ndarray, np.ndarray]:
+    feats = [text_story_features(a) for a in corpus]
+    gold = {a.id: a.event for a in corpus}
+    g = candidate_pairs(feats)
+    ids = [f.article_id for f in g.features]
+    y = np.array([gold[ids[i]] == gold[ids[j]] for i, j in zip(g.a.tolist(), g.b.tolist(), strict=True)])
+    return g.x, y.astype(int)
+
+
+def fit(train: dict[str, Corpus], *, log=None) -> dict:
+    """Logistic regression on the pooled candidate pairs (each corpus weighted equally), then the
+    two merge levels chosen on the same corpora."""
+    from sklearn.linear_model import LogisticRegression
+
+    xs, ys, ws = [], [], []
+    for c in train.values():
+        x, y = pair_rows(c)
+        xs.append(x)
+        ys.append(y)
+        ws.append(np.full(len(y), 1.0 / max(len(y), 1)))
+    x, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+    lr = LogisticRegression(C=1.0, max_iter=2000)
+    lr.fit(x, y, sample_weight=w * len(y))
+    model = {
+        "features": list(PAIR_FEATURES),
+        "coef": [round(float(v), 6) for v in lr.coef_[0]],
+        "intercept": round(float(lr.intercept_[0]), 6),
+        "min_probability": 0.5,
+        "story_probability": 0.5,
+        "trained_on": sorted(train),
+        "pairs": len(y),
+        "positives": int(y.sum()),
+    }
+    flat = {k: v for k, v in train.items() if not k.startswith("rc-")}
+    stories = {k: v for k, v in train.items() if k.startswith("rc-")}
+    best = max(
+        DEV_GRID,
+        key=lambda t: (np.mean([evaluate(c, model, t, t)["ari"] for c in flat.values()]), -abs(t - 0.5)),
+    )
+    model["min_probability"] = model["story_probability"] = best
+    if stories:
+        model["story_probability"] = max(
+            [s for s in STORY_GRID if s <= best] + [best],
+            key=lambda s: (
+                np.mean([evaluate(c, model, best, s)["ari"] for c in stories.values()])
+                + np.mean([evaluate(c, model, best, s)["ari"] for c in flat.values()]),
+                s,
+            ),
+        )
+    if log:
+        log(f"fitted on {sorted(train)}: levels {model['min_probability']} / {model['story_probability']}\n")
+    return model
+
+
+# ----------------------------------------------------------------------------------------------
+# evaluation
+
+
+def evaluate(corpus: Corpus, model: dict, p_dev: float | None = None, p_story: float | None = None) -> dict:
+    from sklearn.metrics import adjusted_rand_score
+
+    frame = align_events(corpus, model=model, min_probability=p_dev, story_probability=p_story)
+    by_id = {a.id: a for a in corpus}
+    gold = [by_id[i].event for i in frame["article_id"]]
+    pred = frame["event_id"].tolist()
+    _, _, f1 = bcubed(gold, pred)
+    out = {
+        "articles": len(gold),
+        "stories": len(set(gold)),
+        "predicted": len(set(pred)),
+        "ari": adjusted_rand_score(gold, pred),
+        "b3_f1": f1,
+    }
+    devs = [by_id[i].extra.get("development") for i in frame["article_id"]]
+    if all(devs):
+        pdev = frame["development_id"].tolist()
+        out["dev_ari"] = adjusted_rand_score(devs, pdev)
+        out["dev_b3_f1"] = bcubed(devs, pdev)[2]
+        out["developments"] = len(set(devs))
+        out["predicted_dev"] = len(set(pdev))
+    sides = [by_id[i].extra.get("side") for i in frame["article_id"]]
+    if any(sides):
+        story_of = dict(zip(frame["article_id"], pred, strict=True))
+        per: dict[str, dict[str, str]] = defaultdict(dict)
+        for a in corpus:
+            if a.extra.get("side") in ("left", "right"):
+                per[a.event][a.extra["side"]] = story_of[a.id]
+        pairs = [v for v in per.values() if len(v) == 2]
+        out["pairs"] = len(pairs)
+        out["pair_rate"] = float(np.mean([v["left"] == v["right"] for v in pairs])) if pairs else float("nan")
+    return out
+
+
+def _row(name: str, m: dict) -> str:
+    dev = (
+        f"{m['developments']} / {m['predicted_dev']} | {m['dev_ari']:.4f} | {m['dev_b3_f1']:.4f}"
+        if "dev_ari" in m
+        else "– | – | –"
+    )
+    pair = f"{m['pair_rate']:.1%} of {m['pairs']}" if "pair_rate" in m else "–"
+    return (
+        f"| {name} | {m['articles']} | {m['stories']} / {m['predicted']} | {m['ari']:.4f} | {m['b3_f1']:.4f} | "
+        f"{dev} | {pair} |\n"
+    )
+
+
+HEADER = (
+    "| held out | articles | stories gold / predicted | story ARI | story B3 F1 | developments gold / predicted "
+    "| development ARI | development B3 F1 | AllSides left-right pairs together |\n"
+    "|---|---|---|---|---|---|---|---|---|\n"
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("mode", choices=("fit", "lodo"))
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = ap.parse_args(argv)
+    out = sys.stdout
+    data = corpora()
+    missing = [s for s in RC_SETS if s not in data]
+    out.write(f"media-compare {compare.__version__}; corpora: {', '.join(data)}\n")
+    if missing:
+        out.write(f"real-coverage texts not in {RC_CACHE}: {', '.join(missing)} (left out)\n")
+    out.write("\n")
+    if args.mode == "fit":
+        model = fit(data, log=out.write)
+        model["fitted"] = dt.datetime.now(dt.timezone.utc).date().isoformat()
+        args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
+        out.write(f"wrote {args.out}\n")
+        return 0
+    out.write(HEADER)
+    for held in data:
+        model = fit({k: v for k, v in data.items() if k != held})
+        m = evaluate(data[held], model)
+        out.write(_row(held, m))
+        if held == "allsides":  # the same model, sides as outlets (the 3-side cannot-link)
+            sides = Corpus([replace(a, outlet=a.extra["side"]) for a in data[held]], name="allsides-sides")
+            out.write(_row("allsides (sides as outlets)", evaluate(sides, model)))
+        out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
