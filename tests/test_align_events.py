@@ -131,8 +131,12 @@ def test_date_window_separates_identical_texts():
     frame = align_events(Corpus([a, b]), window_days=3)
     assert frame["event_id"].nunique() == 2
     assert frame["similarity"].isna().all()  # alone in their events
-    frame = align_events(Corpus([a, b]), window_days=90)
-    assert len(set(frame["event_id"])) == 1
+    # two days apart: together within a 3-day window, apart when both windows are 1 day
+    b = Article(
+        id="b", outlet="Y", title="Storm floods harbour", text=EVENTS["flood"][1], published="2024-03-03"
+    )
+    assert len(set(align_events(Corpus([a, b]), window_days=3)["event_id"])) == 1
+    assert align_events(Corpus([a, b]), window_days=1, story_window_days=1)["event_id"].nunique() == 2
 
 
 def test_cannot_link_same_outlet():
@@ -270,3 +274,45 @@ def test_undated_article_never_bridges_the_window():
     event = dict(zip(frame["article_id"], frame["event_id"], strict=True))
     assert event["early"] != event["late"]
     assert event["undated"] in {event["early"], event["late"]}  # it joins one of them, not both
+
+
+def test_features_from_document_match_the_text_and_give_the_same_events():
+    from compare.align import story_features, text_story_features
+    from compare.text import analyze_text
+
+    corpus = make_corpus()
+    for a in corpus:
+        from_doc = story_features(analyze_text(a.text), a)
+        from_text = text_story_features(a)
+        assert dict(from_doc.terms) == dict(from_text.terms)
+        assert from_doc.n_words == from_text.n_words
+    by_text = align_events(corpus)
+    by_features = align_events(features=[story_features(analyze_text(a.text), a) for a in corpus])
+    assert gold_partition(by_text) == gold_partition(by_features)
+    with pytest.raises(InvalidInputError):
+        align_events(corpus, features=[text_story_features(a) for a in corpus])
+    with pytest.raises(InvalidInputError):
+        align_events()
+
+
+def test_developments_nest_in_stories_and_follow_ups_share_a_story():
+    title, text = EVENTS["budget"]
+    arts = [
+        Article(id="a1", outlet="A", title=title, text=text, published="2024-03-01"),
+        Article(id="b1", outlet="B", title=title, text=text, published="2024-03-01"),
+        Article(
+            id="a2", outlet="A", title=title, text=text + " Pensioners protested.", published="2024-03-02"
+        ),
+    ]
+    frame = align_events(Corpus(arts))
+    assert len(set(frame["event_id"])) == 1  # the follow-up of outlet A joins the story
+    # never two articles of one outlet in one development
+    for _, group in frame.groupby("development_id"):
+        assert group["outlet"].is_unique
+    assert all(d.startswith(e + ".") for e, d in zip(frame["event_id"], frame["development_id"], strict=True))
+    assert (
+        frame.groupby("event_id")["development_size"].sum() >= frame.groupby("event_id")["event_size"].first()
+    ).all()
+    forbid = align_events(Corpus(arts), same_outlet="forbid")
+    for _, group in forbid.groupby("event_id"):
+        assert group["outlet"].is_unique

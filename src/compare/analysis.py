@@ -24,12 +24,23 @@ from .text import analyze_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from .actors import Mention
-    from .align import ClaimSentence, ProvenanceFeatures
+    from .align import ClaimSentence, ProvenanceFeatures, StoryFeatures
     from .model import Article
     from .scores import FamilyResult
     from .text import Document
 
-__all__ = ["AlignmentFeatures", "AnalysisSpec", "ArticleAnalysis", "analyze_article", "analyze_chunk", "outlet_key"]
+#: Options of :func:`compare.align.align_events` that act per article (story features).
+STORY_OPTIONS = ("title_weight", "lead_weight", "lead_chars", "max_chars")
+
+__all__ = [
+    "STORY_OPTIONS",
+    "AlignmentFeatures",
+    "AnalysisSpec",
+    "ArticleAnalysis",
+    "analyze_article",
+    "analyze_chunk",
+    "outlet_key",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,6 +62,11 @@ class AnalysisSpec:
     provenance_options : mapping
         Options of :func:`compare.align.provenance_features` (those of
         :func:`compare.align.provenance_table` that act per article).
+    stories : bool
+        Extract story features for event alignment (:func:`compare.align.story_features`).
+    story_options : mapping
+        Options of :func:`compare.align.story_features` (those of
+        :func:`compare.align.align_events` that act per article).
     """
 
     families: tuple[str, ...] = ALL_FAMILIES
@@ -59,6 +75,8 @@ class AnalysisSpec:
     claims: bool = False
     provenance: bool = False
     provenance_options: Mapping[str, Any] = field(default_factory=dict)
+    stories: bool = False
+    story_options: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: Any) -> AnalysisSpec:
@@ -71,6 +89,8 @@ class AnalysisSpec:
             claims=bool(config.claims),
             provenance=bool(config.provenance),
             provenance_options={k: v for k, v in config.provenance_options.items() if k in per_article},
+            stories=config.events in ("auto", "align"),
+            story_options={k: v for k, v in config.event_options.items() if k in STORY_OPTIONS},
         )
 
 
@@ -85,11 +105,14 @@ class AlignmentFeatures:
         :func:`compare.align.claim_features` of the article (None when claims are not aligned).
     provenance : ProvenanceFeatures or None
         :func:`compare.align.provenance_features` of the article (None when provenance is off).
+    story : StoryFeatures or None
+        :func:`compare.align.story_features` of the article (None when events are not aligned).
     """
 
     article_id: str
     claims: tuple[ClaimSentence, ...] | None = None
     provenance: ProvenanceFeatures | None = None
+    story: StoryFeatures | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,7 +186,9 @@ class ArticleAnalysis:
                     continue
                 if table == "evidence":
                     table_rows = [{"family": name, **r} for r in table_rows]
-                tables.setdefault(table, []).extend({"article_id": aid, "outlet": outlet, **r} for r in table_rows)
+                tables.setdefault(table, []).extend(
+                    {"article_id": aid, "outlet": outlet, **r} for r in table_rows
+                )
         own = outlet_key(outlet)
         for name in ("labels", "actions"):  # the outlet's name for itself is not an actor of its story
             if name in tables:
@@ -244,7 +269,11 @@ def analyze_article(article: Article, spec: AnalysisSpec | None = None) -> Artic
             opts.setdefault("aliases", dict(spec.aliases))  # the corpus alias table, for actor resolution
         results[name] = FAMILIES[name](doc, article=article, mentions=mentions, options=opts)
     return ArticleAnalysis(
-        article=article, doc=doc, mentions=mentions, results=results, alignment=_alignment_features(article, doc, spec)
+        article=article,
+        doc=doc,
+        mentions=mentions,
+        results=results,
+        alignment=_alignment_features(article, doc, spec),
     )
 
 
@@ -258,7 +287,12 @@ def _alignment_features(article: Article, doc: Document, spec: AnalysisSpec) -> 
         from .align import provenance_features
 
         prov = provenance_features(doc, outlet=article.outlet, **dict(spec.provenance_options))
-    return AlignmentFeatures(article.id, claims, prov)
+    story = None
+    if spec.stories:
+        from .align import story_features
+
+        story = story_features(doc, article, **dict(spec.story_options))
+    return AlignmentFeatures(article.id, claims, prov, story)
 
 
 def analyze_chunk(articles: Sequence[Article], spec: AnalysisSpec) -> tuple[Any, list[AlignmentFeatures]]:

@@ -201,9 +201,10 @@ TABLES: dict[str, TableSchema] = {
         ),
         _t(
             "events",
-            "the event (story) of one article",
+            "the story (event_id) and the development within it of one article",
             article_id="article",
-            event_id="event",
+            event_id="story: what claims, comparisons and the report group by",
+            development_id="development within the story (corpus labels: the story label itself)",
             outlet="outlet",
             source="where the event came from: corpus labels, align_events, none",
         ),
@@ -406,7 +407,9 @@ class Results:
                 f"{self.events['event_id'].nunique() if len(self.events) else 0} events</div>"
             )
         ]
-        listing = ", ".join(f"<code>{escape(n)}</code> ({len(df)})" for n, df in self.tables.items() if len(df))
+        listing = ", ".join(
+            f"<code>{escape(n)}</code> ({len(df)})" for n, df in self.tables.items() if len(df)
+        )
         parts.append(f"<div>Tables: {listing}</div>")
         if len(self.articles):
             head = self.articles.drop(columns=["title"], errors="ignore").head(10)
@@ -501,7 +504,9 @@ class Results:
         return cls(tables, corpus=corpus, config=config, manifest=manifest)
 
 
-Results.__doc__ = (Results.__doc__ or "") + "\n".join("    " + line for line in _table_docs().splitlines()) + "\n"
+Results.__doc__ = (
+    (Results.__doc__ or "") + "\n".join("    " + line for line in _table_docs().splitlines()) + "\n"
+)
 
 
 def _encoded(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

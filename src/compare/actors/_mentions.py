@@ -20,6 +20,7 @@ from ._resolve import (
 
 __all__ = ["actor_mentions", "actors_table", "summarize_mentions"]
 
+
 # ------------------------------------------------------------------------------------------------
 # public API
 # ------------------------------------------------------------------------------------------------
@@ -166,4 +167,3 @@ def summarize_mentions(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
         out.append(r)
     out.sort(key=lambda r: (-r["mentions"], r["first_start"]))
     return out
-

@@ -29,14 +29,12 @@ __all__ = ["PAIR_FEATURES", "load_pair_model", "pair_features", "pair_probabilit
 PAIR_FEATURES: tuple[str, ...] = (
     "cosine",
     "relative_cosine",
-    "cosine_x_short",
     "names",
     "numbers",
     "gap_days",
     "undated",
     "same_outlet",
     "mutual_best",
-    "short",
 )
 
 #: The gap in days is capped here (pairs further apart than the story window are never candidates).
@@ -65,7 +63,7 @@ def pair_features(
     numbers: sp.csr_matrix,
     days: np.ndarray,
     outlets: np.ndarray,
-    lengths: np.ndarray,
+    lengths: np.ndarray,  # noqa: ARG001 - kept for features of text length
 ) -> np.ndarray:
     """Feature matrix (pairs x :data:`PAIR_FEATURES`) of the candidate pairs ``(a, b, sim)``."""
     n = days.size
@@ -88,20 +86,16 @@ def pair_features(
     gap = np.abs(days[a] - days[b])
     undated = np.isnan(gap)
     gap = np.where(undated, 0.0, np.minimum(gap, _GAP_CAP)) / 7.0
-    short_len = np.minimum(lengths[a], lengths[b]).astype(np.float64)
-    short = 1.0 / np.log(np.e + short_len)  # near 1 for a headline, about 0.15 for 1,000 words
     return np.column_stack(
         (
             sim,
             rel,
-            sim * short,
             _row_cosines(names, a, b),
             _row_cosines(numbers, a, b),
             gap,
             undated.astype(np.float64),
             (outlets[a] == outlets[b]).astype(np.float64),
             mutual.astype(np.float64),
-            short,
         )
     )
 

@@ -167,7 +167,7 @@ def align_events(
     import pandas as pd
 
     from ._events_graph import agglomerate
-    from ._events_pairs import load_pair_model, pair_probability
+    from ._events_pairs import PAIR_FEATURES, load_pair_model, pair_probability
 
     check_choice(same_outlet, _SAME_OUTLET, name="same_outlet", caller=_CALLER)
     _check_number(window_days, "window_days", low=0.0)
@@ -221,6 +221,11 @@ def align_events(
     feats, days, outlet_codes, a_idx, b_idx = g.features, g.days, g.outlets, g.a, g.b
     outlet_names = [f.outlet for f in feats]
     prob = pair_probability(g.x, spec)
+    # Stories: one outlet's follow-ups may join (the training corpora hold none, so the model
+    # learned "same outlet" as "another story"); the pair is scored as if the outlets differed.
+    x_story = g.x.copy()
+    x_story[:, PAIR_FEATURES.index("same_outlet")] = 0.0
+    prob_story = pair_probability(x_story, spec) if same_outlet != "forbid" else prob
     n = len(feats)
     with np.errstate(invalid="ignore"):
         near = ~(np.abs(days[a_idx] - days[b_idx]) > float(window_days))
@@ -240,7 +245,7 @@ def align_events(
         n,
         a_idx,
         b_idx,
-        prob,
+        prob_story,
         outlet_codes,
         threshold=p_story,
         forbid_same_outlet=same_outlet == "forbid",

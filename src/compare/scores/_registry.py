@@ -65,6 +65,7 @@ _TABLE: tuple[Family, ...] = (
     ),
 )
 
+
 def _labelled(family: Family) -> Family:
     """The family with each metric's label and unit from :data:`._display.DISPLAY`."""
     metrics = tuple(

@@ -27,6 +27,7 @@ _DESCRIPTIONS = {
     "responsibility": "government able to alleviate or responsible, solutions, urgency of action",
 }
 
+
 def _metrics() -> tuple[Metric, ...]:
     article = tuple(
         Metric(

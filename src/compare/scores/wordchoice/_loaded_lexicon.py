@@ -31,7 +31,6 @@ class LoadedSpan(NamedTuple):
     voice: str
 
 
-
 # --------------------------------------------------------------------------------------------
 # Data
 # --------------------------------------------------------------------------------------------
@@ -212,5 +211,3 @@ def _word_weight(word: str, setting: tuple[tuple[str, float], ...]) -> tuple[flo
             if w > 0:
                 return w, "vader", "any"
     return 0.0, "", "any"
-
-
