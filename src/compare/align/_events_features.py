@@ -4,8 +4,8 @@ What :func:`~compare.align.align_events` needs from one article, small and pickl
 per-article step of :func:`compare.analyze` computes it once from the Document (in a worker) and
 the corpus step never reads the text again:
 
-- weighted term counts (headline ``title_weight`` times, lead ``lead_weight`` extra times, body
-  once; lower-cased words of two or more letters, English stop words removed);
+- the words of the headline, the lead and the body (lower-cased words of two or more letters,
+  English stop words removed; :func:`~compare.align.align_events` weights them);
 - names: capitalised words of the headline and the text, not at a sentence start (people, places,
   organisations), lower-cased;
 - numbers (two or more digits) of the text;
@@ -22,7 +22,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -53,29 +52,34 @@ def _stop_words() -> frozenset[str]:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class StoryFeatures:
-    """What event alignment needs from one article (small and picklable).
+    """What event alignment needs from one article (small and picklable: a few strings).
 
     Attributes
     ----------
     article_id, outlet : str
     day : float
         Publication day (UTC) as a proleptic ordinal; NaN when the article has no date.
-    terms : tuple of (str, float)
-        Weighted term counts (headline, lead and body).
-    names : tuple of str
-        Lower-cased capitalised words (not sentence-initial), each once.
-    numbers : tuple of str
-        Numbers of two or more digits, each once.
+    title, lead, body : str
+        Lower-cased words (two or more letters, English stop words removed), space-separated: of
+        the headline, of the lead (the first ``lead_chars`` characters) and of the body read (the
+        first ``max_chars`` characters, lead included).
+    names : str
+        Lower-cased capitalised words (not sentence-initial; every capitalised headline word after
+        the first), each once, space-separated.
+    numbers : str
+        Numbers of two or more digits, each once, space-separated.
     n_words : int
-        Words in the text read.
+        Words in ``body``.
     """
 
     article_id: str
     outlet: str
     day: float
-    terms: tuple[tuple[str, float], ...]
-    names: tuple[str, ...]
-    numbers: tuple[str, ...]
+    title: str
+    lead: str
+    body: str
+    names: str
+    numbers: str
     n_words: int
 
 
@@ -104,26 +108,16 @@ def _assemble(
     body: list[str],
     names: list[str],
     numbers: list[str],
-    *,
-    title_weight: float,
-    lead_weight: float,
 ) -> StoryFeatures:
-    counts: Counter[str] = Counter()
-    for w in body:
-        counts[w] += 1.0
-    if lead_weight:
-        for w in lead:
-            counts[w] += lead_weight
-    if title_weight:
-        for w in title_terms:
-            counts[w] += title_weight
     return StoryFeatures(
         article_id=article.id,
         outlet=article.outlet,
         day=_day(article.published),
-        terms=tuple(sorted(counts.items())),
-        names=tuple(sorted(set(names))),
-        numbers=tuple(sorted(set(numbers))),
+        title=" ".join(title_terms),
+        lead=" ".join(lead),
+        body=" ".join(body),
+        names=" ".join(sorted(set(names))),
+        numbers=" ".join(sorted(set(numbers))),
         n_words=len(body),
     )
 
@@ -132,8 +126,6 @@ def story_features(
     doc: Document,
     article: Article,
     *,
-    title_weight: float = TITLE_WEIGHT,
-    lead_weight: float = LEAD_WEIGHT,
     lead_chars: int = LEAD_CHARS,
     max_chars: int = MAX_CHARS,
 ) -> StoryFeatures:
@@ -145,7 +137,7 @@ def story_features(
         :func:`compare.text.analyze_text` of ``article.text``.
     article : Article
         For the headline, the date, the id and the outlet.
-    title_weight, lead_weight, lead_chars, max_chars
+    lead_chars, max_chars
         As in :func:`compare.align.align_events`.
 
     Returns
@@ -183,16 +175,12 @@ def story_features(
                 lead.append(low)
             if not was_first and part[0].isupper() and not part.isupper():
                 names.append(low)
-    return _assemble(
-        article, title_terms, lead, body, names, numbers, title_weight=title_weight, lead_weight=lead_weight
-    )
+    return _assemble(article, title_terms, lead, body, names, numbers)
 
 
 def text_story_features(
     article: Article,
     *,
-    title_weight: float = TITLE_WEIGHT,
-    lead_weight: float = LEAD_WEIGHT,
     lead_chars: int = LEAD_CHARS,
     max_chars: int = MAX_CHARS,
 ) -> StoryFeatures:
@@ -217,9 +205,7 @@ def text_story_features(
         if word[0].isupper() and not word.isupper() and start > 0 and not _at_sentence_start(text, start):
             names.append(low)
     numbers = [d for d in (n.replace(",", "").replace(".", "") for n in _NUMBER.findall(text)) if len(d) >= 2]
-    return _assemble(
-        article, title_terms, lead, body, names, numbers, title_weight=title_weight, lead_weight=lead_weight
-    )
+    return _assemble(article, title_terms, lead, body, names, numbers)
 
 
 def _at_sentence_start(text: str, start: int) -> bool:

@@ -4,10 +4,11 @@ A candidate pair (two articles among each other's nearest neighbours) is describ
 do not depend on one corpus's scale of similarity: the TF-IDF cosine and the same cosine relative to
 each article's best match (short texts have low cosines throughout, so the relative one carries
 over), shared names and numbers, the date gap, whether both articles are each other's best match
-among the other's outlet (the one-to-one structure of per-outlet coverage), the same outlet, and
-the shorter text's length. A logistic regression on these features, fitted by
-``benchmarks/train_events.py`` and shipped as ``compare/data/event_pairs.json``, gives the
-probability that the two articles tell the same story.
+among the other's outlet (the one-to-one structure of per-outlet coverage) and the same outlet.
+Two logistic regressions on these features, fitted by
+``benchmarks/train_events.py`` and shipped as ``compare/data/event_pairs.json``, give the
+probability that two articles report the same development (``coef``, ``intercept``) and that two
+developments (their centroids) belong to the same story (``story``: ``coef``, ``intercept``).
 """
 
 from __future__ import annotations
@@ -63,7 +64,6 @@ def pair_features(
     numbers: sp.csr_matrix,
     days: np.ndarray,
     outlets: np.ndarray,
-    lengths: np.ndarray,  # noqa: ARG001 - kept for features of text length
 ) -> np.ndarray:
     """Feature matrix (pairs x :data:`PAIR_FEATURES`) of the candidate pairs ``(a, b, sim)``."""
     n = days.size
@@ -114,6 +114,12 @@ def load_pair_model(model: Mapping[str, Any] | None = None) -> dict[str, Any]:
         msg = f"The event pair model has features {names!r}; align_events expects {PAIR_FEATURES!r}."
         raise ValueError(msg)
     spec["coef"] = np.asarray(spec["coef"], dtype=np.float64)
+    story = dict(spec["story"])
+    story["coef"] = np.asarray(story["coef"], dtype=np.float64)
+    if story["coef"].shape != (len(PAIR_FEATURES),) or spec["coef"].shape != (len(PAIR_FEATURES),):
+        msg = f"The event pair model must have {len(PAIR_FEATURES)} weights per level."
+        raise ValueError(msg)
+    spec["story"] = story
     return spec
 
 

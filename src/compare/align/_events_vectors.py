@@ -1,6 +1,6 @@
 """Sparse vectors for event clustering (private), built from per-article story features.
 
-Stateless hashing (scikit-learn's :class:`~sklearn.feature_extraction.FeatureHasher`) keeps memory
+Stateless hashing (scikit-learn's :class:`~sklearn.feature_extraction.text.HashingVectorizer`) keeps memory
 bounded and lets the corpus be vectorised in chunks; the document frequencies are then counted over
 the whole corpus, so the IDF weights do not depend on the order of the articles. Each term vector
 is pruned to its most heavily weighted terms, which keeps the sparse products of the neighbour
@@ -19,20 +19,32 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ._events_features import StoryFeatures
 
-__all__ = ["event_vectors"]
+__all__ = ["event_vectors", "prune_rows"]
 
 _N_FEATURES = 2**20
 _CHUNK = 4096
 
 
-def _hashed(rows: Sequence[Sequence[tuple[str, float]]]) -> sp.csr_matrix:
-    import scipy.sparse as sp
-    from sklearn.feature_extraction import FeatureHasher
+def _split(text: str) -> list[str]:
+    return text.split()
 
-    hasher = FeatureHasher(n_features=_N_FEATURES, input_type="pair", alternate_sign=False, dtype=np.float32)
-    blocks = [hasher.transform(rows[lo : lo + _CHUNK]) for lo in range(0, len(rows), _CHUNK)] or [
-        sp.csr_matrix((0, _N_FEATURES), dtype=np.float32)
-    ]
+
+def _hashed(texts: Sequence[str], *, binary: bool = False) -> sp.csr_matrix:
+    """Hashed word counts of space-separated words (float32 CSR), in chunks."""
+    import scipy.sparse as sp
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    vec = HashingVectorizer(
+        n_features=_N_FEATURES,
+        analyzer=_split,
+        alternate_sign=False,
+        norm=None,
+        binary=binary,
+        dtype=np.float32,
+    )
+    blocks = [vec.transform(texts[lo : lo + _CHUNK]) for lo in range(0, len(texts), _CHUNK)]
+    if not blocks:
+        return sp.csr_matrix((0, _N_FEATURES), dtype=np.float32)
     m = sp.vstack(blocks, format="csr") if len(blocks) > 1 else sp.csr_matrix(blocks[0])
     m.sum_duplicates()
     m.eliminate_zeros()
@@ -46,32 +58,39 @@ def _tfidf(counts: sp.csr_matrix, *, sublinear: bool) -> sp.csr_matrix:
     if sublinear:
         counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
     else:
-        counts.data = np.ones_like(counts.data) * idf[counts.indices]
+        counts.data = idf[counts.indices]
     return counts
 
 
 def event_vectors(
-    features: Sequence[StoryFeatures], *, max_terms: int
+    features: Sequence[StoryFeatures], *, title_weight: float, lead_weight: float, max_terms: int
 ) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
     """Return L2-normalised rows (float32 CSR) of terms (TF-IDF, pruned), names and numbers.
 
-    Term frequency is sublinear (``1 + log tf``) on the weighted counts, IDF is smoothed
-    (``log((1 + n) / (1 + df)) + 1``); names and numbers are binary times IDF.
+    Term counts are ``title_weight * title + lead_weight * lead + body``; term frequency is
+    sublinear (``1 + log tf``), IDF is smoothed (``log((1 + n) / (1 + df)) + 1``); names and
+    numbers are binary times IDF.
     """
+    import scipy.sparse as sp
     from sklearn.preprocessing import normalize
 
-    terms = _tfidf(_hashed([f.terms for f in features]), sublinear=True)
-    terms = normalize(_prune_rows(terms, max_terms), norm="l2", copy=False)
-    names = normalize(
-        _tfidf(_hashed([[(w, 1.0) for w in f.names] for f in features]), sublinear=False), copy=False
-    )
+    counts = _hashed([f.body for f in features])
+    if lead_weight:
+        counts = counts + lead_weight * _hashed([f.lead for f in features])
+    if title_weight:
+        counts = counts + title_weight * _hashed([f.title for f in features])
+    counts = sp.csr_matrix(counts, dtype=np.float32)
+    counts.sum_duplicates()
+    counts.eliminate_zeros()
+    terms = normalize(prune_rows(_tfidf(counts, sublinear=True), max_terms), norm="l2", copy=False)
+    names = normalize(_tfidf(_hashed([f.names for f in features], binary=True), sublinear=False), copy=False)
     numbers = normalize(
-        _tfidf(_hashed([[(w, 1.0) for w in f.numbers] for f in features]), sublinear=False), copy=False
+        _tfidf(_hashed([f.numbers for f in features], binary=True), sublinear=False), copy=False
     )
     return terms, names, numbers
 
 
-def _prune_rows(x: sp.csr_matrix, k: int) -> sp.csr_matrix:
+def prune_rows(x: sp.csr_matrix, k: int) -> sp.csr_matrix:
     """Keep the ``k`` largest entries of each row (ties broken by column index)."""
     import scipy.sparse as sp
 

@@ -166,8 +166,7 @@ def align_events(
     """
     import pandas as pd
 
-    from ._events_graph import agglomerate
-    from ._events_pairs import PAIR_FEATURES, load_pair_model, pair_probability
+    from ._events_pairs import load_pair_model
 
     check_choice(same_outlet, _SAME_OUTLET, name="same_outlet", caller=_CALLER)
     _check_number(window_days, "window_days", low=0.0)
@@ -197,63 +196,27 @@ def align_events(
         raise InvalidInputError(msg)
     if corpus is not None:
         articles = _articles(corpus)
-        feats = [
-            text_story_features(
-                a,
-                title_weight=title_weight,
-                lead_weight=lead_weight,
-                lead_chars=lead_chars,
-                max_chars=max_chars,
-            )
-            for a in articles
-        ]
+        feats = [text_story_features(a, lead_chars=lead_chars, max_chars=max_chars) for a in articles]
         published = {a.id: a.published for a in articles}
     else:
         feats = _features(features)
 
     g = candidate_pairs(
         feats,
-        story_window_days=story_window_days,
+        window_days=window_days,
         n_neighbors=n_neighbors,
         same_outlet=same_outlet,
+        title_weight=title_weight,
+        lead_weight=lead_weight,
         max_terms=max_terms,
     )
-    feats, days, outlet_codes, a_idx, b_idx = g.features, g.days, g.outlets, g.a, g.b
-    outlet_names = [f.outlet for f in feats]
-    prob = pair_probability(g.x, spec)
-    # Stories: one outlet's follow-ups may join (the training corpora hold none, so the model
-    # learned "same outlet" as "another story"); the pair is scored as if the outlets differed.
-    x_story = g.x.copy()
-    x_story[:, PAIR_FEATURES.index("same_outlet")] = 0.0
-    prob_story = pair_probability(x_story, spec) if same_outlet != "forbid" else prob
+    feats, days = g.features, g.days
     n = len(feats)
-    with np.errstate(invalid="ignore"):
-        near = ~(np.abs(days[a_idx] - days[b_idx]) > float(window_days))
-    dev, _ = agglomerate(
-        n,
-        a_idx[near],
-        b_idx[near],
-        prob[near],
-        outlet_codes,
-        threshold=p_dev,
-        forbid_same_outlet=same_outlet != "allow",
-        days=days,
-        window=float(window_days),
-        k_norm=int(n_neighbors),
+    dev, conf = developments(
+        g, spec, p_dev, same_outlet=same_outlet, window_days=window_days, n_neighbors=n_neighbors
     )
-    story, conf = agglomerate(
-        n,
-        a_idx,
-        b_idx,
-        prob_story,
-        outlet_codes,
-        threshold=p_story,
-        forbid_same_outlet=same_outlet == "forbid",
-        days=days,
-        window=float(story_window_days),
-        initial=dev,
-        k_norm=int(n_neighbors),
-    )
+    s = development_pairs(g, dev, story_window_days=float(story_window_days), n_neighbors=int(n_neighbors))
+    story = stories(g, s, dev, spec, p_story, same_outlet=same_outlet, story_window_days=story_window_days)
 
     story_names = _number_clusters(story, days, ids=[f.article_id for f in feats], prefix="e")
     dev_names: dict[int, str] = {}
@@ -261,7 +224,7 @@ def align_events(
         rows = np.flatnonzero(story == lab)
         sub = _number_clusters(dev[rows], days[rows], ids=[feats[r].article_id for r in rows], prefix="")
         for r, name in zip(rows.tolist(), (sub[d] for d in dev[rows].tolist()), strict=True):
-            dev_names[r] = f"{story_names[lab]}.{name.lstrip('0') or '0'}"
+            dev_names[r] = f"{story_names[lab]}.{name}"
     story_sizes = np.bincount(story, minlength=n)
     dev_sizes = np.bincount(dev, minlength=n)
 
@@ -270,7 +233,7 @@ def align_events(
             "event_id": [story_names[lab] for lab in story.tolist()],
             "development_id": [dev_names[r] for r in range(n)],
             "article_id": [f.article_id for f in feats],
-            "outlet": outlet_names,
+            "outlet": [f.outlet for f in feats],
             "published": pd.Series([published.get(f.article_id) for f in feats], dtype=object),
             "similarity": conf.astype(np.float64),
             "event_size": story_sizes[story].astype(np.int64),
@@ -283,8 +246,68 @@ def align_events(
     return frame.drop(columns="_dev").reset_index(drop=True)
 
 
+def developments(
+    g: CandidatePairs,
+    spec: Mapping[str, Any],
+    threshold: float,
+    *,
+    same_outlet: str,
+    window_days: float,
+    n_neighbors: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Development label per row of ``g`` (average linkage on the pair model's probabilities) and
+    each article's mean probability with the other members of its development."""
+    from ._events_graph import agglomerate
+    from ._events_pairs import pair_probability
+
+    return agglomerate(
+        len(g.features),
+        g.a,
+        g.b,
+        pair_probability(g.x, spec),
+        g.outlets,
+        threshold=threshold,
+        forbid_same_outlet=same_outlet != "allow",
+        days=g.days,
+        window=float(window_days),
+        k_norm=int(n_neighbors),
+    )
+
+
+def stories(
+    g: CandidatePairs,
+    s: CandidatePairs,
+    dev: np.ndarray,
+    spec: Mapping[str, Any],
+    threshold: float,
+    *,
+    same_outlet: str,
+    story_window_days: float,
+) -> np.ndarray:
+    """Story label per row of ``g``: developments joined by the story model on the pairs ``s``
+    (weighted average linkage: a development pair counts as many article pairs as it joins)."""
+    from ._events_graph import agglomerate
+    from ._events_pairs import pair_probability
+
+    n = len(g.features)
+    sizes = np.bincount(dev, minlength=n).astype(np.float64)
+    story, _ = agglomerate(
+        n,
+        s.a,
+        s.b,
+        pair_probability(s.x, spec["story"]) * sizes[s.a] * sizes[s.b],
+        g.outlets,
+        threshold=threshold,
+        forbid_same_outlet=same_outlet == "forbid",
+        days=g.days,
+        window=float(story_window_days),
+        initial=dev,
+    )
+    return story
+
+
 class CandidatePairs(NamedTuple):
-    """The candidate pairs of a corpus and their features (see :func:`candidate_pairs`)."""
+    """Candidate pairs and their features (see :func:`candidate_pairs`, :func:`development_pairs`)."""
 
     features: list[StoryFeatures]
     days: np.ndarray
@@ -292,21 +315,26 @@ class CandidatePairs(NamedTuple):
     a: np.ndarray
     b: np.ndarray
     x: np.ndarray
+    vectors: tuple[Any, Any, Any]
 
 
 def candidate_pairs(
     features: Sequence[StoryFeatures],
     *,
-    story_window_days: float = 14.0,
+    window_days: float = 3.0,
     n_neighbors: int = 10,
     same_outlet: str = "development",
+    title_weight: float = TITLE_WEIGHT,
+    lead_weight: float = LEAD_WEIGHT,
     max_terms: int = 60,
 ) -> CandidatePairs:
-    """Candidate pairs and their pair features (what the pair model scores; used by training).
+    """Article pairs that may share a development, with their pair features (also for training).
 
     Returns the features in canonical order (dated by (day, id), then undated by id), their days
-    and outlet codes, the pairs ``(a, b)`` (rows of that order, ``a < b``) and the feature matrix
-    (pairs x ``PAIR_FEATURES``).
+    and outlet codes, the pairs ``(a, b)`` (rows of that order, ``a < b``; each article's
+    ``n_neighbors`` most similar within ``window_days``, other outlets only unless
+    ``same_outlet="allow"``), the feature matrix (pairs x ``PAIR_FEATURES``) and the vectors
+    (terms, names, numbers).
     """
     from ._events_graph import candidate_edges
     from ._events_pairs import pair_features
@@ -323,21 +351,66 @@ def candidate_pairs(
     days = days[order]
     _, outlet_codes = np.unique(np.array([f.outlet for f in feats], dtype=object), return_inverse=True)
     outlet_codes = outlet_codes.astype(np.int64).ravel()
-    lengths = np.array([f.n_words for f in feats], dtype=np.int64)
-    x, names_m, numbers_m = event_vectors(feats, max_terms=int(max_terms))
+    x, names_m, numbers_m = event_vectors(
+        feats, title_weight=float(title_weight), lead_weight=float(lead_weight), max_terms=int(max_terms)
+    )
     a_idx, b_idx, sim = candidate_edges(
         x,
         days,
         outlet_codes,
-        window=float(story_window_days),
+        window=float(window_days),
         k=int(n_neighbors),
         floor=0.02,
-        forbid_same_outlet=same_outlet == "forbid",
+        forbid_same_outlet=same_outlet != "allow",
     )
-    xf = pair_features(
-        a_idx, b_idx, sim, names=names_m, numbers=numbers_m, days=days, outlets=outlet_codes, lengths=lengths
+    xf = pair_features(a_idx, b_idx, sim, names=names_m, numbers=numbers_m, days=days, outlets=outlet_codes)
+    return CandidatePairs(feats, days, outlet_codes, a_idx, b_idx, xf, (x, names_m, numbers_m))
+
+
+def development_pairs(
+    g: CandidatePairs, dev: np.ndarray, *, story_window_days: float, n_neighbors: int
+) -> CandidatePairs:
+    """Pairs of developments that may share a story, with the pair features of their centroids.
+
+    ``dev`` is a development label per row of ``g``. The returned pairs are rows of ``g``: the
+    first article of each development stands for it. Outlets do not enter (a story may hold an
+    outlet's follow-ups), so ``same_outlet`` is 0 and ``mutual_best`` is over all developments.
+    """
+    import scipy.sparse as sp
+    from sklearn.preprocessing import normalize
+
+    from ._events_graph import candidate_edges
+    from ._events_pairs import PAIR_FEATURES, pair_features
+    from ._events_vectors import prune_rows
+
+    n = len(g.features)
+    codes, inv = np.unique(dev, return_inverse=True)
+    inv = inv.ravel()
+    d = codes.size
+    member = sp.csr_matrix((np.ones(n, dtype=np.float32), (inv, np.arange(n))), shape=(d, n))
+    x, names_m, numbers_m = g.vectors
+    cx = normalize(prune_rows(sp.csr_matrix(member @ x), 2 * x.getnnz(axis=1).max(initial=1)), copy=False)
+    cn = normalize(sp.csr_matrix(member @ names_m), copy=False)
+    cnum = normalize(sp.csr_matrix(member @ numbers_m), copy=False)
+    dated = ~np.isnan(g.days)
+    day_sum = np.bincount(inv[dated], weights=g.days[dated], minlength=d)
+    day_cnt = np.bincount(inv[dated], minlength=d)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        dday = np.where(day_cnt > 0, day_sum / np.maximum(day_cnt, 1), np.nan)
+    rep = np.full(d, n, dtype=np.int64)
+    np.minimum.at(rep, inv, np.arange(n))
+    order = np.lexsort((rep, np.nan_to_num(dday, nan=0.0), np.isnan(dday)))
+    cx, cn, cnum, dday_o = cx[order], cn[order], cnum[order], dday[order]
+    zeros = np.zeros(d, dtype=np.int64)
+    a, b, sim = candidate_edges(
+        cx, dday_o, zeros, window=story_window_days, k=n_neighbors, floor=0.02, forbid_same_outlet=False
     )
-    return CandidatePairs(feats, days, outlet_codes, a_idx, b_idx, xf)
+    xf = pair_features(a, b, sim, names=cn, numbers=cnum, days=dday_o, outlets=zeros)
+    xf[:, PAIR_FEATURES.index("same_outlet")] = 0.0
+    ra, rb = rep[order[a]], rep[order[b]]
+    return CandidatePairs(
+        g.features, g.days, g.outlets, np.minimum(ra, rb), np.maximum(ra, rb), xf, (cx, cn, cnum)
+    )
 
 
 def _number_clusters(labels: np.ndarray, days: np.ndarray, *, ids: list[str], prefix: str) -> dict[int, str]:
