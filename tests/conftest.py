@@ -37,7 +37,7 @@ _EVENTS = {
     "flood": [
         (
             "Heavy rain flooded the river town of Elmsford on Monday, forcing 2,000 residents from their homes. "
-            'Mayor Ann Ortiz said the city had opened three shelters. "We have never seen water this high," she told reporters.'
+            "Mayor Ann Ortiz said the city had opened three shelters. \"We have never seen water this high,\" she told reporters."
         ),
         (
             "Floodwater swept through Elmsford after days of heavy rain, and officials evacuated about 2,000 people. "

@@ -20,14 +20,7 @@ def merged(names: list[str]) -> dict[str, str]:
 @pytest.mark.parametrize(
     "names",
     [
-        [
-            "Volodymyr Zelensky",
-            "Volodymyr Zelenskyy",
-            "Zelenskiy",
-            "Zelenskij",
-            "Vladimir Zelensky",
-            "Zelenskyy",
-        ],
+        ["Volodymyr Zelensky", "Volodymyr Zelenskyy", "Zelenskiy", "Zelenskij", "Vladimir Zelensky", "Zelenskyy"],
         ["Alexei Navalny", "Navalnyi", "Aleksei Navalny", "Alexey Navalny"],
         ["Bashar al-Assad", "Assad", "Bashar Assad", "al-Assad"],
         ["Abu Mohammed al-Jolani", "Abu Mohammed al-Julani", "Jolani"],

@@ -41,10 +41,8 @@ def _module_level_caches() -> set[tuple[str, str]]:
                 for t in targets:
                     if not isinstance(t, ast.Name):
                         continue
-                    is_memo_dict = (
-                        isinstance(value, ast.Dict)
-                        and not value.keys
-                        and any(k in t.id.upper() for k in ("CACHE", "MEMO", "INFO"))
+                    is_memo_dict = isinstance(value, ast.Dict) and not value.keys and any(
+                        k in t.id.upper() for k in ("CACHE", "MEMO", "INFO")
                     )
                     is_memo_object = (
                         isinstance(value, ast.Call) and getattr(value.func, "id", "") in memo_classes

@@ -54,9 +54,7 @@ def test_errors_are_one_line(argv, message, capsys):
 
 
 def test_python_dash_m():
-    proc = subprocess.run(
-        [sys.executable, "-m", "compare", "--version"], capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run([sys.executable, "-m", "compare", "--version"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0
     assert __version__ in proc.stdout
 
@@ -72,18 +70,12 @@ def test_jobs_default_to_the_available_cores_at_most_four(tmp_path, monkeypatch)
     assert cli._config(parser.parse_args(["report", "--jobs", "3"])).jobs == 3
     toml = tmp_path / "run.toml"
     toml.write_text("jobs = 2\n", encoding="utf-8")
-    assert (
-        cli._config(parser.parse_args(["report", "--config", str(toml)])).jobs == 2
-    )  # the file's value stands
+    assert cli._config(parser.parse_args(["report", "--config", str(toml)])).jobs == 2  # the file's value stands
 
 
 def test_ingest_summary_is_safe_for_the_terminal(tmp_path, capsys):
-    (tmp_path / "a.md").write_text(
-        '---\noutlet: "Evil\\e]0;title\\a \\u202e News"\n---\nSome text. More.\n', encoding="utf-8"
-    )
-    (tmp_path / "b.jsonl").write_text(
-        '{"id": "b", "outlet": "Bad \\ud800 Post", "text": "T \\udfff."}\n', encoding="utf-8"
-    )
+    (tmp_path / "a.md").write_text('---\noutlet: "Evil\\e]0;title\\a \\u202e News"\n---\nSome text. More.\n', encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"id": "b", "outlet": "Bad \\ud800 Post", "text": "T \\udfff."}\n', encoding="utf-8")
     assert main(["ingest", str(tmp_path)]) == 0
     text = capsys.readouterr().out
     assert "2 articles" in text

@@ -87,9 +87,7 @@ def _write(path: Path, content: str | bytes) -> int:
     return 1
 
 
-def md(
-    name: str, header: str, body: str = "Some text for the article. It has two sentences."
-) -> Callable[[Path], int]:
+def md(name: str, header: str, body: str = "Some text for the article. It has two sentences.") -> Callable[[Path], int]:
     return lambda d: _write(d / name, f"---\n{header}\n---\n{body}\n")
 
 
@@ -189,10 +187,7 @@ def _long_line(d: Path) -> int:
 
 
 def _long_text_record(d: Path) -> int:
-    _write(
-        d / "text.jsonl",
-        rec(id="huge", text="word " * (MAX_TEXT_CHARS // 5 + 1)) + "\n" + rec(id="fine") + "\n",
-    )
+    _write(d / "text.jsonl", rec(id="huge", text="word " * (MAX_TEXT_CHARS // 5 + 1)) + "\n" + rec(id="fine") + "\n")
     return 2
 
 
@@ -202,12 +197,8 @@ def _utf_bom(encoding: str, bom: bool) -> Callable[[Path], int]:
         if bom:
             import codecs
 
-            data = {
-                "utf-16-le": codecs.BOM_UTF16_LE,
-                "utf-16-be": codecs.BOM_UTF16_BE,
-                "utf-32-le": codecs.BOM_UTF32_LE,
-                "utf-8": codecs.BOM_UTF8,
-            }[encoding] + data
+            data = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE, "utf-32-le": codecs.BOM_UTF32_LE,
+                    "utf-8": codecs.BOM_UTF8}[encoding] + data
         return _write(d / f"wide-{encoding}-{bom}.md", data)
 
     return make
@@ -253,9 +244,7 @@ def _check_bad_name(corpus: Corpus) -> None:
 
 
 def _surrogates(d: Path) -> int:
-    _write(
-        d / "s.jsonl", rec(id="sur", outlet="Bad \ud800 Outlet", text="Text \udfff here. More text.") + "\n"
-    )
+    _write(d / "s.jsonl", rec(id="sur", outlet="Bad \ud800 Outlet", text="Text \udfff here. More text.") + "\n")
     return 1
 
 
@@ -298,45 +287,24 @@ def _garbage_check(corpus: Corpus) -> None:
 
 CASES: dict[str, Case] = {
     # -- the issue's list ------------------------------------------------------------------------
-    "date-13-45": Case(
-        md("date.md", "outlet: X\npublished: 2025-13-45"), reason="ISO 8601", field="published"
-    ),
+    "date-13-45": Case(md("date.md", "outlet: X\npublished: 2025-13-45"), reason="ISO 8601", field="published"),
     "extra-int": Case(md("e1.md", "outlet: X\nextra: 5"), reason="must be a mapping", field="extra"),
     "extra-str": Case(md("e2.md", "outlet: X\nextra: hello"), reason="must be a mapping", field="extra"),
-    "yaml-5000-deep": Case(
-        md("deep.md", "outlet: X\nk: " + _nested(5000)), reason="nested more than", field="front matter"
-    ),
-    "jsonl-5000-digits": Case(
-        jsonl("n.jsonl", ['{"id": "n", "outlet": "X", "text": "t", "n": ' + "1" * 5000 + "}"]),
-        reason="4,300 digits",
-    ),
-    "jsonl-extra-str-list": Case(
-        jsonl("x.jsonl", [rec(id="x1", extra="abc"), rec(id="x2", extra=[1, 2, 3])]),
-        reason="must be a mapping",
-        field="extra",
-    ),
-    "jsonl-100k-deep": Case(
-        jsonl("d.jsonl", ['{"id": "d", "outlet": "X", "text": "t", "k": ' + _nested(100_000) + "}"]),
-        reason="nested too deeply",
-    ),
+    "yaml-5000-deep": Case(md("deep.md", "outlet: X\nk: " + _nested(5000)), reason="nested more than", field="front matter"),
+    "jsonl-5000-digits": Case(jsonl("n.jsonl", ['{"id": "n", "outlet": "X", "text": "t", "n": ' + "1" * 5000 + "}"]),
+                              reason="4,300 digits"),
+    "jsonl-extra-str-list": Case(jsonl("x.jsonl", [rec(id="x1", extra="abc"), rec(id="x2", extra=[1, 2, 3])]),
+                                 reason="must be a mapping", field="extra"),
+    "jsonl-100k-deep": Case(jsonl("d.jsonl", ['{"id": "d", "outlet": "X", "text": "t", "k": ' + _nested(100_000) + "}"]),
+                            reason="nested too deeply"),
     "surrogates": Case(_surrogates, articles=1, checks=[_check_surrogates]),
     "name-not-utf8": Case(_bad_name, articles=1, checks=[_check_bad_name]),
     "billion-laughs": Case(md("lol.md", _billion_laughs()), reason="aliases", field="front matter"),
     "jsonl-line-over-limit": Case(_long_line, articles=2, reason="longer than the limit"),
-    "jsonl-text-over-limit": Case(
-        _long_text_record, articles=1, reason=f"over the limit of {MAX_TEXT_CHARS:,}", field="text"
-    ),
+    "jsonl-text-over-limit": Case(_long_text_record, articles=1, reason=f"over the limit of {MAX_TEXT_CHARS:,}", field="text"),
     "names-like-docs": Case(
-        lambda d: sum(
-            _write(d / n, GOOD.replace("Good Paper", n))
-            for n in (
-                "notice-to-quit.md",
-                "licensed-to-kill.md",
-                "citations-rise.md",
-                "readme-of-the-week.md",
-                "changelog-politics.txt",
-            )
-        ),
+        lambda d: sum(_write(d / n, GOOD.replace("Good Paper", n)) for n in (
+            "notice-to-quit.md", "licensed-to-kill.md", "citations-rise.md", "readme-of-the-week.md", "changelog-politics.txt")),
         articles=5,
     ),
     "symlink-loop": Case(lambda d: _symlink("loop.md", "loop.md")(d), reason="symbolic link loop"),
@@ -346,147 +314,65 @@ CASES: dict[str, Case] = {
     "link-to-folder": Case(_symlink("elsewhere", lambda d: str(d.parent)), reason="link to a folder"),
     "socket": Case(_socket, reason="a socket"),
     "csv-without-columns": Case(raw("nocols.csv", "foo,bar\n1,2\n"), reason="needs the columns"),
-    "parquet-without-columns": Case(
-        _parquet("nocols.parquet", lambda: _pd().DataFrame({"foo": [1]})), reason="needs the columns"
-    ),
-    "csv-ragged-row": Case(
-        table("rag.csv", "id,outlet,text\n1,X,hello\n2,X,hi,extra\n3,X,ok\n", 3), articles=2, reason="fields"
-    ),
+    "parquet-without-columns": Case(_parquet("nocols.parquet", lambda: _pd().DataFrame({"foo": [1]})), reason="needs the columns"),
+    "csv-ragged-row": Case(table("rag.csv", "id,outlet,text\n1,X,hello\n2,X,hi,extra\n3,X,ok\n", 3), articles=2, reason="fields"),
     "utf16-bom": Case(_utf_bom("utf-16-le", True), articles=1),
     "utf16-be-bom": Case(_utf_bom("utf-16-be", True), articles=1),
     "utf16-no-bom": Case(_utf_bom("utf-16-le", False), articles=1),
     "utf32-bom": Case(_utf_bom("utf-32-le", True), articles=1),
     "utf8-bom": Case(_utf_bom("utf-8", True), articles=1),
     "late-nul": Case(raw("nul.md", "---\noutlet: X\n---\n" + "word " * 5000 + "\x00 end.\n"), reason="NUL"),
-    "csv-lines-after-embedded-newlines": Case(
-        _csv_rows_spanning_lines, articles=3, reason="fields", checks=[_check_csv_lines]
-    ),
-    "authors-mapping": Case(
-        md("au.md", 'outlet: X\nauthors: {"x": 1}'), reason="list of strings", field="authors"
-    ),
+    "csv-lines-after-embedded-newlines": Case(_csv_rows_spanning_lines, articles=3, reason="fields", checks=[_check_csv_lines]),
+    "authors-mapping": Case(md("au.md", 'outlet: X\nauthors: {"x": 1}'), reason="list of strings", field="authors"),
     "event-bool": Case(md("ev.md", "outlet: X\nevent: true"), reason="must be a string", field="event"),
-    "yaml-duplicate-key": Case(
-        md("dup.md", "outlet: X\noutlet: Y"), reason="duplicate key 'outlet'", field="front matter"
-    ),
+    "yaml-duplicate-key": Case(md("dup.md", "outlet: X\noutlet: Y"), reason="duplicate key 'outlet'", field="front matter"),
     # -- more: an attacker ----------------------------------------------------------------------
     "yaml-merge-alias": Case(md("merge.md", "base: &b {outlet: X}\n<<: *b"), reason="aliases"),
-    "yaml-python-tag": Case(
-        md("py.md", "outlet: !!python/object/apply:os.system ['echo hi']"), reason="malformed YAML"
-    ),
+    "yaml-python-tag": Case(md("py.md", "outlet: !!python/object/apply:os.system ['echo hi']"), reason="malformed YAML"),
     "yaml-binary": Case(md("bin.md", "outlet: X\nblob: !!binary aGVsbG8="), reason="bytes", field="extra"),
-    "yaml-timestamp-tag": Case(
-        md("ts.md", "outlet: X\npublished: !!timestamp 2025-13-45"), reason="malformed YAML"
-    ),
+    "yaml-timestamp-tag": Case(md("ts.md", "outlet: X\npublished: !!timestamp 2025-13-45"), reason="malformed YAML"),
     "yaml-complex-key": Case(md("ck.md", "outlet: X\n? [a, b]\n: c"), reason="malformed YAML"),
-    "yaml-header-over-limit": Case(
-        md("big.md", "outlet: X\nnote: " + "x" * MAX_FRONT_MATTER_BYTES), reason="front matter is"
-    ),
-    "yaml-deep-extra": Case(
-        md("de.md", "outlet: X\nk: " + _nested(MAX_NESTING + 5)), reason="nested more than"
-    ),
+    "yaml-header-over-limit": Case(md("big.md", "outlet: X\nnote: " + "x" * MAX_FRONT_MATTER_BYTES), reason="front matter is"),
+    "yaml-deep-extra": Case(md("de.md", "outlet: X\nk: " + _nested(MAX_NESTING + 5)), reason="nested more than"),
     "yaml-nan": Case(md("nan.md", "outlet: X\nscore: .nan"), reason="JSON cannot represent", field="extra"),
-    "json-duplicate-keys": Case(
-        jsonl("dk.jsonl", ['{"id": "a", "outlet": "X", "outlet": "Y", "text": "t"}']), reason="duplicate key"
-    ),
-    "json-not-object": Case(
-        jsonl("no.jsonl", ["[1, 2]", '"text"', "42", "null"]), reason="expected a JSON object"
-    ),
-    "json-infinity": Case(
-        jsonl("inf.jsonl", [rec(id="i", x=1e400).replace("Infinity", "1e400")]),
-        reason="JSON cannot represent",
-        field="extra",
-    ),
-    "json-nan-literal": Case(
-        jsonl("nan.jsonl", ['{"id": "n", "outlet": "X", "text": "t", "v": NaN}']),
-        reason="JSON cannot represent",
-    ),
-    "json-deep-extra": Case(
-        jsonl("de.jsonl", [rec(id="d", extra={"k": json.loads(_nested(MAX_NESTING + 3))})]),
-        reason="nested more than",
-        field="extra",
-    ),
-    "json-many-keys": Case(
-        jsonl("mk.jsonl", [rec(id="m", extra={f"k{i}": i for i in range(100_001)})]),
-        reason="values",
-        field="extra",
-    ),
-    "json-huge-title": Case(
-        jsonl("ht.jsonl", [rec(id="h", title="T" * 200_000)]), reason="over the limit", field="title"
-    ),
-    "json-many-authors": Case(
-        jsonl("ma.jsonl", [rec(id="a", authors=["A"] * (MAX_COLUMNS + 1))]), reason="items", field="authors"
-    ),
-    "json-binary-line": Case(
-        jsonl("bl.jsonl", [rec(id="b1"), '{"id": "b2", "text": "x\x00y"}']), articles=1, reason="NUL"
-    ),
+    "json-duplicate-keys": Case(jsonl("dk.jsonl", ['{"id": "a", "outlet": "X", "outlet": "Y", "text": "t"}']), reason="duplicate key"),
+    "json-not-object": Case(jsonl("no.jsonl", ["[1, 2]", '"text"', "42", "null"]), reason="expected a JSON object"),
+    "json-infinity": Case(jsonl("inf.jsonl", [rec(id="i", x=1e400).replace("Infinity", "1e400")]), reason="JSON cannot represent",
+                          field="extra"),
+    "json-nan-literal": Case(jsonl("nan.jsonl", ['{"id": "n", "outlet": "X", "text": "t", "v": NaN}']), reason="JSON cannot represent"),
+    "json-deep-extra": Case(jsonl("de.jsonl", [rec(id="d", extra={"k": json.loads(_nested(MAX_NESTING + 3))})]), reason="nested more than",
+                            field="extra"),
+    "json-many-keys": Case(jsonl("mk.jsonl", [rec(id="m", extra={f"k{i}": i for i in range(100_001)})]), reason="values",
+                           field="extra"),
+    "json-huge-title": Case(jsonl("ht.jsonl", [rec(id="h", title="T" * 200_000)]), reason="over the limit", field="title"),
+    "json-many-authors": Case(jsonl("ma.jsonl", [rec(id="a", authors=["A"] * (MAX_COLUMNS + 1))]), reason="items", field="authors"),
+    "json-binary-line": Case(jsonl("bl.jsonl", [rec(id="b1"), '{"id": "b2", "text": "x\x00y"}']), articles=1, reason="NUL"),
     "json-garbage-file": Case(_garbage_jsonl, reason="", checks=[_garbage_check]),
-    "csv-header-too-wide": Case(
-        raw("wide.csv", ",".join(f"c{i}" for i in range(MAX_COLUMNS + 1)) + "\n"), reason="columns"
-    ),
-    "csv-duplicate-text-column": Case(
-        raw("dt.csv", "id,outlet,text,text\n1,X,a,b\n"), reason="more than one column"
-    ),
-    "csv-unclosed-quote": Case(
-        table("uq.csv", 'id,outlet,text\n0,X,fine\n1,X,"never closed\n2,X,lost in the quote\n', 2),
-        articles=1,
-        reason="malformed CSV row",
-    ),
-    "csv-stray-quote": Case(
-        table("sq.csv", 'id,outlet,text\n1,X,"abc"def\n2,X,fine\n', 2), articles=1, reason="malformed CSV row"
-    ),
-    "csv-nul-in-row": Case(
-        table("nul.csv", "id,outlet,text\n1,X,a\x00b\n2,X,fine\n", 2), articles=1, reason="NUL"
-    ),
-    "csv-bad-extra-json": Case(
-        table("bx.csv", 'id,outlet,text,extra\n1,X,t,"{not json"\n', 1),
-        reason="must be a mapping",
-        field="extra",
-    ),
+    "csv-header-too-wide": Case(raw("wide.csv", ",".join(f"c{i}" for i in range(MAX_COLUMNS + 1)) + "\n"), reason="columns"),
+    "csv-duplicate-text-column": Case(raw("dt.csv", "id,outlet,text,text\n1,X,a,b\n"), reason="more than one column"),
+    "csv-unclosed-quote": Case(table("uq.csv", 'id,outlet,text\n0,X,fine\n1,X,"never closed\n2,X,lost in the quote\n', 2), articles=1,
+                               reason="malformed CSV row"),
+    "csv-stray-quote": Case(table("sq.csv", 'id,outlet,text\n1,X,"abc"def\n2,X,fine\n', 2), articles=1, reason="malformed CSV row"),
+    "csv-nul-in-row": Case(table("nul.csv", "id,outlet,text\n1,X,a\x00b\n2,X,fine\n", 2), articles=1, reason="NUL"),
+    "csv-bad-extra-json": Case(table("bx.csv", 'id,outlet,text,extra\n1,X,t,"{not json"\n', 1), reason="must be a mapping", field="extra"),
     "csv-semicolons": Case(raw("semi.csv", "id;outlet;text\n1;X;t\n"), reason="needs the columns"),
-    "parquet-garbage": Case(
-        raw("junk.parquet", b"PAR1" + os.urandom(200) + b"PAR1"), reason="cannot parse the Parquet file"
-    ),
+    "parquet-garbage": Case(raw("junk.parquet", b"PAR1" + os.urandom(200) + b"PAR1"), reason="cannot parse the Parquet file"),
     "parquet-bomb": Case(_parquet_bomb, articles=-1, checks=[_check_parquet_bomb]),
     "parquet-naive-timestamps": Case(
-        _parquet(
-            "naive.parquet",
-            lambda: _pd().DataFrame(
-                {
-                    "id": ["a"],
-                    "outlet": ["X"],
-                    "text": ["t"],
-                    "published": _pd().to_datetime(["2025-05-13 09:30"]),
-                }
-            ),
-        ),
-        reason="timezone-aware",
-        field="published",
-    ),
-    "html-deep-nesting": Case(
-        raw("deep.html", "<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>"),
-        reason="text",
-    ),
-    "html-script-only": Case(
-        raw("script.html", "<html><head><script>alert(1)</script></head><body></body></html>"),
-        reason="no main text",
-    ),
+        _parquet("naive.parquet", lambda: _pd().DataFrame({"id": ["a"], "outlet": ["X"], "text": ["t"],
+                                                            "published": _pd().to_datetime(["2025-05-13 09:30"])})),
+        reason="timezone-aware", field="published"),
+    "html-deep-nesting": Case(raw("deep.html", "<html><body>" + "<div>" * 100_000 + "x" + "</div>" * 100_000 + "</body></html>"),
+                              reason="text"),
+    "html-script-only": Case(raw("script.html", "<html><head><script>alert(1)</script></head><body></body></html>"), reason="no main text"),
     "html-binary": Case(raw("bin.html", os.urandom(5000)), reason="", field=None),
     "markdown-empty-file": Case(raw("empty.md", ""), reason="empty text"),
     "markdown-only-header": Case(raw("hdr.md", "---\noutlet: X\n---\n"), reason="empty text"),
-    "markdown-unclosed-header": Case(
-        raw("open.md", "---\noutlet: X\nno closing line\n"), reason="never closed"
-    ),
-    "markdown-crlf-bom": Case(
-        raw("crlf.md", "\ufeff---\r\noutlet: CRLF Times\r\n---\r\nWindows text.\r\nSecond line.\r\n"),
-        articles=1,
-    ),
-    "markdown-latin1": Case(
-        raw("l1.md", "---\noutlet: X\n---\nCaf\xe9.\n".encode("latin-1")), reason="not valid utf-8"
-    ),
+    "markdown-unclosed-header": Case(raw("open.md", "---\noutlet: X\nno closing line\n"), reason="never closed"),
+    "markdown-crlf-bom": Case(raw("crlf.md", "\ufeff---\r\noutlet: CRLF Times\r\n---\r\nWindows text.\r\nSecond line.\r\n"), articles=1),
+    "markdown-latin1": Case(raw("l1.md", "---\noutlet: X\n---\nCaf\xe9.\n".encode("latin-1")), reason="not valid utf-8"),
     "markdown-id-list": Case(md("idl.md", "outlet: X\nid: [1, 2]"), reason="non-empty string", field="id"),
-    "markdown-yaml-timestamp-with-zone": Case(
-        md("tz.md", "outlet: X\npublished: 2025-05-13 09:30:00+02:00"), articles=1
-    ),
+    "markdown-yaml-timestamp-with-zone": Case(md("tz.md", "outlet: X\npublished: 2025-05-13 09:30:00+02:00"), articles=1),
     "control-chars-in-outlet": Case(md("esc.md", 'outlet: "Red \\e[31m\\a Paper \\u202e"'), articles=1),
     "duplicate-ids-in-folder": Case(_dup_ids_in_folder, articles=1, reason="duplicate id", field="id"),
     # -- more: a careless scraper ---------------------------------------------------------------
@@ -494,22 +380,12 @@ CASES: dict[str, Case] = {
     "150-folders-deep": Case(_deep_folders, articles=1),
     "image-with-md-suffix": Case(raw("photo.md", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64), reason="binary"),
     "unsupported-suffix": Case(raw("notes.docx", b"PK\x03\x04"), reason="unsupported suffix"),
-    "missing-text-field": Case(
-        jsonl("mt.jsonl", ['{"id": "m", "outlet": "X"}']), reason="missing the required", field="text"
-    ),
-    "naive-datetime-string": Case(
-        jsonl("nd.jsonl", [rec(id="nd", published="2025-05-13T09:30:00")]),
-        reason="timezone-aware",
-        field="published",
-    ),
-    "jsonl-crlf-bom": Case(
-        table("crlf.jsonl", "\ufeff" + rec(id="c1") + "\r\n" + rec(id="c2") + "\r\n", 2), articles=2
-    ),
-    "jsonl-source-key-kept": Case(
-        jsonl("sk.jsonl", [rec(id="sk", _source="mine")]),
-        articles=1,
-        checks=[lambda c: c["sk"].extra.__getitem__("_source") == "mine" or pytest.fail("lost _source")],
-    ),
+    "missing-text-field": Case(jsonl("mt.jsonl", ['{"id": "m", "outlet": "X"}']), reason="missing the required", field="text"),
+    "naive-datetime-string": Case(jsonl("nd.jsonl", [rec(id="nd", published="2025-05-13T09:30:00")]), reason="timezone-aware",
+                                  field="published"),
+    "jsonl-crlf-bom": Case(table("crlf.jsonl", "\ufeff" + rec(id="c1") + "\r\n" + rec(id="c2") + "\r\n", 2), articles=2),
+    "jsonl-source-key-kept": Case(jsonl("sk.jsonl", [rec(id="sk", _source="mine")]), articles=1,
+                                  checks=[lambda c: c["sk"].extra.__getitem__("_source") == "mine" or pytest.fail("lost _source")]),
 }
 
 
@@ -534,9 +410,7 @@ def test_folder_case(tmp_path, name):
         tracemalloc.stop()
     assert "good" in corpus.ids, corpus.rejected[:3]
     assert elapsed < SECONDS, f"{name} took {elapsed:.1f} s of CPU"
-    assert peak < PEAK_MB * 1e6 * (4 if name == "parquet-bomb" else 1), (
-        f"{name} peaked at {peak / 1e6:.0f} MB"
-    )
+    assert peak < PEAK_MB * 1e6 * (4 if name == "parquet-bomb" else 1), f"{name} peaked at {peak / 1e6:.0f} MB"
     hostile = list(corpus.rejected)
     if case.articles >= 0 and name != "json-garbage-file":
         assert len(corpus) - 1 == case.articles, (corpus.ids, [str(r) for r in hostile])
@@ -551,34 +425,11 @@ def test_folder_case(tmp_path, name):
 
 
 def test_every_case_of_the_issue_is_covered():
-    issue = {
-        "date-13-45",
-        "extra-int",
-        "extra-str",
-        "yaml-5000-deep",
-        "jsonl-5000-digits",
-        "jsonl-extra-str-list",
-        "jsonl-100k-deep",
-        "surrogates",
-        "name-not-utf8",
-        "billion-laughs",
-        "jsonl-line-over-limit",
-        "names-like-docs",
-        "symlink-loop",
-        "dangling-link",
-        "fifo",
-        "link-to-device",
-        "csv-without-columns",
-        "parquet-without-columns",
-        "csv-ragged-row",
-        "utf16-bom",
-        "utf16-no-bom",
-        "late-nul",
-        "csv-lines-after-embedded-newlines",
-        "authors-mapping",
-        "event-bool",
-        "yaml-duplicate-key",
-    }
+    issue = {"date-13-45", "extra-int", "extra-str", "yaml-5000-deep", "jsonl-5000-digits", "jsonl-extra-str-list",
+             "jsonl-100k-deep", "surrogates", "name-not-utf8", "billion-laughs", "jsonl-line-over-limit", "names-like-docs",
+             "symlink-loop", "dangling-link", "fifo", "link-to-device", "csv-without-columns", "parquet-without-columns",
+             "csv-ragged-row", "utf16-bom", "utf16-no-bom", "late-nul", "csv-lines-after-embedded-newlines",
+             "authors-mapping", "event-bool", "yaml-duplicate-key"}
     assert issue <= set(CASES)
     assert len(CASES) - len(issue) >= 40  # and more of our own
 
@@ -621,14 +472,8 @@ def test_same_id_in_two_paths_is_listed_not_fatal(tmp_path):
 
 
 def test_article_replaces_lone_surrogates_everywhere():
-    art = Article(
-        id="a\ud800",
-        outlet="O\udc80",
-        text="T\udfff.",
-        title="\ud83d",
-        authors=["A\ud800"],
-        extra={"k\ud800": ["v\udc00", {"x": "\ud801"}]},
-    )
+    art = Article(id="a\ud800", outlet="O\udc80", text="T\udfff.", title="\ud83d", authors=["A\ud800"],
+                  extra={"k\ud800": ["v\udc00", {"x": "\ud801"}]})
     assert art.id == "a\ufffd"
     assert art.outlet == "O\ufffd"
     assert art.text == "T\ufffd."
@@ -659,13 +504,8 @@ def test_structured_errors_name_field_and_record():
     from compare.model import corpus_from_records
 
     corpus = corpus_from_records(
-        [
-            {"id": "ok", "outlet": "X", "text": "t"},
-            {"id": "bad", "outlet": "X", "text": "t", "published": "2025-02-30"},
-        ],
-        name="n",
-        source="mem",
-        on_error="reject",
+        [{"id": "ok", "outlet": "X", "text": "t"}, {"id": "bad", "outlet": "X", "text": "t", "published": "2025-02-30"}],
+        name="n", source="mem", on_error="reject",
     )
     (rej,) = corpus.rejected
     assert (rej.source, rej.field) == ("mem:2", "published")
@@ -694,12 +534,7 @@ def run_bounded(code: str, *, seconds: float, peak_mb: float) -> str:
 
     t0 = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        timeout=seconds * 4,
-        preexec_fn=cap,
-        check=False,
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=seconds * 4, preexec_fn=cap, check=False
     )
     elapsed = time.perf_counter() - t0
     assert proc.returncode == 0, proc.stderr[-2000:]
@@ -790,23 +625,11 @@ def test_attribution_stage2_windows_match_the_full_comparison():
 # --------------------------------------------------------------------------------------------
 def _hostile_corpus(folder: Path) -> None:
     lines = [
-        {
-            "id": "m1",
-            "outlet": "Money $\\frac{1}{$ News",
-            "text": 'Minister Ann Ortiz said "prices rose $5 and $6" on Monday. '
-            "Critics blamed the $\\alpha$ council, according to Reuters.",
-        },
-        {
-            "id": "m2",
-            "outlet": "Red \u001b[31m\u0007 Wire\u202e",
-            "text": "The council met. Ann Ortiz said the budget\u0000 passed. "
-            "\u001b]0;pwned\u0007 Officials agreed.",
-        },
-        {
-            "id": "m3",
-            "outlet": "Bad \ud800 Post",
-            "text": "Ann Ortiz spoke \udfff on Monday. She said the talks failed.",
-        },
+        {"id": "m1", "outlet": "Money $\\frac{1}{$ News", "text": 'Minister Ann Ortiz said "prices rose $5 and $6" on Monday. '
+         "Critics blamed the $\\alpha$ council, according to Reuters."},
+        {"id": "m2", "outlet": "Red \u001b[31m\u0007 Wire\u202e", "text": "The council met. Ann Ortiz said the budget\u0000 passed. "
+         "\u001b]0;pwned\u0007 Officials agreed."},
+        {"id": "m3", "outlet": "Bad \ud800 Post", "text": "Ann Ortiz spoke \udfff on Monday. She said the talks failed."},
     ]
     _write(folder / "hostile.jsonl", "\n".join(json.dumps(x) for x in lines) + "\n")
 
@@ -817,15 +640,8 @@ def test_cli_ingest_prints_no_control_characters(tmp_path):
     _bad_name(folder)
     out = tmp_path / "out.jsonl"
     env = {**os.environ, "PYTHONIOENCODING": "ascii"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "compare", "ingest", str(folder), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=120,
-        errors="strict",
-    )
+    proc = subprocess.run([sys.executable, "-m", "compare", "ingest", str(folder), "--out", str(out)],
+                          capture_output=True, text=True, env=env, check=False, timeout=120, errors="strict")
     assert proc.returncode == 0, proc.stderr
     for ch in ("\x1b", "\x07", "\u202e", "\x00"):
         assert ch not in proc.stdout
@@ -899,33 +715,21 @@ def test_dataset_readers_list_malformed_records(tmp_path):
     """A damaged copy of a research dataset: bad lines are listed, the good ones read."""
     news = tmp_path / "newswcl50"
     good = {"doc_id": "0_L", "outlet": "L", "event_id": 0, "text_tokenized": "A text . It is fine ."}
-    _write(
-        news / "newswcl50_docs.derived.jsonl",
-        "\n".join([json.dumps(good), "{broken", "[1]", _nested(5000)]) + "\n",
-    )
+    _write(news / "newswcl50_docs.derived.jsonl", "\n".join([json.dumps(good), "{broken", "[1]", _nested(5000)]) + "\n")
     corpus = read_corpus(news)
     assert corpus.ids == ["0_L"]
     assert [r.source.rsplit(":", 1)[1] for r in corpus.rejected] == ["2", "3", "4"]
 
     sides = tmp_path / "allsides"
-    story = {
-        "id": 7,
-        "news": {"left": {"newsSource": "L", "newBody": ["Body text. More."]}, "right": "not an object"},
-    }
-    _write(
-        sides / "headline_x_crawled_all.jsonl",
-        "\n".join([json.dumps(story), '"a string"', '{"news": [1]}']) + "\n",
-    )
+    story = {"id": 7, "news": {"left": {"newsSource": "L", "newBody": ["Body text. More."]}, "right": "not an object"}}
+    _write(sides / "headline_x_crawled_all.jsonl", "\n".join([json.dumps(story), '"a string"', '{"news": [1]}']) + "\n")
     corpus = read_corpus(sides)
     assert corpus.ids == ["allsides-7-left"]
     assert len(corpus.rejected) == 3
 
     basil = tmp_path / "basil"
     _write(basil / "annotations" / "x.json", "{}")
-    _write(
-        basil / "articles" / "2016" / "a_1.json",
-        json.dumps({"source": "nyt", "body-paragraphs": [["One. Two."]]}),
-    )
+    _write(basil / "articles" / "2016" / "a_1.json", json.dumps({"source": "nyt", "body-paragraphs": [["One. Two."]]}))
     _write(basil / "articles" / "2016" / "a_2.json", "[1, 2]")
     _write(basil / "articles" / "2016" / "a_3.json", b"\xff\xfe\x00garbage")
     corpus = read_corpus(basil)

@@ -143,9 +143,7 @@ def test_jsonl_with_mapping_and_bad_lines(tmp_path):
 
 def test_csv_with_mapping(tmp_path):
     f = write(tmp_path / "d.csv", "uid,headline,body,paper,date\n1,T1,Text one.,A,2024-01-02\n2,T2,,B,\n")
-    corpus = read_corpus(
-        f, columns={"id": "uid", "title": "headline", "text": "body", "outlet": "paper", "published": "date"}
-    )
+    corpus = read_corpus(f, columns={"id": "uid", "title": "headline", "text": "body", "outlet": "paper", "published": "date"})
     assert corpus.ids == ["1"]
     assert corpus.rejected[0].source.endswith(":3")
 
@@ -184,12 +182,7 @@ def test_bundled_corpora():
 @pytest.mark.datasets
 @pytest.mark.parametrize(
     ("folder", "articles", "outlets", "events"),
-    [
-        ("basil", 300, 3, 100),
-        ("newswcl50", 50, 5, 10),
-        ("allsides_neus", 1479, 145, 505),
-        ("polnear", 924, 7, 0),
-    ],
+    [("basil", 300, 3, 100), ("newswcl50", 50, 5, 10), ("allsides_neus", 1479, 145, 505), ("polnear", 924, 7, 0)],
 )
 def test_dataset_readers(datasets_dir, folder, articles, outlets, events):
     corpus = read_corpus(datasets_dir / folder)
@@ -201,9 +194,7 @@ def test_dataset_readers(datasets_dir, folder, articles, outlets, events):
 def test_basil_sentence_offsets(datasets_dir):
     corpus = read_corpus(datasets_dir / "basil")
     art = corpus[0]
-    raw = json.loads(
-        next((datasets_dir / "basil" / "articles").rglob(f"{art.id}.json")).read_text(encoding="utf-8")
-    )
+    raw = json.loads(next((datasets_dir / "basil" / "articles").rglob(f"{art.id}.json")).read_text(encoding="utf-8"))
     first = raw["body-paragraphs"][0][0]
     s, e = art.extra["sentence_offsets"][0]
     assert art.text[s:e] == " ".join(first.split())

@@ -59,9 +59,7 @@ def test_corpus_views(tiny_corpus):
 
 
 def test_from_frame_column_mapping():
-    df = pd.DataFrame(
-        {"body": ["Text one.", "Text two."], "source": ["A", "B"], "uid": ["1", "2"], "k": [1, 2]}
-    )
+    df = pd.DataFrame({"body": ["Text one.", "Text two."], "source": ["A", "B"], "uid": ["1", "2"], "k": [1, 2]})
     c = Corpus.from_frame(df, columns={"text": "body", "outlet": "source", "id": "uid"})
     assert [a.outlet for a in c] == ["A", "B"]
     assert c["2"].extra == {"k": 2}
@@ -74,24 +72,16 @@ def test_from_frame_missing_column_lists_available():
 
 
 # -- round trips -----------------------------------------------------------------------------------
-_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60).filter(
-    lambda s: s.strip()
-)
+_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60).filter(lambda s: s.strip())
 _json = st.recursive(
     st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.text(max_size=10),
-    lambda children: (
-        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
-    ),
+    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3),
     max_leaves=6,
 )
-_published = (
-    st.none()
-    | st.dates(min_value=dt.date(1900, 1, 1))
-    | st.datetimes(
-        min_value=dt.datetime(1950, 1, 1),  # noqa: DTZ001
-        max_value=dt.datetime(2100, 1, 1),  # noqa: DTZ001
-        timezones=st.just(dt.timezone.utc),
-    )
+_published = st.none() | st.dates(min_value=dt.date(1900, 1, 1)) | st.datetimes(
+    min_value=dt.datetime(1950, 1, 1),  # noqa: DTZ001
+    max_value=dt.datetime(2100, 1, 1),  # noqa: DTZ001
+    timezones=st.just(dt.timezone.utc),
 )
 articles = st.builds(
     Article,
@@ -196,9 +186,7 @@ def test_extra_nesting_limit():
 
 
 def test_table_rows_with_bad_json_are_rejected_not_fatal():
-    df = pd.DataFrame(
-        {"id": ["1", "2"], "outlet": ["A", "B"], "text": ["x", "y"], "extra": ['{"a": 1}', "{not json"]}
-    )
+    df = pd.DataFrame({"id": ["1", "2"], "outlet": ["A", "B"], "text": ["x", "y"], "extra": ['{"a": 1}', "{not json"]})
     c = Corpus.from_frame(df, on_error="reject")
     assert c.ids == ["1"]
     assert c["1"].extra == {"a": 1}

@@ -44,10 +44,7 @@ def test_notebook_runs(path, tmp_path, monkeypatch):
     )
     client.execute()
     errors = [
-        out
-        for cell in book.cells
-        if cell.cell_type == "code"
-        for out in cell.get("outputs", [])
+        out for cell in book.cells if cell.cell_type == "code" for out in cell.get("outputs", [])
         if out.get("output_type") == "error"
     ]
     assert not errors

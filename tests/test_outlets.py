@@ -118,12 +118,8 @@ def test_read_csv_resolve_and_groups(table_csv):
     assert "fox news channel" in table
     assert "BBC" not in table
     assert table.groups("leaning") == {"Fox News": "right", "CNN": "left"}
-    assert table.groups("state_affiliated") == {
-        "RT": "yes",
-        "The Kyiv Independent": "no",
-        "Fox News": "no",
-        "CNN": "no",
-    }
+    assert table.groups("state_affiliated") == {"RT": "yes", "The Kyiv Independent": "no", "Fox News": "no",
+                                                "CNN": "no"}
     assert table.value("Russia Today", "country") == "RU"
     assert table.value("Unknown", "country") is None
     frame = table.to_frame()
@@ -138,11 +134,8 @@ def test_read_yaml_both_shapes(tmp_path):
         encoding="utf-8",
     )
     nested = tmp_path / "b.yml"
-    nested.write_text(
-        "outlets:\n  - outlet: RT\n    aliases: Russia Today|rt.com\n    state_affiliated: 'yes'\n"
-        "  - outlet: Fox News\n    leaning: right\n",
-        encoding="utf-8",
-    )
+    nested.write_text("outlets:\n  - outlet: RT\n    aliases: Russia Today|rt.com\n    state_affiliated: 'yes'\n"
+                      "  - outlet: Fox News\n    leaning: right\n", encoding="utf-8")
     a, b = read_outlet_table(listed), read_outlet_table(nested)
     for table in (a, b):
         assert table.resolve("russia today") == "RT"
@@ -161,18 +154,9 @@ def test_read_tsv_and_bom(tmp_path):
     [
         ("x.csv", "outlet_name,country\nCNN,US\n", SchemaError, r"x\.csv.*'name'.*outlet_name"),
         ("x.csv", "name,country\nCNN,US\n,US\n", InvalidInputError, r"x\.csv: row 3, column 'name'.*empty"),
-        (
-            "x.csv",
-            "name,aliases\nCNN,\nFox,\ncnn,\n",
-            InvalidInputError,
-            r"row 4.*'cnn'.*appears twice.*row 2",
-        ),
-        (
-            "x.csv",
-            "name,aliases\nFox News,Fox\nFox Business,FOX\n",
-            InvalidInputError,
-            r"row 3: 'FOX' names the same outlet as 'Fox News' \(row 2\)",
-        ),
+        ("x.csv", "name,aliases\nCNN,\nFox,\ncnn,\n", InvalidInputError, r"row 4.*'cnn'.*appears twice.*row 2"),
+        ("x.csv", "name,aliases\nFox News,Fox\nFox Business,FOX\n", InvalidInputError,
+         r"row 3: 'FOX' names the same outlet as 'Fox News' \(row 2\)"),
         ("x.csv", "name,country\nCNN,US,extra\n", InvalidInputError, r"row 2 has more fields"),
         ("x.csv", "name,country,country\nCNN,US,US\n", SchemaError, "repeats the column"),
         ("x.csv", "", ReadError, "empty"),
@@ -197,9 +181,7 @@ def test_missing_file(tmp_path):
 
 def test_unknown_group_column(table_csv):
     table = read_outlet_table(table_csv)
-    with pytest.raises(
-        InvalidInputError, match=r"'column'.*\['country', 'leaning', 'state_affiliated'\].*'owner'"
-    ):
+    with pytest.raises(InvalidInputError, match=r"'column'.*\['country', 'leaning', 'state_affiliated'\].*'owner'"):
         table.groups("owner")
 
 
@@ -208,9 +190,7 @@ def test_unknown_group_column(table_csv):
 # ----------------------------------------------------------------------------------------------
 def test_annotate_resolves_names_and_adds_groups(table_csv):
     table = read_outlet_table(table_csv)
-    df = pd.DataFrame(
-        {"outlet": ["Russia Today", "CNN (Online News)", "Mystery  Post", None], "x": [1, 2, 3, 4]}
-    )
+    df = pd.DataFrame({"outlet": ["Russia Today", "CNN (Online News)", "Mystery  Post", None], "x": [1, 2, 3, 4]})
     out = table.annotate(df, groups=["leaning", "state_affiliated"])
     assert out["outlet"].tolist()[:3] == ["RT", "CNN", "Mystery Post"]
     assert out["outlet"].isna().tolist() == [False, False, False, True]
@@ -228,11 +208,8 @@ def test_annotate_feeds_compare_groups(table_csv):
     from compare.stats import compare_groups
 
     table = read_outlet_table(table_csv)
-    rows = [
-        {"event_id": f"s{i}", "outlet": o, "x": float(i + (o == "Russia Today"))}
-        for i in range(6)
-        for o in ("Russia Today", "kyiv independent", "CNN")
-    ]
+    rows = [{"event_id": f"s{i}", "outlet": o, "x": float(i + (o == "Russia Today"))}
+            for i in range(6) for o in ("Russia Today", "kyiv independent", "CNN")]
     df = pd.DataFrame(rows)
     by_column = compare_groups(table.annotate(df), by="state_affiliated")
     groups = table.groups("state_affiliated")
@@ -277,11 +254,8 @@ def test_numpydoc(name):
     obj = getattr(outlets_module, name)
     targets = [f"compare.io.outlets.{name}"]
     if inspect.isclass(obj):
-        targets += [
-            f"compare.io.outlets.{name}.{m}"
-            for m, v in vars(obj).items()
-            if not m.startswith("_") and (inspect.isfunction(v) or isinstance(v, classmethod))
-        ]
+        targets += [f"compare.io.outlets.{name}.{m}" for m, v in vars(obj).items()
+                    if not m.startswith("_") and (inspect.isfunction(v) or isinstance(v, classmethod))]
     for target in targets:
         errors = [(c, m) for c, m in validate(target)["errors"] if c in {"GL08", "SS01", "PR02", "PR01"}]
         assert not errors, f"{target}: {errors}"

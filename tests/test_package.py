@@ -9,15 +9,7 @@ import pytest
 
 import compare
 
-MODULES = [
-    "compare",
-    "compare.model",
-    "compare.text",
-    "compare.io",
-    "compare.exceptions",
-    "compare.pipeline",
-    "compare.cli",
-]
+MODULES = ["compare", "compare.model", "compare.text", "compare.io", "compare.exceptions", "compare.pipeline", "compare.cli"]
 
 
 def test_version_matches_metadata():

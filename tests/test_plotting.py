@@ -52,11 +52,7 @@ def results():
         }
     )
     attributions = pd.DataFrame(
-        {
-            "article_id": ["a1", "a1", "a3"],
-            "outlet": ["Left", "Left", "Right"],
-            "source_type": ["official", "person", "anonymous"],
-        }
+        {"article_id": ["a1", "a1", "a3"], "outlet": ["Left", "Left", "Right"], "source_type": ["official", "person", "anonymous"]}
     )
     coverage = pd.DataFrame(
         {
@@ -66,16 +62,9 @@ def results():
             "status": ["carried", "carried", "omitted", "only_here", "omitted", "omitted"],
         }
     )
-    claims = pd.DataFrame(
-        {"event_id": ["e1", "e1"], "claim_id": ["c1", "c2"], "text": ["Talks began.", "Putin stayed home."]}
-    )
+    claims = pd.DataFrame({"event_id": ["e1", "e1"], "claim_id": ["c1", "c2"], "text": ["Talks began.", "Putin stayed home."]})
     citations = pd.DataFrame(
-        {
-            "article_id": ["a1", "a3"],
-            "outlet": ["Left", "Right"],
-            "cited_outlet": ["Reuters", "Left"],
-            "relation": ["source", "source"],
-        }
+        {"article_id": ["a1", "a3"], "outlet": ["Left", "Right"], "cited_outlet": ["Reuters", "Left"], "relation": ["source", "source"]}
     )
     tables = {
         "articles": articles,
@@ -85,22 +74,14 @@ def results():
         "claims": claims,
         "citations": citations,
     }
-    corpus = Corpus(
-        [
-            Article(id=a, outlet=o, text="Talks began.")
-            for a, o in zip(articles["article_id"], articles["outlet"], strict=True)
-        ]
-    )
+    corpus = Corpus([Article(id=a, outlet=o, text="Talks began.") for a, o in zip(articles["article_id"], articles["outlet"], strict=True)])
     return Results(tables, corpus=corpus, config=RunConfig(), manifest={})
 
 
 @pytest.mark.parametrize(
     ("factory", "kwargs"),
     [
-        (
-            OutletProfileDisplay.from_results,
-            {"metrics": ["compound_sentiment", "frame_conflict"], "n_boot": 200},
-        ),
+        (OutletProfileDisplay.from_results, {"metrics": ["compound_sentiment", "frame_conflict"], "n_boot": 200}),
         (ActorSentimentDisplay.from_results, {}),
         (SourceTypeDisplay.from_results, {}),
         (FrameProfileDisplay.from_results, {}),
@@ -196,14 +177,7 @@ def test_to_svg_is_deterministic_and_ids_are_unique_per_figure(pyplot, results):
 
 
 def test_hostile_labels_are_escaped_in_svg(pyplot):
-    actors = pd.DataFrame(
-        {
-            "actor": ["<script>alert(1)</script>"],
-            "outlet": ["A&B"],
-            "mentions": [1],
-            "target_sentiment": [0.2],
-        }
-    )
+    actors = pd.DataFrame({"actor": ["<script>alert(1)</script>"], "outlet": ["A&B"], "mentions": [1], "target_sentiment": [0.2]})
     fig, ax = pyplot.subplots()
     ActorSentimentDisplay.from_frame(actors).plot(ax=ax)
     svg = to_svg(fig)
@@ -224,10 +198,7 @@ def test_plot_does_not_touch_rcparams(pyplot, results):
 def test_frame_profile_kinds(results, kind):
     disp = FrameProfileDisplay.from_results(results).plot(kind=kind)
     assert disp.ax_.get_title() == "Frame profile"
-    assert [
-        t.get_text()
-        for t in (disp.ax_.get_xticklabels() if kind == "heatmap" else disp.ax_.get_yticklabels())
-    ] == [
+    assert [t.get_text() for t in (disp.ax_.get_xticklabels() if kind == "heatmap" else disp.ax_.get_yticklabels())] == [
         "conflict",
         "economic",
     ]

@@ -12,26 +12,9 @@ from compare.scores.wordchoice import naming_table
 
 @pytest.fixture
 def naming() -> pd.DataFrame:
-    rows = [
-        ("a", "X", 0, "Kyiv"),
-        ("a", "X", 10, "Kyiv"),
-        ("b", "Y", 0, "Kiev"),
-        ("c", "Y", 0, "Kyiv"),
-        ("d", "Z", 0, "Kiev"),
-    ]
+    rows = [("a", "X", 0, "Kyiv"), ("a", "X", 10, "Kyiv"), ("b", "Y", 0, "Kiev"), ("c", "Y", 0, "Kyiv"), ("d", "Z", 0, "Kiev")]
     mentions = pd.DataFrame(
-        [
-            {
-                "article_id": a,
-                "outlet": o,
-                "start": s,
-                "end": s + 4,
-                "text": t,
-                "actor": "Kyiv",
-                "kind": "location",
-            }
-            for a, o, s, t in rows
-        ]
+        [{"article_id": a, "outlet": o, "start": s, "end": s + 4, "text": t, "actor": "Kyiv", "kind": "location"} for a, o, s, t in rows]
     )
     return naming_table(mentions)
 

@@ -22,39 +22,21 @@ from hypothesis import strategies as st
 from compare import Article, Corpus, FieldError, analyze_text
 from compare.io import read_article_file, read_csv, read_folder, read_jsonl, write_jsonl
 
-SETTINGS = settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 # every code point, lone surrogates and control characters included
 ANY_CHAR = st.characters(exclude_categories=())
 any_text = st.text(ANY_CHAR, max_size=80)
 nonblank = any_text.filter(lambda s: s.strip())
 _json = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers(-(10**12), 10**12)
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | any_text,
+    st.none() | st.booleans() | st.integers(-(10**12), 10**12) | st.floats(allow_nan=False, allow_infinity=False) | any_text,
     lambda children: st.lists(children, max_size=3) | st.dictionaries(any_text, children, max_size=3),
     max_leaves=8,
 )
-published = (
-    st.none()
-    | st.dates(min_value=dt.date(1000, 1, 1))
-    | st.datetimes(
-        min_value=dt.datetime(1000, 1, 2),  # noqa: DTZ001
-        max_value=dt.datetime(9999, 12, 30),  # noqa: DTZ001
-        timezones=st.sampled_from(
-            [
-                dt.timezone.utc,
-                dt.timezone(dt.timedelta(hours=5, minutes=30)),
-                dt.timezone(-dt.timedelta(hours=7)),
-            ]
-        ),
-    )
+published = st.none() | st.dates(min_value=dt.date(1000, 1, 1)) | st.datetimes(
+    min_value=dt.datetime(1000, 1, 2),  # noqa: DTZ001
+    max_value=dt.datetime(9999, 12, 30),  # noqa: DTZ001
+    timezones=st.sampled_from([dt.timezone.utc, dt.timezone(dt.timedelta(hours=5, minutes=30)), dt.timezone(-dt.timedelta(hours=7))]),
 )
 articles = st.builds(
     Article,
@@ -83,13 +65,8 @@ def test_articles_hold_no_lone_surrogates(article):
 
 
 @SETTINGS
-@given(
-    st.dictionaries(
-        st.sampled_from(["id", "outlet", "text", "title", "published", "url", "authors", "event", "extra"]),
-        _json,
-        max_size=9,
-    )
-)
+@given(st.dictionaries(st.sampled_from(["id", "outlet", "text", "title", "published", "url", "authors", "event", "extra"]),
+                       _json, max_size=9))
 def test_from_dict_raises_only_field_errors(record):
     try:
         Article.from_dict(record)
@@ -97,19 +74,7 @@ def test_from_dict_raises_only_field_errors(record):
         field = exc.field
     else:
         return
-    assert field in {
-        "id",
-        "outlet",
-        "text",
-        "title",
-        "published",
-        "url",
-        "authors",
-        "event",
-        "extra",
-        "language",
-        "cites",
-    }
+    assert field in {"id", "outlet", "text", "title", "published", "url", "authors", "event", "extra", "language", "cites"}
 
 
 @SETTINGS
@@ -123,33 +88,13 @@ def test_jsonl_round_trip(tmp_path_factory, corpus):
 def _csv_row(a: Article) -> list[str]:
     d = a.to_dict()
     return [
-        d["id"],
-        d["outlet"],
-        d["title"],
-        d["text"],
-        d["published"] or "",
-        d["url"] or "",
-        json.dumps(d["authors"], ensure_ascii=False),
-        d["language"],
-        d["event"] or "",
-        json.dumps(d["cites"], ensure_ascii=False),
-        json.dumps(d["extra"], ensure_ascii=False),
+        d["id"], d["outlet"], d["title"], d["text"], d["published"] or "", d["url"] or "",
+        json.dumps(d["authors"], ensure_ascii=False), d["language"], d["event"] or "",
+        json.dumps(d["cites"], ensure_ascii=False), json.dumps(d["extra"], ensure_ascii=False),
     ]
 
 
-_CSV_HEADER = [
-    "id",
-    "outlet",
-    "title",
-    "text",
-    "published",
-    "url",
-    "authors",
-    "language",
-    "event",
-    "cites",
-    "extra",
-]
+_CSV_HEADER = ["id", "outlet", "title", "text", "published", "url", "authors", "language", "event", "cites", "extra"]
 
 
 @SETTINGS
@@ -202,19 +147,11 @@ def test_front_matter_round_trip(tmp_path_factory, article):
     assert back == expected
 
 
-@settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(
-    st.binary(max_size=400), st.sampled_from([".md", ".txt", ".jsonl", ".csv", ".tsv", ".parquet", ".bin"])
-)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=400), st.sampled_from([".md", ".txt", ".jsonl", ".csv", ".tsv", ".parquet", ".bin"]))
 def test_arbitrary_bytes_are_read_or_listed(tmp_path_factory, data, suffix):
     folder = tmp_path_factory.mktemp("bytes")
-    (folder / "good.md").write_text(
-        "---\noutlet: Good\n---\nA good article. Two sentences.\n", encoding="utf-8"
-    )
+    (folder / "good.md").write_text("---\noutlet: Good\n---\nA good article. Two sentences.\n", encoding="utf-8")
     (folder / f"fuzz{suffix}").write_bytes(data)
     corpus = read_folder(folder)
     assert "good" in corpus.ids
@@ -224,15 +161,8 @@ def test_arbitrary_bytes_are_read_or_listed(tmp_path_factory, data, suffix):
         assert len(corpus) + len(corpus.rejected) == 2
 
 
-@settings(
-    max_examples=15,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
-@given(
-    st.binary(max_size=300)
-    | st.text(ANY_CHAR, max_size=300).map(lambda s: s.encode("utf-8", "surrogatepass"))
-)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300) | st.text(ANY_CHAR, max_size=300).map(lambda s: s.encode("utf-8", "surrogatepass")))
 def test_arbitrary_html_is_read_or_listed(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("html")
     (folder / "page.html").write_bytes(data)
@@ -250,13 +180,8 @@ def _text_scorers():
         if not callable(fn) or isinstance(fn, type):
             continue
         params = list(inspect.signature(fn).parameters.values())
-        if (
-            params
-            and params[0].name in ("text", "text_or_doc")
-            and all(
-                p.default is not inspect.Parameter.empty or p.kind is inspect.Parameter.KEYWORD_ONLY
-                for p in params[1:]
-            )
+        if params and params[0].name in ("text", "text_or_doc") and all(
+            p.default is not inspect.Parameter.empty or p.kind is inspect.Parameter.KEYWORD_ONLY for p in params[1:]
         ):
             out[name] = fn
     return out
@@ -266,14 +191,9 @@ TEXT_SCORERS = _text_scorers()
 
 
 def test_the_scorers_are_found():
-    assert {
-        "attributions",
-        "sentence_sentiment",
-        "loaded_language",
-        "readability_scores",
-        "frames",
-        "flesch_reading_ease",
-    } <= set(TEXT_SCORERS)
+    assert {"attributions", "sentence_sentiment", "loaded_language", "readability_scores", "frames", "flesch_reading_ease"} <= set(
+        TEXT_SCORERS
+    )
 
 
 def _check_value(name: str, value) -> None:
@@ -289,31 +209,8 @@ def _check_value(name: str, value) -> None:
 
 
 scorer_text = st.text(ANY_CHAR, max_size=120) | st.lists(
-    st.sampled_from(
-        [
-            "He said",
-            '"',
-            "\u201c",
-            "\u201d",
-            "Ann Ortiz",
-            "told reporters",
-            ".",
-            "!",
-            "\n",
-            "\x1b[31m",
-            "\ud800",
-            "$",
-            "\u202e",
-            "U.S.",
-            "'s",
-            "\x00",
-            "according to",
-            " ",
-            "Mr.",
-            "-",
-            "\t",
-        ]
-    ),
+    st.sampled_from(["He said", '"', "\u201c", "\u201d", "Ann Ortiz", "told reporters", ".", "!", "\n", "\x1b[31m", "\ud800",
+                     "$", "\u202e", "U.S.", "'s", "\x00", "according to", " ", "Mr.", "-", "\t"]),
     max_size=40,
 ).map("".join)
 
@@ -356,3 +253,4 @@ def test_families_and_target_sentiment_on_any_text(text):
                 _check_value(key, v)
     if text:
         target_sentiment(text, 0, max(1, len(text) // 2))
+

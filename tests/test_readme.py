@@ -34,9 +34,7 @@ def test_readme_python_block_runs(block: str) -> None:
     finally:
         os.chdir(cwd)
     # a "print(x)  # shown" line promises that output
-    promised = [
-        m.group(1).strip() for m in re.finditer(r"^print\(.*?\)\s+#\s*(.+)$", block, flags=re.MULTILINE)
-    ]
+    promised = [m.group(1).strip() for m in re.finditer(r"^print\(.*?\)\s+#\s*(.+)$", block, flags=re.MULTILINE)]
     printed = out.getvalue().splitlines()
     for line in promised:
         assert line in printed

@@ -173,9 +173,7 @@ def test_exact_permutation_pvalue_by_enumeration():
 
 def test_monte_carlo_pvalue_close_to_exact():
     rng = np.random.default_rng(3)
-    df = pd.DataFrame(
-        {"outlet": ["A"] * 12 + ["B"] * 12, "x": np.r_[rng.normal(0, 1, 12), rng.normal(1, 1, 12)]}
-    )
+    df = pd.DataFrame({"outlet": ["A"] * 12 + ["B"] * 12, "x": np.r_[rng.normal(0, 1, 12), rng.normal(1, 1, 12)]})
     mc = compare_outlets(df, n_perm=4000, seed=1).iloc[0]["p_value"]
     ref = sps.permutation_test(
         (df.x[:12].to_numpy(), df.x[12:].to_numpy()),
@@ -274,19 +272,7 @@ def test_relabelling_outlets_permutes_the_output(df, new_names):
     # bring "before" into the new names and orientation
     renamed = before.assign(outlet_a=before.outlet_a.map(mapping), outlet_b=before.outlet_b.map(mapping))
     flip = renamed.outlet_a > renamed.outlet_b
-    cols = [
-        "metric",
-        "outlet_a",
-        "outlet_b",
-        "n_a",
-        "n_b",
-        "mean_a",
-        "mean_b",
-        "diff",
-        "cohens_d",
-        "cliffs_delta",
-        "p_value",
-    ]
+    cols = ["metric", "outlet_a", "outlet_b", "n_a", "n_b", "mean_a", "mean_b", "diff", "cohens_d", "cliffs_delta", "p_value"]
     swapped = renamed.copy()
     swapped.loc[flip, ["outlet_a", "outlet_b"]] = renamed.loc[flip, ["outlet_b", "outlet_a"]].to_numpy()
     swapped.loc[flip, ["n_a", "n_b"]] = renamed.loc[flip, ["n_b", "n_a"]].to_numpy()
@@ -336,9 +322,7 @@ def test_same_seed_same_output(df, seed):
     pd.testing.assert_frame_equal(
         compare_outlets(df, n_perm=150, seed=seed), compare_outlets(df, n_perm=150, seed=seed)
     )
-    pd.testing.assert_frame_equal(
-        outlet_means(df, n_boot=150, seed=seed), outlet_means(df, n_boot=150, seed=seed)
-    )
+    pd.testing.assert_frame_equal(outlet_means(df, n_boot=150, seed=seed), outlet_means(df, n_boot=150, seed=seed))
 
 
 @given(score_frames())
@@ -428,9 +412,7 @@ def test_six_shared_stories_exact_case_by_hand():
     assert row["p_value"] == pytest.approx(2 / 64)
     assert row["min_p"] == pytest.approx(2 / 64)
     # sd_within: articles around their story's mean (two articles per story -> 6 degrees of freedom)
-    sd = math.sqrt(
-        sum((x - (x + y) / 2) ** 2 + (y - (x + y) / 2) ** 2 for x, y in zip(a, b, strict=True)) / 6
-    )
+    sd = math.sqrt(sum((x - (x + y) / 2) ** 2 + (y - (x + y) / 2) ** 2 for x, y in zip(a, b, strict=True)) / 6)
     assert row["sd_within"] == pytest.approx(sd)
     assert row["std_diff"] == pytest.approx(d.mean() / sd)
     assert row["std_ci_low"] == pytest.approx((d.mean() - half) / sd)
@@ -539,14 +521,8 @@ def _grouped_frame(seed=0, n_stories=8, effect=0.0):
             if rng.random() < 0.2:
                 continue
             for _ in range(1 + rng.integers(0, 3)):
-                rows.append(
-                    {
-                        "event_id": f"s{s}",
-                        "outlet": o,
-                        "state": group,
-                        "x": story + (effect if group == "S" else 0) + rng.normal(),
-                    }
-                )
+                rows.append({"event_id": f"s{s}", "outlet": o, "state": group,
+                             "x": story + (effect if group == "S" else 0) + rng.normal()})
     return pd.DataFrame(rows)
 
 
@@ -568,10 +544,7 @@ def test_group_story_value_weighs_outlets_equally():
     rows = []
     for s in range(6):
         rows += [{"event_id": f"s{s}", "outlet": "A", "x": 3.0}] * 3
-        rows += [
-            {"event_id": f"s{s}", "outlet": "B", "x": 1.0},
-            {"event_id": f"s{s}", "outlet": "C", "x": 0.0},
-        ]
+        rows += [{"event_id": f"s{s}", "outlet": "B", "x": 1.0}, {"event_id": f"s{s}", "outlet": "C", "x": 0.0}]
     out = compare_groups(pd.DataFrame(rows), by={"A": "G", "B": "G", "C": "H"}).iloc[0]
     assert out["mean_a"] == pytest.approx(2.0)
     assert out["diff"] == pytest.approx(2.0)
@@ -592,11 +565,8 @@ def test_unit_outlet_exact_case():
     outlets = ["o1", "o2", "o3", "o4", "o5", "o6", "o7"]
     level = dict(zip(outlets, rng.normal(size=7), strict=True))
     story = rng.normal(0, 5, 5)
-    rows = [
-        {"event_id": f"s{s}", "outlet": o, "x": story[s] + level[o] + rng.normal(0, 0.1)}
-        for s in range(5)
-        for o in outlets
-    ]
+    rows = [{"event_id": f"s{s}", "outlet": o, "x": story[s] + level[o] + rng.normal(0, 0.1)}
+            for s in range(5) for o in outlets]
     df = pd.DataFrame(rows)
     groups = {o: ("a" if i < 3 else "b") for i, o in enumerate(outlets)}
     row = compare_groups(df, by=groups, unit="outlet").iloc[0]
@@ -650,12 +620,8 @@ def test_profiles_balanced_design_are_means_over_stories_with_ols_intervals():
 
 def test_profiles_unbalanced_design_match_ols():
     rng = np.random.default_rng(7)
-    rows = [
-        {"event_id": f"s{s}", "outlet": o, "x": float(rng.normal(s, 1))}
-        for s in range(6)
-        for o in "ABCD"
-        if rng.random() < 0.7 or o == "A"
-    ]
+    rows = [{"event_id": f"s{s}", "outlet": o, "x": float(rng.normal(s, 1))}
+            for s in range(6) for o in "ABCD" if rng.random() < 0.7 or o == "A"]
     df = pd.DataFrame(rows)
     out = group_profiles(df).set_index("group")
     stories = sorted(df.event_id.unique())
@@ -665,10 +631,8 @@ def test_profiles_unbalanced_design_match_ols():
     design = np.c_[story_d, outlet_d]
     beta, *_ = np.linalg.lstsq(design, df.x.to_numpy(), rcond=None)
     for i, g in enumerate(outlets):
-        c = np.r_[
-            np.full(len(stories), 1 / len(stories)),
-            np.eye(len(outlets) - 1)[i - 1] if i else np.zeros(len(outlets) - 1),
-        ]
+        c = np.r_[np.full(len(stories), 1 / len(stories)), np.eye(len(outlets) - 1)[i - 1] if i else
+                  np.zeros(len(outlets) - 1)]
         assert out.loc[g, "adjusted_mean"] == pytest.approx(c @ beta)
 
 
@@ -714,13 +678,8 @@ def test_compare_groups_rejects(kwargs, error, match):
 
 
 def test_empty_input_gives_empty_frames_with_columns():
-    df = pd.DataFrame(
-        {
-            "event_id": pd.Series([], dtype=object),
-            "outlet": pd.Series([], dtype=object),
-            "x": pd.Series([], dtype=float),
-        }
-    )
+    df = pd.DataFrame({"event_id": pd.Series([], dtype=object), "outlet": pd.Series([], dtype=object),
+                       "x": pd.Series([], dtype=float)})
     assert list(compare_groups(df).columns) == list(GROUP_COLUMNS)
     assert compare_groups(df).empty
     assert list(group_profiles(df).columns) == list(PROFILE_COLUMNS)
@@ -752,12 +711,8 @@ def _orient(df, mapping=None):
         out["group_a"], out["group_b"] = out.group_a.map(mapping), out.group_b.map(mapping)
     flip = (out.group_a > out.group_b).to_numpy()
     src = out.copy()
-    for x, y in (
-        ("group_a", "group_b"),
-        ("n_outlets_a", "n_outlets_b"),
-        ("n_articles_a", "n_articles_b"),
-        ("mean_a", "mean_b"),
-    ):
+    for x, y in (("group_a", "group_b"), ("n_outlets_a", "n_outlets_b"), ("n_articles_a", "n_articles_b"),
+                 ("mean_a", "mean_b")):
         out.loc[flip, x], out.loc[flip, y] = src.loc[flip, y].to_numpy(), src.loc[flip, x].to_numpy()
     out.loc[flip, "diff"] = -src.loc[flip, "diff"]
     out.loc[flip, "std_diff"] = -src.loc[flip, "std_diff"]
@@ -774,12 +729,7 @@ def test_blocked_relabelling_outlets_permutes_the_output(df, names):
     before = compare_groups(df, n_perm=200)
     after = compare_groups(df.assign(outlet=df.outlet.map(mapping)), n_perm=200)
     pd.testing.assert_frame_equal(_orient(before, mapping), _orient(after), check_dtype=False, atol=1e-9)
-    pb = (
-        group_profiles(df)
-        .assign(group=lambda d: d.group.map(mapping))
-        .sort_values("group")
-        .reset_index(drop=True)
-    )
+    pb = group_profiles(df).assign(group=lambda d: d.group.map(mapping)).sort_values("group").reset_index(drop=True)
     pa = group_profiles(df.assign(outlet=df.outlet.map(mapping)))
     pd.testing.assert_frame_equal(pb, pa, check_dtype=False, atol=1e-9)
 
@@ -799,9 +749,8 @@ def test_story_effects_change_nothing(df, shifts):
     shift = {f"s{i}": v for i, v in enumerate(shifts)}
     moved = df.assign(x=df.x + df.event_id.map(shift))
     cols = ["status", "n_stories", "diff", "ci_low", "ci_high", "std_diff", "p_value", "p_adjusted"]
-    pd.testing.assert_frame_equal(
-        compare_groups(df, n_perm=200)[cols], compare_groups(moved, n_perm=200)[cols], atol=1e-6, rtol=1e-6
-    )
+    pd.testing.assert_frame_equal(compare_groups(df, n_perm=200)[cols], compare_groups(moved, n_perm=200)[cols],
+                                  atol=1e-6, rtol=1e-6)
     before, after = group_profiles(df), group_profiles(moved)
     pd.testing.assert_series_equal(before["se"], after["se"], atol=1e-6, rtol=1e-6)
     ok = (before["status"] != STATUS_NOT_CONNECTED).to_numpy()

@@ -11,29 +11,14 @@ from compare import analyze_text
     ("text", "expected"),
     [
         ("Mr. Smith went to Washington. He left.", ["Mr. Smith went to Washington.", "He left."]),
-        (
-            "The U.S. Army said it would. The Senate agreed.",
-            ["The U.S. Army said it would.", "The Senate agreed."],
-        ),
+        ("The U.S. Army said it would. The Senate agreed.", ["The U.S. Army said it would.", "The Senate agreed."]),
         ("It grew to $3.5 billion. Sales fell 2.5%.", ["It grew to $3.5 billion.", "Sales fell 2.5%."]),
-        (
-            "Sen. Jo Kim (D-Calif.) spoke at 9 a.m. Tuesday. Then she left.",
-            ["Sen. Jo Kim (D-Calif.) spoke at 9 a.m. Tuesday.", "Then she left."],
-        ),
-        (
-            "John F. Kennedy spoke in Jan. 1961. Crowds cheered.",
-            ["John F. Kennedy spoke in Jan. 1961.", "Crowds cheered."],
-        ),
-        (
-            '"We will win," he said. "They will lose." Then he left.',
-            ['"We will win," he said.', '"They will lose."', "Then he left."],
-        ),
+        ("Sen. Jo Kim (D-Calif.) spoke at 9 a.m. Tuesday. Then she left.", ["Sen. Jo Kim (D-Calif.) spoke at 9 a.m. Tuesday.", "Then she left."]),
+        ("John F. Kennedy spoke in Jan. 1961. Crowds cheered.", ["John F. Kennedy spoke in Jan. 1961.", "Crowds cheered."]),
+        ('"We will win," he said. "They will lose." Then he left.', ['"We will win," he said.', '"They will lose."', "Then he left."]),
         ("“Is that you?” Weiner asked. He declined.", ["“Is that you?” Weiner asked.", "He declined."]),
         ("He moved to the U.S. The move was hard.", ["He moved to the U.S.", "The move was hard."]),
-        (
-            "Headline Without Stop\nBody text here. More.",
-            ["Headline Without Stop", "Body text here.", "More."],
-        ),
+        ("Headline Without Stop\nBody text here. More.", ["Headline Without Stop", "Body text here.", "More."]),
         ("Wait... what happened? Nobody knows!", ["Wait... what happened?", "Nobody knows!"]),
     ],
 )

@@ -18,20 +18,8 @@ def fake_results():
     """Read-only: tests that change tables build a new Results from ``fake_results.tables``."""
     corpus = Corpus(
         [
-            Article(
-                id="a1",
-                outlet="The Gaze",
-                title="Putin <script>alert(1)</script> snubs talks",
-                text=TEXT_1,
-                event="e1",
-            ),
-            Article(
-                id="a2",
-                outlet="The Wall Street Journal",
-                title="Kremlin sends juniors",
-                text=TEXT_2,
-                event="e1",
-            ),
+            Article(id="a1", outlet="The Gaze", title="Putin <script>alert(1)</script> snubs talks", text=TEXT_1, event="e1"),
+            Article(id="a2", outlet="The Wall Street Journal", title="Kremlin sends juniors", text=TEXT_2, event="e1"),
             Article(id="a3", outlet="The Gaze", title="Talks begin", text=TEXT_3, event="e2"),
         ],
         name="fake",
@@ -105,9 +93,5 @@ def fake_results():
         "citations": citations,
         **outlet_comparisons(articles, n_boot=200, n_perm=200, seed=0),
     }
-    manifest = {
-        "package": "media-compare",
-        "corpus": {"hash": corpus.content_hash()},
-        "created": "2025-01-01T00:00:00+00:00",
-    }
+    manifest = {"package": "media-compare", "corpus": {"hash": corpus.content_hash()}, "created": "2025-01-01T00:00:00+00:00"}
     return Results(tables, corpus=corpus, config=RunConfig(), manifest=manifest)

@@ -42,12 +42,8 @@ class _Resources(html.parser.HTMLParser):
         for name, value in attrs:
             if name in {"src", "srcset", "data", "poster", "background"}:
                 self.fetches.append(f"{tag}.{name}={value}")
-            if (
-                name in {"href", "xlink:href"}
-                and value
-                and not (
-                    value.startswith(("#", "data:")) or re.fullmatch(r"[A-Za-z0-9._-]+\.(html|pdf)", value)
-                )
+            if name in {"href", "xlink:href"} and value and not (
+                value.startswith(("#", "data:")) or re.fullmatch(r"[A-Za-z0-9._-]+\.(html|pdf)", value)
             ):
                 self.fetches.append(f"{tag}.{name}={value}")
 
@@ -88,9 +84,7 @@ def test_event_report_sections_and_omissions(e1_data):
 
 def test_evidence_is_highlighted_from_offsets(e1_data):
     data = e1_data
-    a1 = next(
-        b for b in _sections(data)["articles"].blocks if isinstance(b, ArticleBlock) and b.article_id == "a1"
-    )
+    a1 = next(b for b in _sections(data)["articles"].blocks if isinstance(b, ArticleBlock) and b.article_id == "a1")
     marked = {seg.text: seg for para in a1.paragraphs for seg in para if seg.marks}
     assert marked["refused"].css == "ev-framing"
     assert "frame_conflict" in marked["refused"].title
@@ -182,9 +176,7 @@ def test_write_reports_html(tmp_path, fake_results, capsys):
 
 @pytest.mark.slow
 def test_write_reports_in_parallel_writes_the_same_files(tmp_path, fake_results):
-    one = write_reports(
-        fake_results, tmp_path / "one", formats=("html", "pdf"), progress=False, generated=FIXED
-    )
+    one = write_reports(fake_results, tmp_path / "one", formats=("html", "pdf"), progress=False, generated=FIXED)
     two = write_reports(
         fake_results, tmp_path / "two", formats=("html", "pdf"), progress=False, generated=FIXED, jobs=2
     )
@@ -204,16 +196,12 @@ def test_figures_have_unique_ids_across_the_page(e1_data):
     assert sum(isinstance(b, FigureBlock) for s in data.sections for b in s.blocks) >= 2
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"), [(1.234, "1.23"), (float("nan"), "–"), (3, "3"), (-0.0001, "0.00"), (None, "–")]
-)
+@pytest.mark.parametrize(("value", "expected"), [(1.234, "1.23"), (float("nan"), "–"), (3, "3"), (-0.0001, "0.00"), (None, "–")])
 def test_format_number(value, expected):
     assert format_number(value) == expected
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"), [(0.0004, "<0.001"), (0.04567, "0.046"), (float("nan"), "–"), (1.0, "1.000")]
-)
+@pytest.mark.parametrize(("value", "expected"), [(0.0004, "<0.001"), (0.04567, "0.046"), (float("nan"), "–"), (1.0, "1.000")])
 def test_format_pvalue(value, expected):
     assert format_pvalue(value) == expected
 
@@ -224,8 +212,7 @@ def texts_and_spans(draw):
     n = len(text)
     spans = draw(
         st.lists(
-            st.tuples(st.integers(-2, n + 2), st.integers(-2, n + 2), st.sampled_from(["ev-a", "ev-b"])),
-            max_size=6,
+            st.tuples(st.integers(-2, n + 2), st.integers(-2, n + 2), st.sampled_from(["ev-a", "ev-b"])), max_size=6
         )
     )
     return text, [(s, e, Mark(c, c)) for s, e, c in spans]
@@ -270,10 +257,7 @@ def test_report_from_a_real_analysis(tmp_path):
         ("e2", "Beta"): "Prices rose again, the central bank said. Workers protested the cuts.",
     }
     corpus = compare.Corpus(
-        [
-            compare.Article(id=f"{e}-{o}", outlet=o, title=f"{o} on {e}", text=t, event=e)
-            for (e, o), t in texts.items()
-        ]
+        [compare.Article(id=f"{e}-{o}", outlet=o, title=f"{o} on {e}", text=t, event=e) for (e, o), t in texts.items()]
     )
     results = compare.analyze(corpus, families=["readability", "sentiment", "framing"], progress=False)
     paths = write_reports(results, tmp_path, formats=("html",), progress=False, generated=FIXED)

@@ -58,21 +58,14 @@ def test_hostile_text_is_escaped_everywhere():
     assert "<script" not in html
     assert html.count("&lt;script&gt;") >= 10
     # the highlight is built from the escaped segment, with an escaped tooltip
-    assert (
-        '<mark class="ev-framing" title="&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;">&lt;script&gt;'
-        in html
-    )
+    assert '<mark class="ev-framing" title="&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;">&lt;script&gt;' in html
 
 
 def test_every_block_kind_has_a_macro():
     env = environment()
     module = env.get_template("blocks.html").module
-    kinds = {
-        f.default
-        for cls in (TextBlock, ListBlock, LinksBlock, LegendBlock, TableBlock, FigureBlock, ArticleBlock)
-        for f in dataclasses.fields(cls)
-        if f.name == "kind"
-    }
+    kinds = {f.default for cls in (TextBlock, ListBlock, LinksBlock, LegendBlock, TableBlock, FigureBlock, ArticleBlock)
+             for f in dataclasses.fields(cls) if f.name == "kind"}
     for kind in kinds:
         assert callable(getattr(module, kind)), kind
 

@@ -10,7 +10,7 @@ from compare import analyze_text
 from compare.scores import ALL_FAMILIES, FAMILIES, SCORERS
 
 TEXTS = [
-    'Officials said the talks collapsed on Tuesday. "We will not give up," the minister told reporters.',
+    "Officials said the talks collapsed on Tuesday. \"We will not give up,\" the minister told reporters.",
     "Prices rose 3.5% in March, the U.S. Labor Department reported. Critics blamed the government's policies.",
     "The flood destroyed homes. Families wept as rescuers searched for the missing; the mayor promised help.",
 ]
@@ -39,9 +39,7 @@ def test_the_registry_is_a_fixed_table_complete_without_importing_any_family():
         "sum(m.startswith('compare.scores.') and m.rsplit('.', 1)[-1].startswith('_') "
         "and not m.endswith(('._metrics', '._base', '._registry', '._lexicon', '._display')) for m in sys.modules))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout.split()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == [str(len(ALL_FAMILIES)), str(len(SCORERS)), "0"]
     assert list(FAMILIES) == list(ALL_FAMILIES)
     for name, family in FAMILIES.items():

@@ -39,10 +39,8 @@ def test_founding_article_has_no_verb_or_fragment_among_putins_descriptors(found
 
 
 def test_modifier_of_a_title_is_kept() -> None:
-    df = actor_labels(
-        "Zelensky met illegitimate Russian President Vladimir Putin's envoy. "
-        "The disgraced former President Jacob Zuma spoke."
-    )
+    df = actor_labels("Zelensky met illegitimate Russian President Vladimir Putin's envoy. "
+                      "The disgraced former President Jacob Zuma spoke.")
     assert "illegitimate Russian President" in _labels_of(df, "Putin")
     assert "disgraced former President" in _labels_of(df, "Zuma")
 

@@ -20,19 +20,10 @@ from compare.scores.wordchoice import (
 )
 
 TEXTS = {
-    (
-        "a1",
-        "West Wire",
-    ): "Volodymyr Zelenskyy spoke in Kyiv. Russia's full-scale invasion goes on, Zelenskyy said.",
+    ("a1", "West Wire"): "Volodymyr Zelenskyy spoke in Kyiv. Russia's full-scale invasion goes on, Zelenskyy said.",
     ("a2", "West Wire"): "President Volodymyr Zelenskyy left Kyiv. The war in Ukraine continued.",
-    (
-        "b1",
-        "State Line",
-    ): "The Kiev regime refused. Volodymyr Zelensky met generals in Kiev about the special military operation.",
-    (
-        "b2",
-        "State Line",
-    ): "On Monday, illegitimate Ukrainian President Volodymyr Zelensky spoke in Kiev on the conflict in Ukraine.",
+    ("b1", "State Line"): "The Kiev regime refused. Volodymyr Zelensky met generals in Kiev about the special military operation.",
+    ("b2", "State Line"): "On Monday, illegitimate Ukrainian President Volodymyr Zelensky spoke in Kiev on the conflict in Ukraine.",
 }
 
 
@@ -63,11 +54,7 @@ def test_schema_and_offsets(tables: dict[str, pd.DataFrame]) -> None:
         assert 0 <= r.ci_low <= r.share <= r.ci_high <= 1
         for aid, start, end in r.evidence:
             written = texts[aid][start:end]
-            assert written.casefold().replace("’", "'") in {
-                r.form.casefold(),
-                "the " + r.form.casefold(),
-                "a " + r.form.casefold(),
-            }
+            assert written.casefold().replace("’", "'") in {r.form.casefold(), "the " + r.form.casefold(), "a " + r.form.casefold()}
         assert [r.example_article_id, r.example_start, r.example_end] == r.evidence[0]
 
 
@@ -96,13 +83,8 @@ def test_contested_terms_found_with_offsets(tables: dict[str, pd.DataFrame]) -> 
     terms = find_terms(tables["articles"])
     assert list(terms.columns) == list(TERM_COLUMNS)
     found = set(zip(terms["article_id"], terms["variant"], strict=True))
-    assert {
-        ("a1", "full-scale invasion"),
-        ("a2", "war"),
-        ("b1", "Kiev regime"),
-        ("b1", "special military operation"),
-        ("b2", "conflict"),
-    } <= found
+    assert {("a1", "full-scale invasion"), ("a2", "war"), ("b1", "Kiev regime"), ("b1", "special military operation"),
+            ("b2", "conflict")} <= found
     assert ("a1", "invasion") not in found  # the longer variant wins
     assert ("b1", "military operation") not in found
     texts = {a: txt for (a, _o), txt in TEXTS.items()}
@@ -120,14 +102,8 @@ def test_terms_need_a_cue_word() -> None:
 
 def test_terms_on_sentences_table_use_article_offsets() -> None:
     text = "Talks stalled. The Kiev regime refused."
-    sentences = pd.DataFrame(
-        {
-            "article_id": ["x", "x"],
-            "sentence": [0, 1],
-            "start": [0, 15],
-            "text": ["Talks stalled.", "The Kiev regime refused."],
-        }
-    )
+    sentences = pd.DataFrame({"article_id": ["x", "x"], "sentence": [0, 1], "start": [0, 15],
+                              "text": ["Talks stalled.", "The Kiev regime refused."]})
     terms = find_terms(sentences)
     row = terms[terms["variant"] == "Kiev regime"].iloc[0]
     assert text[row.start : row.end] == "Kiev regime"
@@ -147,14 +123,10 @@ def test_groups_by_mapping_and_bootstrap(tables: dict[str, pd.DataFrame]) -> Non
     t = naming_table(tables["mentions"], dimensions=["spelling"], by=groups, interval="bootstrap", n_boot=200)
     assert set(t["group"]) == {"western", "state"}
     assert set(t["ci_method"]) == {"bootstrap"}
-    again = naming_table(
-        tables["mentions"], dimensions=["spelling"], by=groups, interval="bootstrap", n_boot=200
-    )
+    again = naming_table(tables["mentions"], dimensions=["spelling"], by=groups, interval="bootstrap", n_boot=200)
     pd.testing.assert_frame_equal(t, again)
     arts = pd.DataFrame({"article_id": ["a1", "a2", "b1", "b2"], "country": ["US", "US", "RU", "RU"]})
-    by_country = naming_table(
-        tables["mentions"].drop(columns="outlet"), dimensions=["name"], by="country", articles=arts
-    )
+    by_country = naming_table(tables["mentions"].drop(columns="outlet"), dimensions=["name"], by="country", articles=arts)
     assert set(by_country["group"]) == {"US", "RU"}
 
 
@@ -169,17 +141,10 @@ def test_wilson_interval() -> None:
 
 
 def test_variants_of_different_people_stay_apart() -> None:
-    m = pd.DataFrame(
-        {
-            "article_id": ["a", "a"],
-            "outlet": ["o", "o"],
-            "start": [0, 10],
-            "end": [7, 19],
-            "text": ["Navalny", "Navalnaya"],
-            "actor": ["Alexei Navalny", "Yulia Navalnaya"],
-            "kind": ["person", "person"],
-        }
-    )
+    m = pd.DataFrame({
+        "article_id": ["a", "a"], "outlet": ["o", "o"], "start": [0, 10], "end": [7, 19],
+        "text": ["Navalny", "Navalnaya"], "actor": ["Alexei Navalny", "Yulia Navalnaya"], "kind": ["person", "person"],
+    })
     t = naming_table(m, dimensions=["name"])
     assert set(t["referent"]) == {"Alexei Navalny", "Yulia Navalnaya"}
 
@@ -200,8 +165,6 @@ def test_errors(tables: dict[str, pd.DataFrame]) -> None:
 def test_pipeline_tables_work(tiny_corpus: Corpus) -> None:
     import compare
 
-    res = compare.analyze(
-        Corpus([*tiny_corpus, Article(id="k", outlet="Daily Ledger", text=TEXTS[("b1", "State Line")])])
-    )
+    res = compare.analyze(Corpus([*tiny_corpus, Article(id="k", outlet="Daily Ledger", text=TEXTS[("b1", "State Line")])]))
     t = naming_table(res.mentions, res.labels, terms=find_terms(res.corpus.to_frame()))
     assert {"name", "term"} <= set(t["dimension"])

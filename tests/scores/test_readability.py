@@ -220,9 +220,9 @@ def test_public_names_lazy() -> None:
     for name in PARITY:
         assert getattr(scores, name) is getattr(R, name)
     assert scores.readability_scores is R.readability_scores
-    assert scores.readability_scores("One two three. Four five six.")[
-        "flesch_reading_ease"
-    ] == R.flesch_reading_ease("One two three. Four five six.")
+    assert scores.readability_scores("One two three. Four five six.")["flesch_reading_ease"] == R.flesch_reading_ease(
+        "One two three. Four five six."
+    )
 
 
 @pytest.mark.datasets

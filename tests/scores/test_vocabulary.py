@@ -12,9 +12,7 @@ from compare.scores.wordchoice import VOCABULARY_COLUMNS, distinctive_words, log
 
 
 def _tiny() -> pd.DataFrame:
-    return pd.DataFrame(
-        {"outlet": ["A", "B", "B"], "text": ["War, war, peace.", "War and peace", "peace talks"]}
-    )
+    return pd.DataFrame({"outlet": ["A", "B", "B"], "text": ["War, war, peace.", "War and peace", "peace talks"]})
 
 
 def test_hand_computation() -> None:
@@ -50,13 +48,7 @@ def test_pooled_is_inverse_variance_mean_of_stories() -> None:
         {
             "outlet": ["A", "B", "A", "B", "C"],
             "event_id": ["s1", "s1", "s2", "s2", "s2"],
-            "text": [
-                "invasion invasion war",
-                "operation war",
-                "invasion of the city",
-                "operation in the city",
-                "war",
-            ],
+            "text": ["invasion invasion war", "operation war", "invasion of the city", "operation in the city", "war"],
         }
     )
     out = distinctive_words(df, a="A", b="B")
@@ -64,9 +56,7 @@ def test_pooled_is_inverse_variance_mean_of_stories() -> None:
     pooled = out[out["scope"] == "all"].set_index("word")
     rows = per[per["word"] == "invasion"]
     w = 1 / rows["se"] ** 2
-    assert pooled.loc["invasion", "delta"] == pytest.approx(
-        float((w * rows["delta"]).sum() / w.sum()), abs=1e-12
-    )
+    assert pooled.loc["invasion", "delta"] == pytest.approx(float((w * rows["delta"]).sum() / w.sum()), abs=1e-12)
     assert pooled.loc["invasion", "se"] == pytest.approx(float(w.sum() ** -0.5), abs=1e-12)
     assert pooled.loc["invasion", "n_stories"] == 2
     assert pooled.loc["invasion", "z"] > 0 > pooled.loc["operation", "z"]
@@ -80,15 +70,9 @@ def test_pooled_is_inverse_variance_mean_of_stories() -> None:
 
 
 def test_groups_by_mapping_and_sentences_with_articles() -> None:
-    sentences = pd.DataFrame(
-        {"article_id": ["a", "b", "c"], "text": ["Kyiv regime", "Kyiv government", "Kyiv government"]}
-    )
-    articles = pd.DataFrame(
-        {"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"], "event_id": ["e", "e", "e"]}
-    )
-    out = distinctive_words(
-        sentences, articles=articles, by={"X": "state", "Y": "west", "Z": "west"}, a="state", b="west"
-    )
+    sentences = pd.DataFrame({"article_id": ["a", "b", "c"], "text": ["Kyiv regime", "Kyiv government", "Kyiv government"]})
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "outlet": ["X", "Y", "Z"], "event_id": ["e", "e", "e"]})
+    out = distinctive_words(sentences, articles=articles, by={"X": "state", "Y": "west", "Z": "west"}, a="state", b="west")
     top = out[out["scope"] == "all"].iloc[0]
     assert top["word"] == "regime"
     assert top["group_a"] == "state"
@@ -97,12 +81,7 @@ def test_groups_by_mapping_and_sentences_with_articles() -> None:
 
 
 def test_word_counts_use_document_tokens() -> None:
-    assert word_counts(["Zelensky’s U.S. trip: 30 days."]) == {
-        "zelensky’s": 1,
-        "u.s.": 1,
-        "trip": 1,
-        "days": 1,
-    }
+    assert word_counts(["Zelensky’s U.S. trip: 30 days."]) == {"zelensky’s": 1, "u.s.": 1, "trip": 1, "days": 1}
 
 
 def test_log_odds_skips_words_without_prior_and_nan_when_undefined() -> None:

@@ -61,9 +61,7 @@ def test_founding_article_labels(seed_text: str) -> None:
     for expected in ("junior officials", "Putin’s aide", "a former culture minister"):
         assert expected in labels
     actions = actor_actions(seed_text)
-    putin_verbs = set(
-        actions.loc[actions["actor"].str.contains("Putin") & (actions["kind"] == "verb"), "text"]
-    )
+    putin_verbs = set(actions.loc[actions["actor"].str.contains("Putin") & (actions["kind"] == "verb"), "text"])
     assert "dispatched" in putin_verbs
     assert set(df["kind"]) <= {"title", "descriptor", "appositive", "predicative"}
     for row in df.itertuples():
@@ -204,9 +202,7 @@ def test_leading_appositive_predicate_and_actor_rows() -> None:
     assert "furious" not in set(trump["label"])  # an adjective said of him is not a descriptor ...
     actions = actor_actions(text)
     said_of_trump = actions[actions["actor"].str.contains("Trump")]
-    assert ("furious", "adjective") in set(
-        zip(said_of_trump["text"], said_of_trump["kind"], strict=True)
-    )  # ... but an action row
+    assert ("furious", "adjective") in set(zip(said_of_trump["text"], said_of_trump["kind"], strict=True))  # ... but an action row
     assert "Mr." not in set(trump["label"])  # honorifics are not labels
     medinsky = df[df["actor"].str.contains("Medinsky")]
     assert "signals" not in set(medinsky["label"])  # the subject is "decision", not Medinsky
@@ -236,7 +232,5 @@ def test_phrasal_verb_and_title() -> None:
     cruz = actor_labels(text)
     cruz = cruz[cruz["actor"].str.contains("Cruz")]
     acts = actor_actions(text)
-    assert "lashed out" in set(
-        acts.loc[acts["actor"].str.contains("Cruz") & (acts["kind"] == "verb"), "text"]
-    )
+    assert "lashed out" in set(acts.loc[acts["actor"].str.contains("Cruz") & (acts["kind"] == "verb"), "text"])
     assert "Senator" in set(cruz.loc[cruz["kind"] == "title", "label"])
