@@ -63,9 +63,7 @@ def ordered_map(
             yield pending.popleft().result()
 
 
-def progress(
-    iterable: Iterable[T], *, total: int | None, desc: str, enabled: bool, unit: str = "chunk"
-) -> Iterable[T]:
+def progress(iterable: Iterable[T], *, total: int | None, desc: str, enabled: bool, unit: str = "chunk") -> Iterable[T]:
     """``iterable`` wrapped in a progress bar (terminal or Jupyter) when ``enabled``."""
     if not enabled:
         return iterable

@@ -37,9 +37,7 @@ def _columns(rows: Sequence[Mapping[str, Any]]) -> tuple[int, dict[str, list[Any
     """Row dicts as columns, in the order the keys first appear (as ``pandas.DataFrame(rows)`` does)."""
     keys = dict.fromkeys(chain.from_iterable(rows))
     if len(keys) > 1 and all(len(r) == len(keys) for r in rows):  # every row has every key: transpose in C
-        return len(rows), dict(
-            zip(keys, map(list, zip(*map(itemgetter(*keys), rows), strict=True)), strict=True)
-        )
+        return len(rows), dict(zip(keys, map(list, zip(*map(itemgetter(*keys), rows), strict=True)), strict=True))
     return len(rows), {k: [r.get(k, _MISSING) for r in rows] for k in keys}
 
 
@@ -100,18 +98,13 @@ def combine(chunks: Sequence[ChunkTables]) -> dict[str, pd.DataFrame]:
     names = dict.fromkeys(chain(("articles", "sentences"), *chunks))
     first = {"articles": ARTICLE_KEYS, "sentences": ("article_id", "sentence", "start", "end")}
     out = {
-        name: _frame(
-            _join_columns([c[name] for c in chunks if name in c]), first.get(name, ("article_id", "outlet"))
-        )
+        name: _frame(_join_columns([c[name] for c in chunks if name in c]), first.get(name, ("article_id", "outlet")))
         for name in names
     }
     articles = out["articles"]
     metric_cols = [c for c in articles.columns if c in SCORERS]
     long = articles.melt(
-        id_vars=["event_id", "article_id", "outlet"],
-        value_vars=metric_cols,
-        var_name="metric",
-        value_name="value",
+        id_vars=["event_id", "article_id", "outlet"], value_vars=metric_cols, var_name="metric", value_name="value"
     )
     long.insert(3, "family", long["metric"].map(lambda m: SCORERS[m].family))
     out["scores"] = long[["event_id", "article_id", "outlet", "family", "metric", "value"]].astype(

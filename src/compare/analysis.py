@@ -3,11 +3,11 @@
 :func:`analyze_article` is the per-article step of :func:`compare.analyze` (run in a worker process
 when ``jobs > 1``). It cuts the text once into a :class:`~compare.text.Document`, finds the actor
 mentions once, runs every selected score family on them, and extracts what the corpus-level steps
-need from the text (:class:`AlignmentFeatures`: claim sentences, citations, reuse fingerprints), so
-that no later step reads or tokenises ``Article.text`` again::
+need from the text (:class:`AlignmentFeatures`: story features, claim sentences, citations, reuse
+fingerprints), so that no later step reads or tokenises ``Article.text`` again::
 
     Article ──▶ Document ──▶ mentions ──▶ family results ──▶ rows of the result tables
-                   │                                    └──▶ AlignmentFeatures (claims, provenance)
+                   │                                    └──▶ AlignmentFeatures (story, claims, provenance)
                    └── (tokens, sentences, quotes: public arrays every step reads)
 
 The result is typed (:class:`ArticleAnalysis`), and nothing is stored on the Document.
@@ -30,17 +30,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from .text import Document
 
 #: Options of :func:`compare.align.align_events` that act per article (story features).
-STORY_OPTIONS = ("title_weight", "lead_weight", "lead_chars", "max_chars")
+STORY_OPTIONS = ("lead_chars", "max_chars")
 
-__all__ = [
-    "STORY_OPTIONS",
-    "AlignmentFeatures",
-    "AnalysisSpec",
-    "ArticleAnalysis",
-    "analyze_article",
-    "analyze_chunk",
-    "outlet_key",
-]
+__all__ = ["STORY_OPTIONS", "AlignmentFeatures", "AnalysisSpec", "ArticleAnalysis", "analyze_article", "analyze_chunk", "outlet_key"]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -186,9 +178,7 @@ class ArticleAnalysis:
                     continue
                 if table == "evidence":
                     table_rows = [{"family": name, **r} for r in table_rows]
-                tables.setdefault(table, []).extend(
-                    {"article_id": aid, "outlet": outlet, **r} for r in table_rows
-                )
+                tables.setdefault(table, []).extend({"article_id": aid, "outlet": outlet, **r} for r in table_rows)
         own = outlet_key(outlet)
         for name in ("labels", "actions"):  # the outlet's name for itself is not an actor of its story
             if name in tables:
@@ -269,11 +259,7 @@ def analyze_article(article: Article, spec: AnalysisSpec | None = None) -> Artic
             opts.setdefault("aliases", dict(spec.aliases))  # the corpus alias table, for actor resolution
         results[name] = FAMILIES[name](doc, article=article, mentions=mentions, options=opts)
     return ArticleAnalysis(
-        article=article,
-        doc=doc,
-        mentions=mentions,
-        results=results,
-        alignment=_alignment_features(article, doc, spec),
+        article=article, doc=doc, mentions=mentions, results=results, alignment=_alignment_features(article, doc, spec)
     )
 
 

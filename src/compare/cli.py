@@ -58,9 +58,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     def add_run(p: argparse.ArgumentParser) -> None:
         p.add_argument("--families", default=None, help="comma-separated score families (default: all)")
-        p.add_argument(
-            "--events", default=None, choices=["auto", "corpus", "align", "none"], help="event grouping"
-        )
+        p.add_argument("--events", default=None, choices=["auto", "corpus", "align", "none"], help="event grouping")
         p.add_argument(
             "--jobs",
             type=int,
@@ -109,9 +107,7 @@ def _read(args: argparse.Namespace):
     if not args.paths:
         return bundled_corpus()
     paths = [str(p) for p in args.paths]
-    return read_corpus(
-        paths if len(paths) > 1 else paths[0], format=args.fmt, defaults=defaults, encoding=args.encoding
-    )
+    return read_corpus(paths if len(paths) > 1 else paths[0], format=args.fmt, defaults=defaults, encoding=args.encoding)
 
 
 def _say(text: str, out: TextIO) -> None:
@@ -242,10 +238,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         from .results import Results
 
         results = Results.load(args.paths[0])  # saved results: report on them as they are
-        _say(
-            f"Read the saved results in {display_path(args.paths[0])} ({len(results.articles)} articles).",
-            out,
-        )
+        _say(f"Read the saved results in {display_path(args.paths[0])} ({len(results.articles)} articles).", out)
     else:
         corpus = _read(args)
         _print_summary(corpus, out)

@@ -93,9 +93,7 @@ class RunConfig:
     def __post_init__(self) -> None:
         from .scores import FAMILIES
 
-        object.__setattr__(
-            self, "groups", (self.groups,) if isinstance(self.groups, str) else tuple(self.groups)
-        )
+        object.__setattr__(self, "groups", (self.groups,) if isinstance(self.groups, str) else tuple(self.groups))
         fams = (self.families,) if isinstance(self.families, str) else tuple(self.families)
         object.__setattr__(self, "families", fams)
         unknown = [f for f in fams if f not in FAMILIES]
@@ -108,13 +106,7 @@ class RunConfig:
         check_choice(self.events, EVENT_SOURCES, name="events", caller="RunConfig")
         check_int(self.jobs, name="jobs", caller="RunConfig", low=1)
         check_int(self.chunk_size, name="chunk_size", caller="RunConfig", low=1)
-        for name in (
-            "event_options",
-            "claim_options",
-            "provenance_options",
-            "comparison_options",
-            "family_options",
-        ):
+        for name in ("event_options", "claim_options", "provenance_options", "comparison_options", "family_options"):
             value = getattr(self, name)
             if not isinstance(value, Mapping):
                 msg = f"The '{name}' parameter of RunConfig must be a mapping. Got {type(value).__name__} instead."
@@ -128,12 +120,7 @@ class RunConfig:
             raise InvalidInputError(msg)
         for key, low in (("n_boot", 100), ("n_perm", 100), ("seed", 0)):
             if key in self.comparison_options:
-                check_int(
-                    self.comparison_options[key],
-                    name=f"comparison_options[{key!r}]",
-                    caller="RunConfig",
-                    low=low,
-                )
+                check_int(self.comparison_options[key], name=f"comparison_options[{key!r}]", caller="RunConfig", low=low)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready parameters (for the manifest)."""
@@ -143,15 +130,7 @@ class RunConfig:
             out[name] = {k: _jsonable(v) for k, v in getattr(self, name).items()}
         out["aliases"] = dict(self.aliases) if self.aliases else None
         out["groups"] = list(self.groups)
-        out["outlets"] = (
-            None
-            if self.outlets is None
-            else _jsonable(
-                self.outlets
-                if isinstance(self.outlets, (str, Path))
-                else getattr(self.outlets, "source", self.outlets)
-            )
-        )
+        out["outlets"] = None if self.outlets is None else _jsonable(self.outlets if isinstance(self.outlets, (str, Path)) else getattr(self.outlets, "source", self.outlets))
         out["family_options"] = {k: dict(v) for k, v in self.family_options.items()}
         return out
 

@@ -75,9 +75,7 @@ class ReadError(InvalidInputError):
         The record or place in the file (``"line 17"``), where there is one.
     """
 
-    def __init__(
-        self, path: str, reason: str, *, field: str | None = None, record: str | None = None
-    ) -> None:
+    def __init__(self, path: str, reason: str, *, field: str | None = None, record: str | None = None) -> None:
         self.path = str(path)
         self.reason = reason
         self.field = field

@@ -189,9 +189,7 @@ def _jsonable(value: Any, path: str, *, record: str | None = None) -> Any:
         if t is str:
             chars += len(v)
             if chars > MAX_TEXT_CHARS:
-                raise fail(
-                    f"Field '{path}' holds more than {MAX_TEXT_CHARS:,} characters of text (see docs/limits.md)."
-                )
+                raise fail(f"Field '{path}' holds more than {MAX_TEXT_CHARS:,} characters of text (see docs/limits.md).")
             return replace_surrogates(v), False
         if v is None or t is bool:
             return v, False
@@ -206,9 +204,7 @@ def _jsonable(value: Any, path: str, *, record: str | None = None) -> Any:
             return v, False
         if t is dict or t is list or t is tuple or isinstance(v, (Mapping, list, tuple)):
             if depth > MAX_NESTING:
-                raise fail(
-                    f"Field '{path}' is nested more than {MAX_NESTING} levels deep (see docs/limits.md)."
-                )
+                raise fail(f"Field '{path}' is nested more than {MAX_NESTING} levels deep (see docs/limits.md).")
             return ({} if isinstance(v, Mapping) else []), True
         if isinstance(v, bool):
             return bool(v), False
@@ -545,8 +541,7 @@ class Corpus(Sequence[Article]):
 
         summary = self.summary()
         rows = "".join(
-            f"<tr><td>{escape(clean_text(str(o)))}</td><td>{n}</td></tr>"
-            for o, n in summary["outlets"].items()
+            f"<tr><td>{escape(clean_text(str(o)))}</td><td>{n}</td></tr>" for o, n in summary["outlets"].items()
         )
         return (
             f"<div><strong>Corpus {escape(clean_text(self.name))}</strong>: {len(self)} articles, "
@@ -701,12 +696,8 @@ class Corpus(Sequence[Article]):
         write_jsonl(self, path)
 
 
-def _frame_records(
-    df: pd.DataFrame, *, columns: Mapping[str, str] | None, caller: str
-) -> list[dict[str, Any]]:
-    return records_from_table(
-        df.to_dict(orient="records"), columns=columns, available=list(df.columns), caller=caller
-    )
+def _frame_records(df: pd.DataFrame, *, columns: Mapping[str, str] | None, caller: str) -> list[dict[str, Any]]:
+    return records_from_table(df.to_dict(orient="records"), columns=columns, available=list(df.columns), caller=caller)
 
 
 def records_from_table(
@@ -790,9 +781,7 @@ def _decode_json_text(value: Any, opening: str) -> Any:
     return value
 
 
-def _table_record(
-    row: Mapping[Any, Any], rename: Mapping[str, str], mapping: Mapping[str, str], model_fields: set[str]
-) -> dict[str, Any]:
+def _table_record(row: Mapping[Any, Any], rename: Mapping[str, str], mapping: Mapping[str, str], model_fields: set[str]) -> dict[str, Any]:
     rec: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for key, value in row.items():

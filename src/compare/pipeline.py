@@ -2,7 +2,7 @@
 
 1. **Per article, once** (:func:`compare.analysis.analyze_article`, serially or on a process pool):
    the Document, the actor mentions, every selected score family, and the features alignment
-   needs (claim sentences, citations, reuse fingerprints). Workers return their chunk's tables
+   needs (story features, claim sentences, citations, reuse fingerprints). Workers return their chunk's tables
    column by column and the alignment features.
 2. **Per corpus**, in the parent, from those results only (no text is read again): stories and
    their developments (the corpus's labels, or :func:`compare.align.align_events` on the
@@ -288,9 +288,7 @@ def finish(
     articles = tables["articles"]
     if "outlet_as_given" not in articles.columns:
         articles.insert(
-            list(articles.columns).index("outlet") + 1,
-            "outlet_as_given",
-            articles["article_id"].map(as_given),
+            list(articles.columns).index("outlet") + 1, "outlet_as_given", articles["article_id"].map(as_given)
         )
     timings: dict[str, float] = dict(timings or {})
     clock = _Clock(timings)
@@ -449,12 +447,7 @@ def _provenance_tables(
     prov = provenance_table(
         corpus, features=[features[a.id].provenance for a in corpus], **dict(config.provenance_options)
     )
-    names = (
-        ("citations", "citations"),
-        ("citation_graph", "graph"),
-        ("reuse", "reuse"),
-        ("provenance", "labels"),
-    )
+    names = (("citations", "citations"), ("citation_graph", "graph"), ("reuse", "reuse"), ("provenance", "labels"))
     return {ours: prov[theirs] for ours, theirs in names if theirs in prov}
 
 
@@ -506,10 +499,7 @@ def outlet_comparisons(
     profiles, comparisons = [], []
     # the corpus: stories as blocks
     if "event_id" in df.columns:
-        bys: list[tuple[str, Any]] = [
-            ("outlet", "outlet"),
-            *((name, mapping) for name, mapping in (groups or {}).items()),
-        ]
+        bys: list[tuple[str, Any]] = [("outlet", "outlet"), *((name, mapping) for name, mapping in (groups or {}).items())]
         for name, by in bys:
             mapping = by if name != "outlet" else "outlet"
             prof = group_profiles(df, by=mapping, metrics=metrics, block="event_id")
@@ -521,9 +511,7 @@ def outlet_comparisons(
                 )
                 if unit == "story":  # pairs that share no story at all say nothing: not listed
                     table = table[table["n_stories"] > 0]
-                comparisons.append(
-                    table.assign(scope="all", by=name, design=f"blocked by story, {unit} as unit")
-                )
+                comparisons.append(table.assign(scope="all", by=name, design=f"blocked by story, {unit} as unit"))
         # within each story: outlets side by side (one bootstrap call for every story and outlet)
         means = outlet_means(df, by=["event_id", "outlet"], metrics=metrics, n_boot=n_boot, seed=seed)
         profiles.append(
@@ -543,19 +531,8 @@ def outlet_comparisons(
                 table = compare_outlets(grp, metrics=metrics, n_perm=n_perm, seed=seed)
                 comparisons.append(
                     table.rename(
-                        columns={
-                            "outlet_a": "group_a",
-                            "outlet_b": "group_b",
-                            "n_a": "n_articles_a",
-                            "n_b": "n_articles_b",
-                        }
-                    ).assign(
-                        scope=str(story),
-                        by="outlet",
-                        design="two-sample within the story",
-                        status="tested",
-                        unit="article",
-                    )
+                        columns={"outlet_a": "group_a", "outlet_b": "group_b", "n_a": "n_articles_a", "n_b": "n_articles_b"}
+                    ).assign(scope=str(story), by="outlet", design="two-sample within the story", status="tested", unit="article")
                 )
     out = {}
     lead = ["scope", "by"]
@@ -692,9 +669,7 @@ def analyze_stream(
         tables = combine(buffer)
         articles = tables["articles"]
         articles.insert(
-            list(articles.columns).index("outlet") + 1,
-            "outlet_as_given",
-            articles["article_id"].map(as_given),
+            list(articles.columns).index("outlet") + 1, "outlet_as_given", articles["article_id"].map(as_given)
         )
         for aid in articles["article_id"]:
             del as_given[aid]

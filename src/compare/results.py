@@ -407,9 +407,7 @@ class Results:
                 f"{self.events['event_id'].nunique() if len(self.events) else 0} events</div>"
             )
         ]
-        listing = ", ".join(
-            f"<code>{escape(n)}</code> ({len(df)})" for n, df in self.tables.items() if len(df)
-        )
+        listing = ", ".join(f"<code>{escape(n)}</code> ({len(df)})" for n, df in self.tables.items() if len(df))
         parts.append(f"<div>Tables: {listing}</div>")
         if len(self.articles):
             head = self.articles.drop(columns=["title"], errors="ignore").head(10)
@@ -504,9 +502,7 @@ class Results:
         return cls(tables, corpus=corpus, config=config, manifest=manifest)
 
 
-Results.__doc__ = (
-    (Results.__doc__ or "") + "\n".join("    " + line for line in _table_docs().splitlines()) + "\n"
-)
+Results.__doc__ = (Results.__doc__ or "") + "\n".join("    " + line for line in _table_docs().splitlines()) + "\n"
 
 
 def _encoded(df: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:

@@ -83,66 +83,12 @@ def _is_common(w: str) -> bool:
 
 
 _ROLE_TRIGGERS = (HONORIFICS | ROLE_WORDS | {"journalist", "reporter", "dissident", "activist", "elect"}) - {
-    "press",
-    "state",
-    "national",
-    "security",
-    "house",
-    "senate",
-    "white",
-    "u.s.",
-    "us",
-    "usa",
-    "uk",
-    "un",
-    "eu",
-    "first",
-    "top",
-    "late",
-    "former",
-    "lead",
-    "staff",
-    "campaign",
-    "star",
-    "head",
-    "host",
-    "air",
-    "force",
-    "army",
-    "navy",
-    "military",
-    "intelligence",
-    "justice",
-    "trade",
-    "health",
-    "economy",
-    "economic",
-    "foreign",
-    "interior",
-    "finance",
-    "defense",
-    "defence",
-    "energy",
-    "treasury",
-    "culture",
-    "labor",
-    "labour",
-    "transport",
-    "transportation",
-    "agriculture",
-    "environment",
-    "commerce",
-    "education",
-    "homeland",
-    "supreme",
-    "crown",
-    "special",
-    "acting",
-    "interim",
-    "senior",
-    "junior",
-    "assistant",
-    "associate",
+    "press", "state", "national", "security", "house", "senate", "white", "u.s.", "us", "usa", "uk", "un",
+    "eu", "first", "top", "late", "former", "lead", "staff", "campaign", "star", "head", "host", "air", "force",
+    "army", "navy", "military", "intelligence", "justice", "trade", "health", "economy", "economic", "foreign",
+    "interior", "finance", "defense", "defence", "energy", "treasury", "culture", "labor", "labour",
+    "transport", "transportation", "agriculture", "environment", "commerce", "education", "homeland",
+    "supreme", "crown", "special", "acting", "interim", "senior", "junior", "assistant", "associate",
 }
 
 
@@ -162,9 +108,7 @@ def _org_names() -> dict[tuple[str, ...], str]:
     return out
 
 
-_NAME_PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di", "la", "le", "du"}
-)
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "van", "von", "der", "da", "di", "la", "le", "du"})
 
 
 def _title_word(w: str) -> str:
@@ -172,10 +116,7 @@ def _title_word(w: str) -> str:
     if w in _NAME_PARTICLES:
         return w
     parts = w.split("-")
-    return "-".join(
-        p if (p in _NAME_PARTICLES and k < len(parts) - 1) else p[:1].upper() + p[1:]
-        for k, p in enumerate(parts)
-    )
+    return "-".join(p if (p in _NAME_PARTICLES and k < len(parts) - 1) else p[:1].upper() + p[1:] for k, p in enumerate(parts))
 
 
 @cache
@@ -279,20 +220,17 @@ def caseless_mentions(
                     continue
             if hit is None:
                 # 4. places and organisations
-                if (w0 in loc_firsts or b0 in loc_firsts) and (
-                    n_loc := next(
-                        (
-                            n
-                            for n in range(min(3, b - i), 0, -1)
-                            if all(kinds[x] == "word" for x in range(i, i + n))
-                            and (
-                                " ".join([*(lows[x] for x in range(i, i + n - 1)), bare(i + n - 1)])
-                                in LOCATIONS
-                            )
-                        ),
-                        0,
-                    )
-                ):
+                if (w0 in loc_firsts or b0 in loc_firsts) and (n_loc := next(
+                    (
+                        n
+                        for n in range(min(3, b - i), 0, -1)
+                        if all(kinds[x] == "word" for x in range(i, i + n))
+                        and (
+                            " ".join([*(lows[x] for x in range(i, i + n - 1)), bare(i + n - 1)]) in LOCATIONS
+                        )
+                    ),
+                    0,
+                )):
                     low = " ".join([*(lows[x] for x in range(i, i + n_loc - 1)), bare(i + n_loc - 1)])
                     if n_loc > 1 or low not in _AMBIGUOUS_PLACES:
                         name = _LOCATION_ALIASES.get(low, low.title())

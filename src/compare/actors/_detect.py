@@ -43,7 +43,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = []
 
-
 # ------------------------------------------------------------------------------------------------
 # detection
 # ------------------------------------------------------------------------------------------------
@@ -267,10 +266,8 @@ def _classify_run(
         # Zelensky", "Middle East Steve Witkoff"; after a title it belongs to the title, at the
         # start of the run it is a mention of its own
         n_loc = _place_prefix(all_lows, all_kinds, off + m, off + j)
-        if (
-            n_loc
-            and j - (m + n_loc) >= 2
-            and not any(all_lows[x] in CONNECTORS for x in range(off + m + n_loc, off + j))
+        if n_loc and j - (m + n_loc) >= 2 and not any(
+            all_lows[x] in CONNECTORS for x in range(off + m + n_loc, off + j)
         ):
             if name_k > k:
                 m += n_loc
@@ -279,16 +276,7 @@ def _classify_run(
             first = toks[m + n_loc - 1]
             loc_end = first.start + len(_strip_possessive(first.text))
             loc = _new_cand(
-                (
-                    toks[m].start,
-                    loc_end,
-                    text[toks[m].start : loc_end],
-                    "location",
-                    si,
-                    "",
-                    toks[m].start,
-                    sentence_initial,
-                )
+                (toks[m].start, loc_end, text[toks[m].start : loc_end], "location", si, "", toks[m].start, sentence_initial)
             )
             return [loc, *_classify_run(doc, toks, m + n_loc, j, si, False, off)]
         break
@@ -406,3 +394,5 @@ def _detect(doc: Document) -> tuple[list[_Cand], list[int], list[int]]:
     if lower and 2 * len(lower) >= len(doc.sentences):
         caseless = sorted(caseless + lower)
     return cands, headlines, caseless
+
+

@@ -263,9 +263,7 @@ MEDIA_HEADS = _words(
 )
 
 #: Words after an outlet's name in a credit line ("AP Photo", "Reuters Photo", "Anadolu Agency").
-CREDIT_WORDS = _words(
-    "photo photos video videos agency news tv screenshot file archive opinions pool the via"
-)
+CREDIT_WORDS = _words("photo photos video videos agency news tv screenshot file archive opinions pool the via")
 
 #: Outlets and platforms missing from ``compare/data/outlets.csv`` (state and regional media,
 #: social platforms), written from general knowledge; folded, as :func:`outlet_key` makes them.
@@ -371,9 +369,7 @@ EXTRA_OUTLETS = frozenset(
 
 #: Verbs after a publication's name ("The Northern Ledger reports"): a single name followed by
 #: one of them, with "the" before it or known as an outlet, is not an actor.
-PUBLISH_VERBS = _words(
-    "reports reported reporting publishes published wrote writes quoted quotes cited cites"
-)
+PUBLISH_VERBS = _words("reports reported reporting publishes published wrote writes quoted quotes cited cites")
 
 #: Spelling and transliteration variants of first names, one group a line (the first is the
 #: group's key). Russian, Ukrainian, Belarusian and Arabic transliterations and common English

@@ -20,7 +20,6 @@ from ._resolve import (
 
 __all__ = ["actor_mentions", "actors_table", "summarize_mentions"]
 
-
 # ------------------------------------------------------------------------------------------------
 # public API
 # ------------------------------------------------------------------------------------------------
@@ -167,3 +166,4 @@ def summarize_mentions(mentions: Sequence[Mention]) -> list[dict[str, Any]]:
         out.append(r)
     out.sort(key=lambda r: (-r["mentions"], r["first_start"]))
     return out
+

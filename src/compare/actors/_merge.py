@@ -75,9 +75,7 @@ def merge_actor_names(
     preferred = public_figures()[0]
     mapping: dict[tuple[str, str], str] = {}
     for group, counts in by_group.items():
-        for name, canon in cluster_persons(
-            counts, preferred=preferred, max_edits=max_edits, min_len=min_len
-        ).items():
+        for name, canon in cluster_persons(counts, preferred=preferred, max_edits=max_edits, min_len=min_len).items():
             if canon != name:
                 mapping[(group, name)] = canon
     return mapping
@@ -101,9 +99,7 @@ def rename_actors(
     if not mapping or df.empty or "actor" not in df.columns:
         return df
     group = df["article_id"].map(groups)
-    merged = [
-        mapping.get((g, a), a) if isinstance(a, str) else a for g, a in zip(group, df["actor"], strict=True)
-    ]
+    merged = [mapping.get((g, a), a) if isinstance(a, str) else a for g, a in zip(group, df["actor"], strict=True)]
     if not any(m != a for m, a in zip(merged, df["actor"], strict=True) if isinstance(a, str)):
         return df
     df = df.copy()

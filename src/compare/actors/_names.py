@@ -47,6 +47,8 @@ class Mention(NamedTuple):
     title: str
 
 
+
+
 # ------------------------------------------------------------------------------------------------
 # helpers
 # ------------------------------------------------------------------------------------------------
@@ -226,3 +228,5 @@ _new_cand = partial(tuple.__new__, _Cand)
 def _with_kind(c: _Cand, kind: str) -> _Cand:
     """``c._replace(kind=kind)``, without namedtuple's slow ``_replace``."""
     return tuple.__new__(_Cand, (c[0], c[1], c[2], kind, c[4], c[5], c[6], c[7]))
+
+

@@ -227,12 +227,8 @@ def cluster_persons(
     for n in sorted(singles, key=lambda n: (-counts[n], n)):
         key = surname_key(person_words(n)[0])
         hits = [
-            ci
-            for ci in by_letter.get(key[:1], ())
-            if any(
-                same_surname(key, name_parts(m)[1], max_edits=max_edits, min_len=min_len)
-                for m in clusters[ci]
-            )
+            ci for ci in by_letter.get(key[:1], ())
+            if any(same_surname(key, name_parts(m)[1], max_edits=max_edits, min_len=min_len) for m in clusters[ci])
         ]
         if not hits:
             fw = person_words(n)[0]

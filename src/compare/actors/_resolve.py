@@ -331,11 +331,7 @@ def _resolve(
             out.append(_new_mention((s, e, text[s:e], hits[0], "person", si, "")))
     if caseless:
         seen_names = {_fold(m.text): (m.actor, m.kind) for m in out}
-        out.extend(
-            m
-            for m in caseless_mentions(doc, caseless, seen_names, corpus_names)
-            if not (own and outlet_key(m.actor) == own)
-        )
+        out.extend(m for m in caseless_mentions(doc, caseless, seen_names, corpus_names) if not (own and outlet_key(m.actor) == own))
     out.sort(key=lambda m: (m.start, m.end))
     # drop duplicates / overlaps (keep the first, longest)
     dedup: list[Mention] = []
@@ -344,3 +340,5 @@ def _resolve(
             continue
         dedup.append(m)
     return dedup
+
+

@@ -130,18 +130,14 @@ def read_corpus(
     encoding = check_encoding(encoding, caller="read_corpus")
     records_from_table([], columns=columns, caller="read_corpus")  # an unknown field, once
     if format is not None and format not in FORMATS:
-        msg = (
-            f"The 'format' parameter of read_corpus must be one of {list(FORMATS)!r}. Got {format!r} instead."
-        )
+        msg = f"The 'format' parameter of read_corpus must be one of {list(FORMATS)!r}. Got {format!r} instead."
         raise InvalidInputError(msg)
     if isinstance(path, (list, tuple)):
         if not path:
             msg = "The 'path' parameter of read_corpus is an empty list."
             raise InvalidInputError(msg)
         corpora = [
-            read_corpus(
-                p, format=format, columns=columns, defaults=defaults, encoding=encoding, max_bytes=max_bytes
-            )
+            read_corpus(p, format=format, columns=columns, defaults=defaults, encoding=encoding, max_bytes=max_bytes)
             for p in path
         ]
         return merge_listing_duplicates(corpora, name=name)
@@ -158,9 +154,7 @@ def read_corpus(
         article = read_article_file(p, defaults=defaults, encoding=encoding, **sizes)
         corpus = Corpus([article], sources=[display_path(p)])
     elif fmt == "html":
-        corpus = Corpus(
-            [read_html(p, defaults=defaults, encoding=encoding, **sizes)], sources=[display_path(p)]
-        )
+        corpus = Corpus([read_html(p, defaults=defaults, encoding=encoding, **sizes)], sources=[display_path(p)])
     elif fmt == "jsonl":
         corpus = read_jsonl(p, columns=columns, defaults=defaults, encoding=encoding, **sizes)
     elif fmt in ("csv", "tsv"):

@@ -38,9 +38,7 @@ __all__ = [
 #: Article files larger than this are rejected unless the caller raises the limit (``max_bytes``).
 DEFAULT_MAX_BYTES = MAX_ARTICLE_FILE_BYTES
 
-_FRONT_RE = re.compile(
-    r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE
-)
+_FRONT_RE = re.compile(r"\A---[ \t]*\r?\n(.*?)(?:\r?\n)?^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL | re.MULTILINE)
 _UTF8 = frozenset({"utf-8", "utf-8-sig"})
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose BOM it starts with
@@ -170,9 +168,7 @@ def decode(data: bytes, *, encoding: str, path: str, fallback: str | None = None
             raise ReadError(path, reason) from None
     nul = text.find("\x00")
     if nul >= 0:
-        raise ReadError(
-            path, f"binary file (contains NUL characters, first at line {_line_of(text, nul):,}), not text"
-        )
+        raise ReadError(path, f"binary file (contains NUL characters, first at line {_line_of(text, nul):,}), not text")
     return text.removeprefix("\ufeff")
 
 
@@ -204,9 +200,7 @@ def read_text_file(
     except OSError as exc:
         raise ReadError(display_path(path), f"cannot read the file: {exc.strerror or exc}") from None
     if len(data) > max_bytes:  # it grew since it was checked
-        raise ReadError(
-            display_path(path), f"file is over the limit of {max_bytes:,} bytes ({format_bytes(max_bytes)})"
-        )
+        raise ReadError(display_path(path), f"file is over the limit of {max_bytes:,} bytes ({format_bytes(max_bytes)})")
     return decode(data, encoding=encoding, path=display_path(path), fallback=fallback)
 
 
@@ -266,18 +260,14 @@ def _loader_class() -> type:
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(AliasEvent):
                 event = self.peek_event()
-                raise _Problem(
-                    f"YAML aliases (*{event.anchor}) are not accepted in front matter", event.start_mark
-                )
+                raise _Problem(f"YAML aliases (*{event.anchor}) are not accepted in front matter", event.start_mark)
             self._nodes += 1
             if self._nodes > MAX_NODES:
                 raise _Problem(f"more than {MAX_NODES:,} values", self.peek_event().start_mark)
             self._depth += 1
             try:
                 if self._depth > MAX_NESTING:
-                    raise _Problem(
-                        f"nested more than {MAX_NESTING} levels deep", self.peek_event().start_mark
-                    )
+                    raise _Problem(f"nested more than {MAX_NESTING} levels deep", self.peek_event().start_mark)
                 return super().compose_node(parent, index)
             finally:
                 self._depth -= 1
@@ -289,9 +279,7 @@ def _loader_class() -> type:
                     key = (key_node.tag, key_node.value)
                     if key in seen:
                         first = seen[key].start_mark.line + 2
-                        raise _Problem(
-                            f"duplicate key {key_node.value!r} (first at line {first})", key_node.start_mark
-                        )
+                        raise _Problem(f"duplicate key {key_node.value!r} (first at line {first})", key_node.start_mark)
                     seen[key] = key_node
             return super().construct_mapping(node, deep=deep)
 
@@ -344,9 +332,7 @@ def parse_front_matter(text: str, *, path: str) -> tuple[dict[str, Any], str]:
         return {}, text
     m = _FRONT_RE.match(stripped)
     if m is None:
-        raise ReadError(
-            path, "front matter opened with '---' but never closed with '---'", field="front matter"
-        )
+        raise ReadError(path, "front matter opened with '---' but never closed with '---'", field="front matter")
     header_text = m.group(1)
     size = len(header_text.encode("utf-8", "surrogatepass"))
     if size > MAX_FRONT_MATTER_BYTES:
@@ -366,9 +352,7 @@ def parse_front_matter(text: str, *, path: str) -> tuple[dict[str, Any], str]:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
-        raise ReadError(
-            path, f"malformed YAML front matter{where}: {problem}", field="front matter"
-        ) from None
+        raise ReadError(path, f"malformed YAML front matter{where}: {problem}", field="front matter") from None
     if header is None:
         header = {}
     if not isinstance(header, dict):

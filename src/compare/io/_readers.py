@@ -133,9 +133,7 @@ def read_article_file(
     path = Path(path)
     where = display_path(path)
     root_path = Path(root) if root is not None else None
-    text = read_text_file(
-        path, encoding=check_encoding(encoding, caller="read_article_file"), max_bytes=max_bytes
-    )
+    text = read_text_file(path, encoding=check_encoding(encoding, caller="read_article_file"), max_bytes=max_bytes)
     header, body = parse_front_matter(text, path=where)
     fields_given, synonyms = _normalise_header(header)
     record: dict[str, Any] = {**(defaults or {}), **fields_given}
@@ -201,13 +199,9 @@ def read_html(
         path, encoding=check_encoding(encoding, caller="read_html"), max_bytes=max_bytes, fallback="latin-1"
     )
     try:
-        doc = trafilatura.bare_extraction(
-            raw, with_metadata=True, include_comments=False, favor_precision=True
-        )
+        doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False, favor_precision=True)
     except Exception as exc:  # noqa: BLE001 - lxml and trafilatura raise many kinds on broken markup
-        raise ReadError(
-            where, f"the HTML page could not be parsed ({type(exc).__name__})", field="text"
-        ) from None
+        raise ReadError(where, f"the HTML page could not be parsed ({type(exc).__name__})", field="text") from None
     if doc is None:
         raise ReadError(where, "no main text could be extracted from the HTML page", field="text")
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
@@ -375,11 +369,7 @@ def read_jsonl(
     rows = _jsonl_rows(path, encoding=encoding, max_bytes=max_bytes)
     if on_error == "raise" and rows.rejected:
         raise ReadError(rows.rejected[0].source, rows.rejected[0].reason)
-    records = (
-        records_from_table(rows.records, columns=columns, caller=f"read_jsonl({rows.where})")
-        if columns
-        else rows.records
-    )
+    records = records_from_table(rows.records, columns=columns, caller=f"read_jsonl({rows.where})") if columns else rows.records
     _apply_defaults(records, defaults)
     return corpus_from_records(
         records,
@@ -420,16 +410,11 @@ def _header_names(header: list[str]) -> list[str]:
     return out
 
 
-def _csv_rows(
-    path: Path, *, encoding: str, max_bytes: int, delimiter: str, columns: Mapping[str, str] | None
-) -> tuple[_Rows, list[str]]:
+def _csv_rows(path: Path, *, encoding: str, max_bytes: int, delimiter: str, columns: Mapping[str, str] | None) -> tuple[_Rows, list[str]]:
     rows = _Rows(path)
     header: list[str] | None = None
     names: list[str] = []
-    with (
-        open_text(path, encoding=encoding, max_bytes=max_bytes, newline="") as fh,
-        _csv_field_limit(MAX_RECORD_BYTES),
-    ):
+    with open_text(path, encoding=encoding, max_bytes=max_bytes, newline="") as fh, _csv_field_limit(MAX_RECORD_BYTES):
         # strict: a stray quote or a quote never closed is an error for that row, not a row that
         # silently swallows the rows after it
         reader = csv.reader(fh, delimiter=delimiter, strict=True)
@@ -460,20 +445,13 @@ def _csv_rows(
                 continue  # a blank line
             if header is None:
                 if len(row) > MAX_COLUMNS:
-                    raise ReadError(
-                        rows.where, f"the header has {len(row):,} columns, over the limit of {MAX_COLUMNS:,}"
-                    )
+                    raise ReadError(rows.where, f"the header has {len(row):,} columns, over the limit of {MAX_COLUMNS:,}")
                 header, names = row, _header_names(row)
                 # the mapping and the required columns, checked once for the whole file
-                records_from_table(
-                    [], columns=columns, available=[h.strip() for h in header], caller=f"reading {rows.where}"
-                )
+                records_from_table([], columns=columns, available=[h.strip() for h in header], caller=f"reading {rows.where}")
                 continue
             if len(row) != len(header):
-                ok = rows.reject(
-                    place,
-                    f"the row has {len(row):,} fields, the header {len(header):,} (a stray delimiter or quote?)",
-                )
+                ok = rows.reject(place, f"the row has {len(row):,} fields, the header {len(header):,} (a stray delimiter or quote?)")
             elif any("\x00" in v for v in row):
                 ok = rows.reject(place, "binary data (NUL characters) in the row")
             else:
@@ -511,9 +489,7 @@ def _parquet_rows(path: Path, *, max_bytes: int, columns: Mapping[str, str] | No
 
         schema = pq.read_schema(path)
         if len(schema) > MAX_COLUMNS:
-            raise ReadError(
-                rows.where, f"the table has {len(schema):,} columns, over the limit of {MAX_COLUMNS:,}"
-            )
+            raise ReadError(rows.where, f"the table has {len(schema):,} columns, over the limit of {MAX_COLUMNS:,}")
         records_from_table([], columns=columns, available=list(schema.names), caller=f"reading {rows.where}")
         # string columns stay dictionary-encoded, so that a value repeated a million times is
         # not materialised a million times; the decoded size is counted row by row below
@@ -554,12 +530,7 @@ def _table_corpus(
     records = records_from_table(rows.records, columns=columns, caller=f"reading {rows.where}")
     _apply_defaults(records, defaults)
     return corpus_from_records(
-        records,
-        name=name,
-        source=rows.where,
-        on_error=on_error,
-        rejected=rows.rejected,
-        locations=rows.locations,
+        records, name=name, source=rows.where, on_error=on_error, rejected=rows.rejected, locations=rows.locations
     )
 
 
@@ -717,9 +688,7 @@ def read_folder(
     def add(article: Article, where: str) -> None:
         if article.id in seen:
             rejected.append(
-                Rejection(
-                    where, f"duplicate id {article.id!r} (first seen in {seen[article.id]}); not loaded", "id"
-                )
+                Rejection(where, f"duplicate id {article.id!r} (first seen in {seen[article.id]}); not loaded", "id")
             )
             return
         seen[article.id] = where
@@ -734,28 +703,14 @@ def read_folder(
         try:
             if suffix in ARTICLE_SUFFIXES:
                 art = read_article_file(
-                    file,
-                    root=root,
-                    defaults=defaults,
-                    encoding=encoding,
-                    max_bytes=max_bytes or DEFAULT_MAX_BYTES,
+                    file, root=root, defaults=defaults, encoding=encoding, max_bytes=max_bytes or DEFAULT_MAX_BYTES
                 )
                 add(art, where)
             elif suffix in HTML_SUFFIXES:
-                art = read_html(
-                    file,
-                    root=root,
-                    defaults=defaults,
-                    encoding=encoding,
-                    max_bytes=max_bytes or MAX_HTML_FILE_BYTES,
-                )
+                art = read_html(file, root=root, defaults=defaults, encoding=encoding, max_bytes=max_bytes or MAX_HTML_FILE_BYTES)
                 add(art, where)
             elif suffix in TABLE_SUFFIXES:
-                kwargs: dict[str, Any] = {
-                    "columns": columns,
-                    "defaults": defaults,
-                    "max_bytes": max_bytes or MAX_TABLE_BYTES,
-                }
+                kwargs: dict[str, Any] = {"columns": columns, "defaults": defaults, "max_bytes": max_bytes or MAX_TABLE_BYTES}
                 if suffix in (".parquet", ".pq"):
                     sub = read_parquet(file, **kwargs)
                 else:
@@ -765,23 +720,17 @@ def read_folder(
                 event_default = file.parent.relative_to(root).as_posix()
                 for art in sub:
                     if art.event is None and event_default not in ("", "."):
-                        art = replace(
-                            art, event=os.fsencode(event_default).decode("utf-8", "backslashreplace")
-                        )
+                        art = replace(art, event=os.fsencode(event_default).decode("utf-8", "backslashreplace"))
                     add(art, f"{where} (id {art.id})")
             else:
                 check_file(file, max_bytes=1 << 62)  # names FIFOs, devices and broken links as such
-                rejected.append(
-                    Rejection(where, f"not an article file (unsupported suffix {suffix or '(none)'!r})")
-                )
+                rejected.append(Rejection(where, f"not an article file (unsupported suffix {suffix or '(none)'!r})"))
         except ReadError as exc:
             rejected.append(Rejection(exc.path, exc.reason, exc.field))
         except InvalidInputError as exc:  # SchemaError: a table without the required columns
             rejected.append(Rejection(where, str(exc), exc.field))
         except Exception as exc:  # noqa: BLE001 - one file's unforeseen failure must not cost the others
-            reason = (
-                f"unexpected error while reading ({type(exc).__name__}: {str(exc)[:200]}); please report it"
-            )
+            reason = f"unexpected error while reading ({type(exc).__name__}: {str(exc)[:200]}); please report it"
             rejected.append(Rejection(where, reason))
     return Corpus(articles, sources=[display_path(root)], rejected=rejected, name=name or root.name)
 
@@ -843,21 +792,6 @@ def write_parquet(corpus: Corpus, path: str | os.PathLike[str]) -> Path:
         d = a.to_dict()
         d["extra"] = json.dumps(d["extra"], ensure_ascii=False, sort_keys=True)
         rows.append(d)
-    df = pd.DataFrame(
-        rows,
-        columns=[
-            "id",
-            "outlet",
-            "title",
-            "text",
-            "published",
-            "url",
-            "authors",
-            "language",
-            "event",
-            "cites",
-            "extra",
-        ],
-    )
+    df = pd.DataFrame(rows, columns=["id", "outlet", "title", "text", "published", "url", "authors", "language", "event", "cites", "extra"])
     df.to_parquet(path, index=False)
     return path

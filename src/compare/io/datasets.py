@@ -29,23 +29,10 @@ from ..exceptions import ReadError
 from ..model import Corpus, Rejection, corpus_from_records
 from ._files import read_text_file
 
-__all__ = [
-    "DATASET_FORMATS",
-    "detect_dataset",
-    "read_allsides",
-    "read_basil",
-    "read_newswcl50",
-    "read_polnear",
-]
+__all__ = ["DATASET_FORMATS", "detect_dataset", "read_allsides", "read_basil", "read_newswcl50", "read_polnear"]
 
 BASIL_OUTLETS = {"fox": "Fox News", "nyt": "The New York Times", "hpo": "HuffPost"}
-NEWSWCL50_OUTLETS = {
-    "LL": "HuffPost",
-    "L": "The New York Times",
-    "M": "USA Today",
-    "R": "Fox News",
-    "RR": "Breitbart",
-}
+NEWSWCL50_OUTLETS = {"LL": "HuffPost", "L": "The New York Times", "M": "USA Today", "R": "Fox News", "RR": "Breitbart"}
 POLNEAR_OUTLETS = {
     "breitbart": "Breitbart",
     "huff-post": "HuffPost",
@@ -177,9 +164,7 @@ def read_allsides(path: str | os.PathLike[str]) -> Corpus:
             if not line.strip():
                 continue
             story, problem = _parse_json(line)
-            if problem is None and not (
-                isinstance(story, dict) and isinstance(story.get("news") or {}, dict)
-            ):
+            if problem is None and not (isinstance(story, dict) and isinstance(story.get("news") or {}, dict)):
                 problem = "expected a story object with a 'news' object"
             if problem is not None:
                 rejected.append(Rejection(f"{display_path(file)}:{lineno}", problem))
@@ -189,9 +174,7 @@ def read_allsides(path: str | os.PathLike[str]) -> Corpus:
                 if not item:
                     continue
                 if not isinstance(item, dict):
-                    rejected.append(
-                        Rejection(f"{display_path(file)}:{lineno} ({side})", "the snippet is not an object")
-                    )
+                    rejected.append(Rejection(f"{display_path(file)}:{lineno} ({side})", "the snippet is not an object"))
                     continue
                 body = item.get("newBody") or []
                 body = body if isinstance(body, list) else [body]
@@ -215,9 +198,7 @@ def read_allsides(path: str | os.PathLike[str]) -> Corpus:
                         },
                     }
                 )
-    return corpus_from_records(
-        records, name="allsides", source=str(root), on_error="reject", rejected=rejected
-    )
+    return corpus_from_records(records, name="allsides", source=str(root), on_error="reject", rejected=rejected)
 
 
 _DETOK = [
@@ -276,9 +257,7 @@ def read_newswcl50(path: str | os.PathLike[str]) -> Corpus:
                 "extra": {"dataset": "newswcl50", "outlet_code": doc.get("outlet"), "tokenized": tokenized},
             }
         )
-    return corpus_from_records(
-        records, name="newswcl50", source=str(root), on_error="reject", rejected=rejected
-    )
+    return corpus_from_records(records, name="newswcl50", source=str(root), on_error="reject", rejected=rejected)
 
 
 def read_polnear(path: str | os.PathLike[str], *, splits: tuple[str, ...] = ("train", "dev")) -> Corpus:
@@ -306,9 +285,7 @@ def read_polnear(path: str | os.PathLike[str], *, splits: tuple[str, ...] = ("tr
                 if row.get("filename"):
                     meta[row["filename"]] = row
         except (ReadError, csv.Error) as exc:
-            rejected.append(
-                Rejection(display_path(meta_file), f"metadata not read: {getattr(exc, 'reason', exc)}")
-            )
+            rejected.append(Rejection(display_path(meta_file), f"metadata not read: {getattr(exc, 'reason', exc)}"))
     for split in splits:
         text_dir = root / split / "text"
         if not text_dir.is_dir():
@@ -335,9 +312,7 @@ def read_polnear(path: str | os.PathLike[str], *, splits: tuple[str, ...] = ("tr
                     "extra": {"dataset": "polnear", "split": split, "wire": m.get("wire")},
                 }
             )
-    return corpus_from_records(
-        records, name="polnear", source=str(root), on_error="reject", rejected=rejected
-    )
+    return corpus_from_records(records, name="polnear", source=str(root), on_error="reject", rejected=rejected)
 
 
 DATASET_FORMATS = {

@@ -72,51 +72,17 @@ __all__ = [
 # joiner, BOM (zero-width no-break space), soft hyphen, and the bidi marks, embeddings, overrides
 # and isolates (LRM, RLM, ALM, LRE..RLO, LRI..PDI).
 _INVISIBLE = dict.fromkeys(
-    [
-        0x200B,
-        0x200C,
-        0x200D,
-        0x2060,
-        0xFEFF,
-        0x00AD,
-        0x200E,
-        0x200F,
-        0x061C,
-        *range(0x202A, 0x202F),
-        *range(0x2066, 0x206A),
-    ]
+    [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD, 0x200E, 0x200F, 0x061C,
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 )
 _SPACE_RE = re.compile(r"\s+")
 _THE_RE = re.compile(r"^the\s+(?=\S)")
 # Parenthesised or bracketed qualifiers that name a medium or an edition, not another outlet:
 # "CNN (Online News)", "Wall Street Journal (News)", "NBC News (Online)", "BBC [Web]".
 _QUALIFIER_WORDS = frozenset(
-    {
-        "online",
-        "news",
-        "web",
-        "website",
-        "site",
-        "print",
-        "edition",
-        "digital",
-        "blog",
-        "blogs",
-        "newswire",
-        "wire",
-        "tv",
-        "television",
-        "radio",
-        "broadcast",
-        "transcript",
-        "transcripts",
-        "newspaper",
-        "magazine",
-        "and",
-        "&",
-        "/",
-        "-",
-    }
+    {"online", "news", "web", "website", "site", "print", "edition", "digital", "blog", "blogs",
+     "newswire", "wire", "tv", "television", "radio", "broadcast", "transcript", "transcripts",
+     "newspaper", "magazine", "and", "&", "/", "-"}
 )
 _QUALIFIER_RE = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]\s*$")
 _WEB_RE = re.compile(r"^(?:https?://)?(?:www\.)?(.+?)(?:\.com|\.org|\.net)/?$")
@@ -299,9 +265,7 @@ class OutletTable:
         return cls._build(list(enumerate(rows, start=1)), columns, source=source)
 
     @classmethod
-    def _build(
-        cls, rows: list[tuple[int, dict[str, Any]]], columns: list[str], *, source: str
-    ) -> OutletTable:
+    def _build(cls, rows: list[tuple[int, dict[str, Any]]], columns: list[str], *, source: str) -> OutletTable:
         """Validate numbered rows (row number, mapping) and build the table."""
         names: list[str] = []
         aliases: dict[str, tuple[str, ...]] = {}
@@ -346,9 +310,7 @@ class OutletTable:
             attributes[name] = {
                 c: _cell(row.get(c), source=source, row=number, column=c) or None for c in columns
             }
-        return cls(
-            names=tuple(names), aliases=aliases, attributes=attributes, columns=tuple(columns), source=source
-        )
+        return cls(names=tuple(names), aliases=aliases, attributes=attributes, columns=tuple(columns), source=source)
 
     # -- lookups -----------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -448,9 +410,7 @@ class OutletTable:
             )
             raise InvalidInputError(msg)
 
-    def annotate(
-        self, df: pd.DataFrame, *, column: str = "outlet", groups: Sequence[str] | None = None
-    ) -> pd.DataFrame:
+    def annotate(self, df: pd.DataFrame, *, column: str = "outlet", groups: Sequence[str] | None = None) -> pd.DataFrame:
         """Return a copy of ``df`` with canonical outlet names and the table's grouping columns.
 
         Parameters
@@ -499,9 +459,8 @@ class OutletTable:
         out[column] = [resolved.get(n, n) if isinstance(n, str) else n for n in names]
         for g in wanted:
             values = {n: self.attributes[c].get(g) for n in resolved if (c := self.canonical(n)) is not None}
-            out[g] = pd.Series(
-                [values.get(n) if isinstance(n, str) else None for n in names], index=out.index, dtype=object
-            )
+            out[g] = pd.Series([values.get(n) if isinstance(n, str) else None for n in names], index=out.index,
+                               dtype=object)
         return out
 
     def to_frame(self) -> pd.DataFrame:
@@ -515,11 +474,7 @@ class OutletTable:
         import pandas as pd
 
         rows = [
-            {
-                "name": n,
-                "aliases": "|".join(self.aliases[n]),
-                **{c: self.attributes[n].get(c) for c in self.columns},
-            }
+            {"name": n, "aliases": "|".join(self.aliases[n]), **{c: self.attributes[n].get(c) for c in self.columns}}
             for n in self.names
         ]
         return pd.DataFrame(rows, columns=["name", "aliases", *self.columns])
@@ -622,9 +577,7 @@ def read_outlet_table(path: str | os.PathLike[str], *, encoding: str = "utf-8") 
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in (".csv", ".tsv", ".yaml", ".yml"):
-        raise ReadError(
-            str(p), f"unknown suffix {p.suffix!r} for an outlet table; use .csv, .tsv, .yaml or .yml"
-        )
+        raise ReadError(str(p), f"unknown suffix {p.suffix!r} for an outlet table; use .csv, .tsv, .yaml or .yml")
     if not p.is_file():
         raise ReadError(str(p), "no such file")
     text = read_text_file(p, encoding=encoding)

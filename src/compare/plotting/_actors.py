@@ -45,9 +45,7 @@ class ActorSentimentDisplay:
         Name of the sentiment measure shown.
     """
 
-    def __init__(
-        self, table: pd.DataFrame, *, counts: pd.DataFrame | None = None, column: str = "sentiment"
-    ) -> None:
+    def __init__(self, table: pd.DataFrame, *, counts: pd.DataFrame | None = None, column: str = "sentiment") -> None:
         self.table = table
         self.counts = counts
         self.column = column
@@ -57,9 +55,7 @@ class ActorSentimentDisplay:
         cls, results: Results, *, event: str | None = None, column: str | None = None, top: int = 12
     ) -> ActorSentimentDisplay:
         """Mean sentiment toward the ``top`` most-mentioned actors, per outlet."""
-        return cls.from_frame(
-            _event_filter(_table(results, "actors"), results, event), column=column, top=top
-        )
+        return cls.from_frame(_event_filter(_table(results, "actors"), results, event), column=column, top=top)
 
     @classmethod
     def from_frame(
@@ -85,24 +81,17 @@ class ActorSentimentDisplay:
         actors = actors[actors[column].notna()]
         weight = actors["mentions"] if "mentions" in actors.columns else 1
         ranked = (
-            actors.assign(_w=weight)
-            .groupby("actor")["_w"]
-            .sum()
-            .reset_index()
+            actors.assign(_w=weight).groupby("actor")["_w"].sum().reset_index()
             .sort_values(["_w", "actor"], ascending=[False, True])
         )
         keep = ranked["actor"].head(top).tolist()
         part = actors[actors["actor"].isin(keep)]
         if max_outlets is not None:
             by_outlet = part.assign(_w=weight).groupby("outlet")["_w"].sum().reset_index()
-            chosen = by_outlet.sort_values(["_w", "outlet"], ascending=[False, True])["outlet"].head(
-                max_outlets
-            )
+            chosen = by_outlet.sort_values(["_w", "outlet"], ascending=[False, True])["outlet"].head(max_outlets)
             part = part[part["outlet"].isin(set(chosen))]
         table = part.pivot_table(index="actor", columns="outlet", values=column, aggfunc="mean", dropna=False)
-        counts = part.pivot_table(
-            index="actor", columns="outlet", values=column, aggfunc="count", dropna=False
-        )
+        counts = part.pivot_table(index="actor", columns="outlet", values=column, aggfunc="count", dropna=False)
         table = table.reindex(index=keep, columns=sorted(table.columns))
         counts = counts.reindex(index=keep, columns=sorted(counts.columns))
         return cls(table, counts=counts, column=column)
@@ -137,9 +126,7 @@ class ActorSentimentDisplay:
                 for j in range(n_cols):
                     if np.isfinite(values[i, j]):
                         color = "white" if abs(values[i, j]) > 0.6 else "black"
-                        ax.text(
-                            j, i, f"{values[i, j]:+.2f}", ha="center", va="center", fontsize=7, color=color
-                        )
+                        ax.text(j, i, f"{values[i, j]:+.2f}", ha="center", va="center", fontsize=7, color=color)
         ax.figure.colorbar(image, ax=ax, shrink=0.8, label=_plain(self.column))
         ax.set_title("Sentiment toward actors", fontsize=10)
         self.ax_ = ax
@@ -173,9 +160,7 @@ class SourceTypeDisplay:
         check_columns(attributions, ["outlet", "source_type"], caller="SourceTypeDisplay.from_frame")
         counts = (
             attributions.assign(source_type=attributions["source_type"].fillna("unknown").astype(str))
-            .groupby(["outlet", "source_type"])
-            .size()
-            .unstack("source_type", fill_value=0)
+            .groupby(["outlet", "source_type"]).size().unstack("source_type", fill_value=0)
         )
         counts = counts.reindex(index=sorted(counts.index), columns=sorted(counts.columns))
         return cls(counts)
@@ -199,10 +184,7 @@ class SourceTypeDisplay:
             ax.barh(range(n), width, left=left, color=palette[j % len(palette)], label=_plain(kind))
             left += width
         ax.set_yticks(range(n))
-        ax.set_yticklabels(
-            [f"{_shorten(o)} (n={int(t)})" for o, t in zip(self.counts.index, totals, strict=True)],
-            fontsize=8,
-        )
+        ax.set_yticklabels([f"{_shorten(o)} (n={int(t)})" for o, t in zip(self.counts.index, totals, strict=True)], fontsize=8)
         ax.set_ylim(n - 0.5, -0.5)
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of attributions", fontsize=8)
@@ -211,3 +193,5 @@ class SourceTypeDisplay:
         self.ax_ = ax
         self.figure_ = ax.figure
         return self
+
+

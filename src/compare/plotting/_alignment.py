@@ -48,9 +48,7 @@ class CoverageMatrixDisplay:
         self.labels = dict(labels or {})
 
     @classmethod
-    def from_results(
-        cls, results: Results, *, event: str | None = None, max_claims: int = 40
-    ) -> CoverageMatrixDisplay:
+    def from_results(cls, results: Results, *, event: str | None = None, max_claims: int = 40) -> CoverageMatrixDisplay:
         """Coverage matrix of one event (``event`` may be omitted when there is one)."""
         coverage = _table(results, "coverage")
         claims = _table(results, "claims")
@@ -66,9 +64,7 @@ class CoverageMatrixDisplay:
         max_claims: int = 40,
     ) -> CoverageMatrixDisplay:
         """Build from a coverage table ``event_id, claim_id, outlet, status``."""
-        check_columns(
-            coverage, ["event_id", "claim_id", "outlet", "status"], caller="CoverageMatrixDisplay.from_frame"
-        )
+        check_columns(coverage, ["event_id", "claim_id", "outlet", "status"], caller="CoverageMatrixDisplay.from_frame")
         events = sorted(set(coverage["event_id"].astype(str)))
         if event is None:
             if len(events) > 1:
@@ -84,11 +80,7 @@ class CoverageMatrixDisplay:
         matrix = matrix.loc[order[:max_claims]]
         labels: dict[str, str] = {}
         if claims is not None and not claims.empty and {"claim_id", "text"} <= set(claims.columns):
-            sub = (
-                claims[claims["event_id"].astype(str) == str(event)]
-                if "event_id" in claims.columns
-                else claims
-            )
+            sub = claims[claims["event_id"].astype(str) == str(event)] if "event_id" in claims.columns else claims
             for cid, text in sub.drop_duplicates("claim_id")[["claim_id", "text"]].itertuples(index=False):
                 labels[str(cid)] = f"{cid}: {_cut(' '.join(str(text).split()), 48)}"
         return cls(matrix, labels=labels)
@@ -107,34 +99,19 @@ class CoverageMatrixDisplay:
         states = list(palette)
         n_rows, n_cols = self.matrix.shape
         ax = _new_axes(ax, "CoverageMatrixDisplay.plot", figsize=(1.0 * n_cols + 5, 0.28 * n_rows + 1.8))
-        codes = self.matrix.apply(lambda col: col.map({s: i for i, s in enumerate(states)})).to_numpy(
-            dtype="float64"
-        )
-        ax.imshow(
-            np.ma.masked_invalid(codes),
-            cmap=ListedColormap([palette[s] for s in states]),
-            vmin=-0.5,
-            vmax=len(states) - 0.5,
-            aspect="auto",
-            interpolation="nearest",
-        )
+        codes = self.matrix.apply(lambda col: col.map({s: i for i, s in enumerate(states)})).to_numpy(dtype="float64")
+        ax.imshow(np.ma.masked_invalid(codes), cmap=ListedColormap([palette[s] for s in states]), vmin=-0.5,
+                  vmax=len(states) - 0.5, aspect="auto", interpolation="nearest")
         ax.set_xticks(range(n_cols))
-        ax.set_xticklabels(
-            [_shorten(c, 20) for c in self.matrix.columns], rotation=30, ha="right", fontsize=8
-        )
+        ax.set_xticklabels([_shorten(c, 20) for c in self.matrix.columns], rotation=30, ha="right", fontsize=8)
         ax.set_yticks(range(n_rows))
         ax.set_yticklabels([_plain(self.labels.get(str(c), str(c))) for c in self.matrix.index], fontsize=7)
         ax.set_xticks(np.arange(-0.5, n_cols, 1), minor=True)
         ax.set_yticks(np.arange(-0.5, n_rows, 1), minor=True)
         ax.grid(which="minor", color="white", linewidth=1)
         ax.tick_params(which="minor", length=0)
-        ax.legend(
-            handles=[Patch(color=palette[s], label=s.replace("_", " ")) for s in states],
-            fontsize=7,
-            loc="upper left",
-            bbox_to_anchor=(1.0, 1.0),
-            frameon=False,
-        )
+        ax.legend(handles=[Patch(color=palette[s], label=s.replace("_", " ")) for s in states], fontsize=7,
+                  loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
         ax.set_title("Claim coverage", fontsize=10)
         self.ax_ = ax
         self.figure_ = ax.figure
@@ -196,12 +173,8 @@ class CitationGraphDisplay:
         for row in self.edges.itertuples(index=False):
             src, dst = pos[str(row.outlet)], pos[str(row.cited_outlet)]
             if src == dst:
-                ax.annotate(
-                    "",
-                    xy=(src[0] * 1.12, src[1] * 1.12 + 0.02),
-                    xytext=(src[0] * 1.12, src[1] * 1.12 - 0.02),
-                    arrowprops={"arrowstyle": "-|>", "connectionstyle": "arc3,rad=2.5", "color": color},
-                )
+                ax.annotate("", xy=(src[0] * 1.12, src[1] * 1.12 + 0.02), xytext=(src[0] * 1.12, src[1] * 1.12 - 0.02),
+                            arrowprops={"arrowstyle": "-|>", "connectionstyle": "arc3,rad=2.5", "color": color})
                 continue
             ax.annotate(
                 "",
@@ -230,3 +203,4 @@ class CitationGraphDisplay:
         self.ax_ = ax
         self.figure_ = ax.figure
         return self
+

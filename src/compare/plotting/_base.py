@@ -122,10 +122,8 @@ def to_svg(fig: Any, *, id_prefix: str | None = None) -> str:
         id_prefix = "f" + hashlib.sha1(svg.encode("utf-8")).hexdigest()[:8] + "-"
     ids = set(_ID_RE.findall(svg))
     if ids:
-        pattern = re.compile(
-            r'(id="|href="#|url\(#)('
-            + "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True))
-            + r')(?=[")])'
-        )
+        pattern = re.compile(r'(id="|href="#|url\(#)(' + "|".join(re.escape(i) for i in sorted(ids, key=len, reverse=True)) + r')(?=[")])')
         svg = pattern.sub(lambda m: m.group(1) + id_prefix + m.group(2), svg)
     return svg.strip() + "\n"
+
+

@@ -82,11 +82,7 @@ class NamingDisplay:
             If the table has no row for ``referent`` and ``dimension``.
         """
         caller = "NamingDisplay.from_frame"
-        check_columns(
-            naming,
-            ["referent", "dimension", "group", "form", "count", "total", "share", "ci_low", "ci_high"],
-            caller=caller,
-        )
+        check_columns(naming, ["referent", "dimension", "group", "form", "count", "total", "share", "ci_low", "ci_high"], caller=caller)
         top = check_int(top, name="top", caller=caller, low=1)
         part = naming[(naming["referent"] == referent) & (naming["dimension"] == dimension)]
         if part.empty:
@@ -96,18 +92,11 @@ class NamingDisplay:
                 f"Referents with such rows include {known!r}."
             )
             raise InvalidInputError(msg)
-        forms = (
-            part.groupby("form")["count"]
-            .sum()
-            .reset_index()
-            .sort_values(["count", "form"], ascending=[False, True])
-        )
+        forms = part.groupby("form")["count"].sum().reset_index().sort_values(["count", "form"], ascending=[False, True])
         keep = forms["form"].head(top).tolist()
         totals = part.groupby("group")["total"].max()
         if max_groups is not None:
-            totals = (
-                totals.reset_index().sort_values(["total", "group"], ascending=[False, True]).head(max_groups)
-            )
+            totals = totals.reset_index().sort_values(["total", "group"], ascending=[False, True]).head(max_groups)
             totals = totals.set_index("group")["total"]
         groups = sorted(totals.index, key=str)
         part = part[part["form"].isin(keep) & part["group"].isin(groups)]
@@ -150,18 +139,8 @@ class NamingDisplay:
             color = palette[j % len(palette)]
             ok = np.isfinite(shares[:, j])
             err = np.vstack([shares[ok, j] - low[ok, j], high[ok, j] - shares[ok, j]])
-            ax.errorbar(
-                shares[ok, j],
-                y[ok] + offsets[j],
-                xerr=np.clip(err, 0, None),
-                fmt="o",
-                ms=4,
-                color=color,
-                ecolor=color,
-                elinewidth=1,
-                capsize=2,
-                label=_shorten(form, 30),
-            )
+            ax.errorbar(shares[ok, j], y[ok] + offsets[j], xerr=np.clip(err, 0, None), fmt="o", ms=4, color=color,
+                        ecolor=color, elinewidth=1, capsize=2, label=_shorten(form, 30))
         ax.set_yticks(y)
         ax.set_yticklabels([_shorten(g, 26) for g in self.shares.index], fontsize=8)
         for i, total in enumerate(self.totals.to_numpy()):

@@ -84,9 +84,7 @@ class OutletProfileDisplay:
             metrics = headline_metrics(articles)
         return cls.from_frame(articles, metrics=metrics, n_boot=n_boot, seed=seed)
 
-    def plot(
-        self, *, ax: Any = None, ncols: int = 3, colors: Sequence[str] | None = None
-    ) -> OutletProfileDisplay:
+    def plot(self, *, ax: Any = None, ncols: int = 3, colors: Sequence[str] | None = None) -> OutletProfileDisplay:
         """Draw one panel per metric: a dot per outlet with its interval.
 
         Parameters
@@ -112,10 +110,7 @@ class OutletProfileDisplay:
             cols = min(ncols, len(metrics))
             rows = math.ceil(len(metrics) / cols)
             _, ax = plt.subplots(
-                rows,
-                cols,
-                figsize=(3.2 * cols, 0.35 * len(outlets) * rows + 1.2 * rows),
-                layout="constrained",
+                rows, cols, figsize=(3.2 * cols, 0.35 * len(outlets) * rows + 1.2 * rows), layout="constrained",
                 squeeze=False,
             )
         axes = np.atleast_1d(np.asarray(ax, dtype=object)).ravel()
@@ -131,14 +126,8 @@ class OutletProfileDisplay:
             lo, hi = part["ci_low"].to_numpy(dtype="float64"), part["ci_high"].to_numpy(dtype="float64")
             ok = np.isfinite(lo) & np.isfinite(hi)
             if ok.any():
-                panel.hlines(
-                    y[ok],
-                    lo[ok],
-                    hi[ok],
-                    colors=[c for c, k in zip(color, ok, strict=True) if k],
-                    linewidth=2,
-                    alpha=0.6,
-                )
+                panel.hlines(y[ok], lo[ok], hi[ok], colors=[c for c, k in zip(color, ok, strict=True) if k],
+                             linewidth=2, alpha=0.6)
             panel.scatter(part["mean"].to_numpy(dtype="float64"), y, c=color, s=25, zorder=3)
             panel.set_yticks(range(len(outlets)))
             panel.set_yticklabels([_shorten(o) for o in outlets], fontsize=8)
@@ -146,7 +135,7 @@ class OutletProfileDisplay:
             panel.set_title(_plain(metric), fontsize=9)
             panel.tick_params(axis="x", labelsize=8)
             panel.grid(axis="x", alpha=0.3)
-        for extra in axes[len(metrics) :]:
+        for extra in axes[len(metrics):]:
             extra.set_visible(False)
         self.ax_ = axes[: len(metrics)]
         self.figure_ = axes[0].figure
@@ -181,9 +170,7 @@ class FrameProfileDisplay:
         return cls.from_frame(_event_filter(_table(results, "articles"), results, event))
 
     @classmethod
-    def from_frame(
-        cls, articles: pd.DataFrame, *, frames: Sequence[str] | None = None
-    ) -> FrameProfileDisplay:
+    def from_frame(cls, articles: pd.DataFrame, *, frames: Sequence[str] | None = None) -> FrameProfileDisplay:
         """Build from an article table; ``frames`` defaults to its ``frame_*`` columns."""
         check_columns(articles, ["outlet"], caller="FrameProfileDisplay.from_frame")
         if frames is None:
@@ -196,12 +183,7 @@ class FrameProfileDisplay:
         return cls(means.reindex(sorted(means.index)))
 
     def plot(
-        self,
-        *,
-        ax: Any = None,
-        kind: str = "auto",
-        colors: Sequence[str] | None = None,
-        cmap: str = "Oranges",
+        self, *, ax: Any = None, kind: str = "auto", colors: Sequence[str] | None = None, cmap: str = "Oranges"
     ) -> FrameProfileDisplay:
         """Draw grouped bars (one group per frame, one bar per outlet) or a heat map.
 
@@ -225,34 +207,22 @@ class FrameProfileDisplay:
         outlets, frames = list(self.means.index), list(self.means.columns)
         labels = [f.removeprefix("frame_").replace("_", " ") for f in frames]
         if kind == "heatmap" or (kind == "auto" and len(outlets) > 8):
-            ax = _new_axes(
-                ax, "FrameProfileDisplay.plot", figsize=(0.9 * len(frames) + 3.5, 0.3 * len(outlets) + 1.5)
-            )
+            ax = _new_axes(ax, "FrameProfileDisplay.plot", figsize=(0.9 * len(frames) + 3.5, 0.3 * len(outlets) + 1.5))
             values = self.means.to_numpy(dtype="float64")
-            image = ax.imshow(
-                np.ma.masked_invalid(values), cmap=cmap, vmin=0, aspect="auto", interpolation="nearest"
-            )
+            image = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, vmin=0, aspect="auto", interpolation="nearest")
             ax.set_xticks(range(len(frames)))
             ax.set_xticklabels(labels, rotation=30, ha="right", fontsize=8)
             ax.set_yticks(range(len(outlets)))
             ax.set_yticklabels([_shorten(o) for o in outlets], fontsize=7)
             ax.figure.colorbar(image, ax=ax, shrink=0.6, label="mean frame score")
         else:
-            ax = _new_axes(
-                ax, "FrameProfileDisplay.plot", figsize=(7, 0.3 * len(frames) * max(1, len(outlets)) / 2 + 2)
-            )
+            ax = _new_axes(ax, "FrameProfileDisplay.plot", figsize=(7, 0.3 * len(frames) * max(1, len(outlets)) / 2 + 2))
             palette = list(colors or PALETTE)
             height = 0.8 / max(1, len(outlets))
             for i, outlet in enumerate(outlets):
                 values = self.means.loc[outlet].to_numpy(dtype="float64")
                 ypos = np.arange(len(frames)) - 0.4 + height * (i + 0.5)
-                ax.barh(
-                    ypos,
-                    np.nan_to_num(values),
-                    height=height,
-                    color=palette[i % len(palette)],
-                    label=_shorten(outlet),
-                )
+                ax.barh(ypos, np.nan_to_num(values), height=height, color=palette[i % len(palette)], label=_shorten(outlet))
             ax.set_yticks(range(len(frames)))
             ax.set_yticklabels(labels, fontsize=8)
             ax.set_ylim(len(frames) - 0.5, -0.5)
@@ -271,13 +241,11 @@ def frame_columns(articles: pd.DataFrame) -> list[str]:
     try:
         from ..scores import SCORERS
 
-        registered = [
-            c
-            for c in cols
-            if c in SCORERS and SCORERS[c].family == "framing" and SCORERS[c].level == "article"
-        ]
+        registered = [c for c in cols if c in SCORERS and SCORERS[c].family == "framing" and SCORERS[c].level == "article"]
     except Exception:  # noqa: BLE001  # pragma: no cover
         registered = []
     if registered:
         return registered
     return [c for c in cols if c.startswith("frame_") and not c.endswith("_cues")]
+
+

@@ -57,9 +57,7 @@ class VocabularyDisplay:
         self.threshold = threshold
 
     @classmethod
-    def from_frame(
-        cls, vocabulary: pd.DataFrame, *, scope: str = "all", threshold: float = 1.96
-    ) -> VocabularyDisplay:
+    def from_frame(cls, vocabulary: pd.DataFrame, *, scope: str = "all", threshold: float = 1.96) -> VocabularyDisplay:
         """Take the rows of one scope (a story, or ``"all"`` for the pooled comparison).
 
         Raises
@@ -69,11 +67,8 @@ class VocabularyDisplay:
         compare.exceptions.InvalidInputError
             If the table has no row for ``scope``.
         """
-        check_columns(
-            vocabulary,
-            ["scope", "word", "count_a", "count_b", "z", "group_a", "group_b"],
-            caller="VocabularyDisplay.from_frame",
-        )
+        check_columns(vocabulary, ["scope", "word", "count_a", "count_b", "z", "group_a", "group_b"],
+                      caller="VocabularyDisplay.from_frame")
         part = vocabulary[vocabulary["scope"].astype(str) == str(scope)]
         if part.empty:
             scopes = sorted(map(str, vocabulary["scope"].unique()))
@@ -81,9 +76,7 @@ class VocabularyDisplay:
             raise InvalidInputError(msg)
         return cls(part.reset_index(drop=True), threshold=threshold)
 
-    def plot(
-        self, *, ax: Any = None, top: int = 10, colors: tuple[str, str] | None = None
-    ) -> VocabularyDisplay:
+    def plot(self, *, ax: Any = None, top: int = 10, colors: tuple[str, str] | None = None) -> VocabularyDisplay:
         """Draw the scatter plot.
 
         Parameters
@@ -107,11 +100,7 @@ class VocabularyDisplay:
         side = np.where(z > self.threshold, 1, np.where(z < -self.threshold, -1, 0))
         name_a = str(t["group_a"].iloc[0]) if len(t) else "A"
         name_b = str(t["group_b"].iloc[0]) if len(t) else "B"
-        for value, color, label in (
-            (0, "#bbbbbb", f"|z| ≤ {self.threshold:g}"),
-            (1, color_a, name_a),
-            (-1, color_b, name_b),
-        ):
+        for value, color, label in ((0, "#bbbbbb", f"|z| ≤ {self.threshold:g}"), (1, color_a, name_a), (-1, color_b, name_b)):
             sel = side == value
             ax.scatter(freq[sel], z[sel], s=10, color=color, alpha=0.7, linewidths=0, label=label)
         if len(t):
@@ -122,21 +111,10 @@ class VocabularyDisplay:
         order = np.argsort(-z, kind="mergesort")
         picked = [i for i in order[:top] if side[i] == 1] + [i for i in order[::-1][:top] if side[i] == -1]
         ax.autoscale_view()
-        for i, dy in zip(
-            picked,
-            _label_offsets(ax, freq[picked], z[picked], [str(t["word"].iloc[i]) for i in picked]),
-            strict=True,
-        ):
-            ax.annotate(
-                str(t["word"].iloc[i]),
-                (freq[i], z[i]),
-                xytext=(4, dy),
-                textcoords="offset points",
-                fontsize=7,
-                va="center",
-                color=color_a if side[i] > 0 else color_b,
-                arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.4} if dy else None,
-            )
+        for i, dy in zip(picked, _label_offsets(ax, freq[picked], z[picked], [str(t["word"].iloc[i]) for i in picked]), strict=True):
+            ax.annotate(str(t["word"].iloc[i]), (freq[i], z[i]), xytext=(4, dy), textcoords="offset points",
+                        fontsize=7, va="center", color=color_a if side[i] > 0 else color_b,
+                        arrowprops={"arrowstyle": "-", "color": "#999999", "lw": 0.4} if dy else None)
         ax.set_xlabel("frequency in both sides (log scale)", fontsize=8)
         ax.set_ylabel(f"z-score (log-odds, Dirichlet prior): + {name_a}, − {name_b}", fontsize=8)
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)

@@ -139,11 +139,7 @@ def write_reports(
             i += 1
         used.add(stem)
         names[event] = stem
-    links = (
-        {e: f"{names[e]}.html" for e in chosen}
-        if "html" in wanted
-        else {e: f"{names[e]}.pdf" for e in chosen}
-    )
+    links = {e: f"{names[e]}.html" for e in chosen} if "html" in wanted else {e: f"{names[e]}.pdf" for e in chosen}
     home = ("index.html" if "html" in wanted else "index.pdf") if index else None
     tasks: list[_Task] = [_Task(None, "index", {"links": links}, wanted, out, generated)] if index else []
     tasks += [_Task(e, names[e], {"home": home}, wanted, out, generated) for e in chosen]

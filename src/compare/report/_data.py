@@ -4,20 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = [
-    "ArticleBlock",
-    "Block",
-    "FigureBlock",
-    "LegendBlock",
-    "LinksBlock",
-    "ListBlock",
-    "Mark",
-    "ReportData",
-    "Section",
-    "Segment",
-    "TableBlock",
-    "TextBlock",
-]
+__all__ = ["ArticleBlock", "Block", "FigureBlock", "LegendBlock", "LinksBlock", "ListBlock", "Mark", "ReportData", "Section", "Segment", "TableBlock", "TextBlock"]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -167,3 +154,5 @@ class ReportData:
             f'<iframe srcdoc="{escape(render_html(self), quote=True)}" title="{escape(self.title, quote=True)}" '
             'style="width: 100%; height: 640px; border: 1px solid #ddd;"></iframe>'
         )
+
+

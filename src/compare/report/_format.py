@@ -60,30 +60,19 @@ def _cell(value: Any) -> str:
     return "–" if text in {"nan", "NaN", "None", "<NA>", "NaT"} else text
 
 
-def _table_block(
-    df: pd.DataFrame,
-    *,
-    caption: str = "",
-    formats: Mapping[str, Callable[[Any], str]] | None = None,
-    headers: Mapping[str, str] | None = None,
-) -> TableBlock:
+def _table_block(df: pd.DataFrame, *, caption: str = "", formats: Mapping[str, Callable[[Any], str]] | None = None,
+                 headers: Mapping[str, str] | None = None) -> TableBlock:
     import pandas as pd
 
     formats = dict(formats or {})
     headers = dict(headers or {})
     cols = [str(c) for c in df.columns]
-    numeric = tuple(
-        bool(pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c]))
-        for c in df.columns
-    )
+    numeric = tuple(bool(pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])) for c in df.columns)
     rows = []
     for record in df.itertuples(index=False, name=None):
-        rows.append(
-            tuple(formats[c](v) if c in formats else _cell(v) for c, v in zip(cols, record, strict=True))
-        )
+        rows.append(tuple(formats[c](v) if c in formats else _cell(v) for c, v in zip(cols, record, strict=True)))
     return TableBlock(
-        columns=tuple(headers.get(c, c.replace("_", " ")) for c in cols),
-        rows=tuple(rows),
-        numeric=numeric,
-        caption=caption,
+        columns=tuple(headers.get(c, c.replace("_", " ")) for c in cols), rows=tuple(rows), numeric=numeric, caption=caption
     )
+
+

@@ -76,24 +76,12 @@ def _scope(df: pd.DataFrame, ids: set[str] | None) -> pd.DataFrame:
 
 def _family_metrics(articles: pd.DataFrame, family: str) -> list[str]:
     scorers = _registry()
-    return [
-        c
-        for c in articles.columns
-        if c in scorers
-        and scorers[c].family == family
-        and scorers[c].level == "article"
-        and articles[c].notna().any()
-    ]
+    return [c for c in articles.columns if c in scorers and scorers[c].family == family and scorers[c].level == "article"
+            and articles[c].notna().any()]
 
 
-def _figure(
-    build: Callable[[Any], Any],
-    *,
-    size: tuple[float, float],
-    id_prefix: str,
-    caption: str = "",
-    grid: tuple[int, int] | None = None,
-) -> FigureBlock | None:
+def _figure(build: Callable[[Any], Any], *, size: tuple[float, float], id_prefix: str, caption: str = "",
+            grid: tuple[int, int] | None = None) -> FigureBlock | None:
     """Draw onto a fresh (non-pyplot) Figure and return it as an SVG block; None if drawing fails."""
     from matplotlib.figure import Figure
 
@@ -105,11 +93,7 @@ def _figure(
         build(ax)
         svg = to_svg(fig, id_prefix=id_prefix)  # drawing happens here too (text layout, mathtext)
     except Exception as exc:  # noqa: BLE001 - one figure that fails must not cost the whole report
-        warnings.warn(
-            f"The figure {id_prefix!r} could not be drawn and is left out: {exc}",
-            CompareWarning,
-            stacklevel=3,
-        )
+        warnings.warn(f"The figure {id_prefix!r} could not be drawn and is left out: {exc}", CompareWarning, stacklevel=3)
         return None
     return FigureBlock(svg=svg, caption=caption)
 
@@ -131,36 +115,25 @@ def _outlet_means(profiles: pd.DataFrame) -> pd.DataFrame:
     return rows.assign(outlet=rows["group"], n=rows["n_articles"], mean=mean)
 
 
-def _summary_section(
-    articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: str, adjusted: bool
-) -> Section | None:
+def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: str, adjusted: bool) -> Section | None:
     """Headline metrics by outlet, from the run's outlet profiles (``Results.profiles``)."""
     from ..scores import SCORERS, headline_metrics
 
     if articles.empty or "outlet" not in articles.columns:
         return None
     metrics = headline_metrics(articles)
-    counts = (
-        articles.groupby("outlet").agg(articles=("article_id", "size"), words=("n_words", "mean"))
-        if "n_words" in articles.columns
+    counts = articles.groupby("outlet").agg(articles=("article_id", "size"), words=("n_words", "mean")) if "n_words" in articles.columns \
         else articles.groupby("outlet").agg(articles=("article_id", "size"))
-    )
     means = _outlet_means(profiles) if metrics and not profiles.empty else None
-    columns = [
-        "outlet",
-        "articles",
-        *(["mean words"] if "words" in counts.columns else []),
-        *(SCORERS[m].display if m in SCORERS else _metric_label(m) for m in metrics),
-    ]
+    columns = ["outlet", "articles", *(["mean words"] if "words" in counts.columns else []),
+               *(SCORERS[m].display if m in SCORERS else _metric_label(m) for m in metrics)]
     rows = []
     for outlet in sorted(counts.index, key=str):
         row = [str(outlet), str(int(counts.loc[outlet, "articles"]))]
         if "words" in counts.columns:
             row.append(format_number(counts.loc[outlet, "words"], 0))
         for metric in metrics:
-            sel = (
-                means[(means["outlet"] == outlet) & (means["metric"] == metric)] if means is not None else []
-            )
+            sel = means[(means["outlet"] == outlet) & (means["metric"] == metric)] if means is not None else []
             if len(sel) == 0 or pd.isna(sel.iloc[0]["mean"]):
                 row.append("–")
                 continue
@@ -179,15 +152,8 @@ def _summary_section(
         "percentile-bootstrap interval follows in brackets."
     )
     intro = TextBlock((f"{len(articles)} article(s) from {n_out} outlet(s) {scope}. {how}",))
-    blocks: list[Block] = [
-        intro,
-        TableBlock(
-            tuple(columns),
-            tuple(rows),
-            (False, True, *([True] * (len(columns) - 2))),
-            caption="Headline metrics by outlet",
-        ),
-    ]
+    blocks: list[Block] = [intro, TableBlock(tuple(columns), tuple(rows), (False, True, *([True] * (len(columns) - 2))),
+                                            caption="Headline metrics by outlet")]
     if metrics and means is not None and not means.empty and means["ci_low"].notna().any() and n_out <= 15:
         from ..plotting import OutletProfileDisplay
 
@@ -224,11 +190,7 @@ def _differences_section(comparisons: pd.DataFrame, *, max_rows: int = 40) -> Se
             "6 shared stories to reach p < 0.05); their differences are in the comparisons table, without p."
         )
     if tested.empty:
-        return Section(
-            "differences",
-            "Differences between outlets",
-            (TextBlock(tuple(notes or ["Nothing could be tested."])),),
-        )
+        return Section("differences", "Differences between outlets", (TextBlock(tuple(notes or ["Nothing could be tested."])),))
     tested = tested.sort_values(["p_adjusted", "p_value", "metric", "group_a", "group_b"], kind="mergesort")
     shown = tested.head(max_rows)
     design = shown["design"].iloc[0] if "design" in shown.columns else ""
@@ -249,14 +211,9 @@ def _differences_section(comparisons: pd.DataFrame, *, max_rows: int = 40) -> Se
             "p (Holm)": shown["p_adjusted"],
         }
     )
-    block = _table_block(
-        view,
-        caption="Pairwise differences, smallest adjusted p first",
-        formats={"p": format_pvalue, "p (Holm)": format_pvalue},
-    )
-    notes.insert(
-        0, f"Design: {design}. p-values are adjusted with Holm's method within each comparison table."
-    )
+    block = _table_block(view, caption="Pairwise differences, smallest adjusted p first",
+                         formats={"p": format_pvalue, "p (Holm)": format_pvalue})
+    notes.insert(0, f"Design: {design}. p-values are adjusted with Holm's method within each comparison table.")
     if len(tested) > max_rows:
         notes.append(f"The {max_rows} comparisons with the smallest adjusted p are shown.")
     return Section("differences", "Differences between outlets", (TextBlock(tuple(notes)), block))
@@ -275,22 +232,12 @@ def _coverage_section(results: Results, event: str | None) -> Section | None:
     disp = CoverageMatrixDisplay.from_frame(part, claims=claims, event=event)
     n_rows, n_cols = disp.matrix.shape
     blocks: list[Block] = [
-        TextBlock(
-            (
-                (
-                    "Claims are sentences aligned across the event's articles. A claim is carried by an outlet "
-                    "that has a matching sentence, omitted by one that has none, and only here when a single outlet "
-                    "reports it."
-                ),
-            )
-        )
+        TextBlock((("Claims are sentences aligned across the event's articles. A claim is carried by an outlet "
+                   "that has a matching sentence, omitted by one that has none, and only here when a single outlet "
+                   "reports it."),))
     ]
-    fig = _figure(
-        lambda ax: disp.plot(ax=ax),
-        size=(0.9 * n_cols + 5.5, 0.26 * n_rows + 1.8),
-        id_prefix="coverage-",
-        caption="Claim coverage (claims carried by most outlets first).",
-    )
+    fig = _figure(lambda ax: disp.plot(ax=ax), size=(0.9 * n_cols + 5.5, 0.26 * n_rows + 1.8), id_prefix="coverage-",
+                  caption="Claim coverage (claims carried by most outlets first).")
     if fig is not None:
         blocks.append(fig)
     counts = part.groupby(["outlet", "status"]).size().unstack("status", fill_value=0)
@@ -315,13 +262,9 @@ def _actors_section(actors: pd.DataFrame) -> Section | None:
     if column is not None and actors[column].notna().any():
         disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=12)
         n_rows, n_cols = disp.table.shape
-        fig = _figure(
-            lambda ax: disp.plot(ax=ax),
-            size=(1.0 * n_cols + 4.5, 0.32 * n_rows + 1.8),
-            id_prefix="actors-",
-            caption=f"Sentiment toward the most-mentioned actors ({column}; blue positive, red negative, "
-            "blank not mentioned), in the outlets that mention them most (at most 12).",
-        )
+        fig = _figure(lambda ax: disp.plot(ax=ax), size=(1.0 * n_cols + 4.5, 0.32 * n_rows + 1.8), id_prefix="actors-",
+                      caption=f"Sentiment toward the most-mentioned actors ({column}; blue positive, red negative, "
+                              "blank not mentioned), in the outlets that mention them most (at most 12).")
         if fig is not None:
             blocks.append(fig)
     agg: dict[str, tuple[str, str]] = {"articles": ("article_id", "nunique")}
@@ -332,9 +275,7 @@ def _actors_section(actors: pd.DataFrame) -> Section | None:
             agg[col] = (col, "mean")
     table = actors.groupby(["actor", "outlet"]).agg(**agg).reset_index()
     sort_cols = ["mentions", "actor", "outlet"] if "mentions" in table.columns else ["actor", "outlet"]
-    table = table.sort_values(
-        sort_cols, ascending=[False, True, True][-len(sort_cols) :], kind="mergesort"
-    ).head(40)
+    table = table.sort_values(sort_cols, ascending=[False, True, True][-len(sort_cols):], kind="mergesort").head(40)
     blocks.append(_table_block(table, caption="Actors by outlet (most mentioned first; at most 40 rows)"))
     return Section("actors", "Actors and sentiment", tuple(blocks))
 
@@ -346,12 +287,8 @@ def _sources_section(attributions: pd.DataFrame) -> Section | None:
         return None
     disp = SourceTypeDisplay.from_frame(attributions)
     blocks: list[Block] = []
-    fig = _figure(
-        lambda ax: disp.plot(ax=ax),
-        size=(7.5, 0.35 * len(disp.counts) + 1.6),
-        id_prefix="sources-",
-        caption="Who is quoted or paraphrased: attributions by source type.",
-    )
+    fig = _figure(lambda ax: disp.plot(ax=ax), size=(7.5, 0.35 * len(disp.counts) + 1.6), id_prefix="sources-",
+                  caption="Who is quoted or paraphrased: attributions by source type.")
     if fig is not None:
         blocks.append(fig)
     blocks.append(_table_block(disp.counts.reset_index(), caption="Attributions by outlet and source type"))
@@ -371,17 +308,9 @@ def _frames_section(articles: pd.DataFrame) -> Section | None:
     disp = FrameProfileDisplay.from_frame(articles, frames=frames)
     n_out = len(disp.means)
     blocks: list[Block] = []
-    size = (
-        (7.5, max(2.5, 0.12 * len(frames) * max(n_out, 2) + 1.5))
-        if n_out <= 8
-        else (0.9 * len(frames) + 4, 0.25 * n_out + 1.5)
-    )
-    fig = _figure(
-        lambda ax: disp.plot(ax=ax),
-        size=size,
-        id_prefix="frames-",
-        caption="Mean frame scores per outlet (generic news frames).",
-    )
+    size = (7.5, max(2.5, 0.12 * len(frames) * max(n_out, 2) + 1.5)) if n_out <= 8 else (0.9 * len(frames) + 4, 0.25 * n_out + 1.5)
+    fig = _figure(lambda ax: disp.plot(ax=ax), size=size,
+                  id_prefix="frames-", caption="Mean frame scores per outlet (generic news frames).")
     if fig is not None:
         blocks.append(fig)
     view = disp.means.reset_index()
@@ -401,17 +330,9 @@ def _readability_section(articles: pd.DataFrame) -> Section | None:
         "readability",
         "Readability",
         (
-            TextBlock(
-                (
-                    (
-                        "Mean readability per outlet. Flesch reading ease: higher is easier; the grade-level "
-                        "formulas (Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI, Dale-Chall): higher is harder."
-                    ),
-                )
-            ),
-            _table_block(
-                means, headers={m: _metric_label(m) for m in metrics}, caption="Readability by outlet"
-            ),
+            TextBlock((("Mean readability per outlet. Flesch reading ease: higher is easier; the grade-level "
+                       "formulas (Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI, Dale-Chall): higher is harder."),)),
+            _table_block(means, headers={m: _metric_label(m) for m in metrics}, caption="Readability by outlet"),
         ),
     )
 
@@ -421,18 +342,11 @@ def _wordchoice_section(labels: pd.DataFrame, articles: pd.DataFrame) -> Section
     metrics = _family_metrics(articles, "wordchoice") if not articles.empty else []
     if metrics:
         means = articles.groupby("outlet")[metrics].mean()
-        blocks.append(
-            _table_block(
-                means.reindex(sorted(means.index, key=str)).reset_index(),
-                headers={m: _metric_label(m) for m in metrics},
-                caption="Word-choice measures by outlet",
-            )
-        )
+        blocks.append(_table_block(means.reindex(sorted(means.index, key=str)).reset_index(),
+                                   headers={m: _metric_label(m) for m in metrics}, caption="Word-choice measures by outlet"))
     if not labels.empty and {"actor", "label", "outlet"} <= set(labels.columns):
         table = labels.groupby(["actor", "outlet", "label"]).size().rename("uses").reset_index()
-        table = table.sort_values(
-            ["actor", "outlet", "uses", "label"], ascending=[True, True, False, True], kind="mergesort"
-        )
+        table = table.sort_values(["actor", "outlet", "uses", "label"], ascending=[True, True, False, True], kind="mergesort")
         blocks.append(_table_block(table.head(50), caption="How each outlet labels the actors (first 50)"))
     if not blocks:
         return None
@@ -446,56 +360,26 @@ def _citations_section(
 
     blocks: list[Block] = []
     if provenance is not None and not provenance.empty and {"article_id", "label"} <= set(provenance.columns):
-        cols = [
-            c
-            for c in ("outlet", "article_id", "label", "core_sources", "copied_from", "copied_share")
-            if c in provenance.columns
-        ]
-        view = provenance.sort_values([c for c in ("outlet", "article_id") if c in cols], kind="mergesort")[
-            cols
-        ]
-        view = view.assign(
-            **{
-                c: view[c].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-                for c in ("core_sources",)
-                if c in view.columns
-            }
-        )
-        blocks.append(
-            _table_block(
-                view,
-                caption="Provenance of each article: original, re-report (cites another "
-                "outlet for its core story) or copy (mostly reused text)",
-            )
-        )
+        cols = [c for c in ("outlet", "article_id", "label", "core_sources", "copied_from", "copied_share")
+                if c in provenance.columns]
+        view = provenance.sort_values([c for c in ("outlet", "article_id") if c in cols], kind="mergesort")[cols]
+        view = view.assign(**{c: view[c].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+                              for c in ("core_sources",) if c in view.columns})
+        blocks.append(_table_block(view, caption="Provenance of each article: original, re-report (cites another "
+                                                 "outlet for its core story) or copy (mostly reused text)"))
     if not citations.empty and {"outlet", "cited_outlet"} <= set(citations.columns):
         disp = CitationGraphDisplay.from_frame(citations, relation=None)
         if not disp.edges.empty:
-            fig = _figure(
-                lambda ax: disp.plot(ax=ax),
-                size=(7, 6),
-                id_prefix="citations-",
-                caption="Citation graph: an arrow from the citing to the cited outlet.",
-            )
+            fig = _figure(lambda ax: disp.plot(ax=ax), size=(7, 6), id_prefix="citations-",
+                          caption="Citation graph: an arrow from the citing to the cited outlet.")
             if fig is not None:
                 blocks.append(fig)
-        cols = [
-            c
-            for c in ("outlet", "article_id", "cited_outlet", "cue", "relation", "core")
-            if c in citations.columns
-        ]
+        cols = [c for c in ("outlet", "article_id", "cited_outlet", "cue", "relation", "core") if c in citations.columns]
         sort = [c for c in ("outlet", "article_id", "start") if c in citations.columns]
-        blocks.append(
-            _table_block(
-                citations.sort_values(sort, kind="mergesort")[cols], caption="Citations of other outlets"
-            )
-        )
+        blocks.append(_table_block(citations.sort_values(sort, kind="mergesort")[cols], caption="Citations of other outlets"))
     if not reuse.empty and {"article_id", "other_article_id"} <= set(reuse.columns):
-        cols = [
-            c
-            for c in ("article_id", "outlet", "other_article_id", "other_outlet", "shared_share", "direction")
-            if c in reuse.columns
-        ]
+        cols = [c for c in ("article_id", "outlet", "other_article_id", "other_outlet", "shared_share", "direction")
+                if c in reuse.columns]
         view = reuse.sort_values(["article_id", "other_article_id"], kind="mergesort")[cols]
         blocks.append(_table_block(view, caption="Text reuse between articles (share of the article's text)"))
     if not blocks:
@@ -522,18 +406,10 @@ def _spans_for(results: Results, article_id: str) -> list[tuple[int, int, Mark]]
         spans.append((r.get("start"), r.get("end"), Mark(f"ev-{_css_name(family)}", title)))
     for r in rows("attributions").to_dict("records"):
         kind = str(r.get("source_type") or "source")
-        spans.append(
-            (
-                r.get("cue_start"),
-                r.get("cue_end"),
-                Mark("ev-cue", f"attribution cue ({r.get('kind', '')})".replace(" ()", "")),
-            )
-        )
+        spans.append((r.get("cue_start"), r.get("cue_end"), Mark("ev-cue", f"attribution cue ({r.get('kind', '')})".replace(" ()", ""))))
         spans.append((r.get("source_start"), r.get("source_end"), Mark("ev-source", f"source: {kind}")))
     for r in rows("labels").to_dict("records"):
-        spans.append(
-            (r.get("start"), r.get("end"), Mark("ev-label", f"label for {r.get('actor')} ({r.get('kind')})"))
-        )
+        spans.append((r.get("start"), r.get("end"), Mark("ev-label", f"label for {r.get('actor')} ({r.get('kind')})")))
     for r in rows("citations").to_dict("records"):
         spans.append((r.get("start"), r.get("end"), Mark("ev-cite", f"cites {r.get('cited_outlet')}")))
     clean = []
@@ -612,14 +488,8 @@ def _articles_section(results: Results, articles: pd.DataFrame) -> Section | Non
     if articles.empty or corpus is None:
         return None
     blocks: list[Block] = [
-        TextBlock(
-            (
-                (
-                    "Highlighted words are the evidence behind the scores; hover over a highlight to see the "
-                    "metric it counts for."
-                ),
-            )
-        ),
+        TextBlock((("Highlighted words are the evidence behind the scores; hover over a highlight to see the "
+                   "metric it counts for."),)),
         LegendBlock(_LEGEND),
     ]
     order = articles.sort_values(["outlet", "article_id"], kind="mergesort")
@@ -630,18 +500,10 @@ def _articles_section(results: Results, articles: pd.DataFrame) -> Section | Non
         art = corpus[aid]
         spans = _spans_for(results, aid)
         meta = " · ".join(
-            p
-            for p in (
-                art.outlet,
-                str(art.published) if art.published else "",
-                f"{len(art.text.split())} words",
-                f"id {aid}",
-            )
-            if p
+            p for p in (art.outlet, str(art.published) if art.published else "", f"{len(art.text.split())} words",
+                        f"id {aid}") if p
         )
-        blocks.append(
-            ArticleBlock(aid, art.outlet, art.title or aid, meta, segment_text(art.text, spans), len(spans))
-        )
+        blocks.append(ArticleBlock(aid, art.outlet, art.title or aid, meta, segment_text(art.text, spans), len(spans)))
     return Section("articles", "Articles with their evidence", tuple(blocks))
 
 
@@ -671,31 +533,21 @@ def _methods_section(results: Results, articles: pd.DataFrame) -> Section:
         if spec.direction:
             text += f" Direction: {spec.direction}."
         described.append(text)
-    refs.update(
-        dict.fromkeys(
-            [
-                "Efron, B. & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall.",
-                "Good, P. (2005). Permutation, Parametric and Bootstrap Tests of Hypotheses (3rd ed.). Springer.",
-                "Holm, S. (1979). A simple sequentially rejective multiple test procedure. Scandinavian Journal of Statistics, 6(2), 65-70.",
-                "Hedges, L. V. (1981). Distribution theory for Glass's estimator of effect size and related estimators. Journal of Educational Statistics, 6(2), 107-128.",
-                "Cliff, N. (1993). Dominance statistics: Ordinal analyses to answer ordinal questions. Psychological Bulletin, 114(3), 494-509.",
-            ]
-        )
-    )
+    refs.update(dict.fromkeys([
+        "Efron, B. & Tibshirani, R. J. (1993). An Introduction to the Bootstrap. Chapman & Hall.",
+        "Good, P. (2005). Permutation, Parametric and Bootstrap Tests of Hypotheses (3rd ed.). Springer.",
+        "Holm, S. (1979). A simple sequentially rejective multiple test procedure. Scandinavian Journal of Statistics, 6(2), 65-70.",
+        "Hedges, L. V. (1981). Distribution theory for Glass's estimator of effect size and related estimators. Journal of Educational Statistics, 6(2), 107-128.",
+        "Cliff, N. (1993). Dominance statistics: Ordinal analyses to answer ordinal questions. Psychological Bulletin, 114(3), 494-509.",
+    ]))
     manifest = dict(results.manifest)
     flat: list[tuple[str, str]] = []
     _flatten("", manifest, flat)
     blocks: list[Block] = [
-        TextBlock(
-            (
-                (
-                    "Statistics: outlet means carry 95% percentile-bootstrap intervals (2000 resamples, seeded); "
-                    "outlet differences use permutation tests (exact when all splits can be enumerated), Hedges' g "
-                    "and Cliff's delta, with Holm's adjustment over the comparisons shown. Every random draw is "
-                    "seeded, so the same results give the same report."
-                ),
-            )
-        ),
+        TextBlock((("Statistics: outlet means carry 95% percentile-bootstrap intervals (2000 resamples, seeded); "
+                   "outlet differences use permutation tests (exact when all splits can be enumerated), Hedges' g "
+                   "and Cliff's delta, with Holm's adjustment over the comparisons shown. Every random draw is "
+                   "seeded, so the same results give the same report."),)),
     ]
     if described:
         blocks.append(ListBlock(tuple(sorted(described))))
@@ -713,11 +565,7 @@ def _events_section(results: Results, links: Mapping[str, str] | None) -> Sectio
     rows = []
     for event in event_ids(results):
         part = articles[articles["event_id"].astype(str) == event]
-        title = (
-            str(part.sort_values("article_id")["title"].iloc[0])
-            if "title" in part.columns and len(part)
-            else ""
-        )
+        title = str(part.sort_values("article_id")["title"].iloc[0]) if "title" in part.columns and len(part) else ""
         note = f"{len(part)} articles · {part['outlet'].nunique()} outlets · {title}"
         rows.append(((links or {}).get(event, ""), event, note))
     blocks: list[Block] = []
@@ -738,6 +586,6 @@ def _rejected_section(results: Results) -> Section | None:
     rejected = list(results.corpus.rejected)
     if not rejected:
         return None
-    return Section(
-        "rejected", "Inputs that could not be read", (ListBlock(tuple(sorted(str(r) for r in rejected))),)
-    )
+    return Section("rejected", "Inputs that could not be read", (ListBlock(tuple(sorted(str(r) for r in rejected))),))
+
+

@@ -166,11 +166,7 @@ def build_report(
     corpus = results.corpus
     corpus_hash = str((manifest.get("corpus") or {}).get("hash") or corpus.content_hash())
     if event is not None:
-        titles = (
-            articles["title"].dropna().astype(str)
-            if "title" in articles.columns
-            else pd.Series([], dtype=str)
-        )
+        titles = articles["title"].dropna().astype(str) if "title" in articles.columns else pd.Series([], dtype=str)
         title = f"Event {event}"
         subtitle = titles.iloc[0] if len(titles) else ""
     else:
@@ -188,3 +184,4 @@ def build_report(
         event_id=event,
         home=home,
     )
+

@@ -65,7 +65,6 @@ _TABLE: tuple[Family, ...] = (
     ),
 )
 
-
 def _labelled(family: Family) -> Family:
     """The family with each metric's label and unit from :data:`._display.DISPLAY`."""
     metrics = tuple(

@@ -92,7 +92,8 @@ def metric_columns(df: pd.DataFrame, *, exclude: Sequence[str] = ()) -> list[str
     return [
         str(c)
         for c in df.columns
-        if c not in skip and (pd.api.types.is_numeric_dtype(df[c]) or pd.api.types.is_bool_dtype(df[c]))
+        if c not in skip
+        and (pd.api.types.is_numeric_dtype(df[c]) or pd.api.types.is_bool_dtype(df[c]))
     ]
 
 
@@ -402,9 +403,8 @@ def outlet_means(
     long = _long_form(df, metrics=metrics, keys=keys, caller=caller)
     columns = [*keys, "metric", "n", "mean", "sd", "ci_low", "ci_high"]
     if long.empty:
-        return pd.DataFrame(
-            {c: pd.Series(dtype="float64" if c not in [*keys, "metric"] else object) for c in columns}
-        )
+        return pd.DataFrame({c: pd.Series(dtype="float64" if c not in [*keys, "metric"] else object)
+                             for c in columns})
     lo_q, hi_q = (1 - ci) / 2, (1 + ci) / 2
     grouped = long.groupby([*keys, "metric"], sort=False, dropna=False)
     codes = grouped.ngroup().to_numpy()
@@ -622,9 +622,7 @@ def compare_outlets(
         pair_list = [(str(a), str(b)) for a, b in pairs]
         unknown = sorted({g for p in pair_list for g in p} - set(all_groups))
         if unknown:
-            msg = (
-                f"The 'pairs' parameter of {caller} names unknown groups {unknown!r}; known: {all_groups!r}."
-            )
+            msg = f"The 'pairs' parameter of {caller} names unknown groups {unknown!r}; known: {all_groups!r}."
             raise InvalidInputError(msg)
     columns = [
         *([within] if within else []),
@@ -680,12 +678,7 @@ def compare_outlets(
 
 
 def _unpaired_rows(
-    values: np.ndarray,
-    groups: np.ndarray,
-    metrics: list[str],
-    pair_list: list[tuple[str, str]],
-    n_perm: int,
-    seed: int,
+    values: np.ndarray, groups: np.ndarray, metrics: list[str], pair_list: list[tuple[str, str]], n_perm: int, seed: int
 ) -> list:
     """Rows ``(metric, a, b, n_a, n_b, mean_a, mean_b, diff, d, g, delta, p)`` for one stratum.
 
@@ -715,20 +708,8 @@ def _unpaired_rows(
             mean_a, mean_b, d, g, delta = _effect_sizes(x, y)
             for i, j in enumerate(cols):
                 rows.append(
-                    (
-                        metrics[j],
-                        a,
-                        b,
-                        na,
-                        nb,
-                        float(mean_a[i]),
-                        float(mean_b[i]),
-                        float(mean_a[i] - mean_b[i]),
-                        float(d[i]),
-                        float(g[i]),
-                        float(delta[i]),
-                        float(pvals[i]),
-                    )
+                    (metrics[j], a, b, na, nb, float(mean_a[i]), float(mean_b[i]), float(mean_a[i] - mean_b[i]),
+                     float(d[i]), float(g[i]), float(delta[i]), float(pvals[i]))
                 )
     return rows
 
@@ -761,9 +742,7 @@ def _effect_sizes(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, ...]:
     return mean_a, mean_b, d, g, delta
 
 
-def _paired_row(
-    columns_of: dict[str, np.ndarray], a: str, b: str, n_perm: int, seed: int, cache: dict
-) -> tuple:
+def _paired_row(columns_of: dict[str, np.ndarray], a: str, b: str, n_perm: int, seed: int, cache: dict) -> tuple:
     col_a = columns_of.get(a)
     col_b = columns_of.get(b)
     na = int(np.isfinite(col_a).sum()) if col_a is not None else 0

@@ -60,53 +60,17 @@ STATUS_NOT_CONNECTED = "no story shared with the others"
 
 #: Columns of :func:`compare_groups`, in order.
 GROUP_COLUMNS: tuple[str, ...] = (
-    "metric",
-    "group_a",
-    "group_b",
-    "unit",
-    "status",
-    "n_stories",
-    "n_outlets_a",
-    "n_outlets_b",
-    "n_articles_a",
-    "n_articles_b",
-    "mean_a",
-    "mean_b",
-    "diff",
-    "ci_low",
-    "ci_high",
-    "sd_within",
-    "std_diff",
-    "std_ci_low",
-    "std_ci_high",
-    "min_p",
-    "p_value",
-    "p_adjusted",
+    "metric", "group_a", "group_b", "unit", "status", "n_stories", "n_outlets_a", "n_outlets_b",
+    "n_articles_a", "n_articles_b", "mean_a", "mean_b", "diff", "ci_low", "ci_high", "sd_within",
+    "std_diff", "std_ci_low", "std_ci_high", "min_p", "p_value", "p_adjusted",
 )
 #: Columns of :func:`group_profiles`, in order.
 PROFILE_COLUMNS: tuple[str, ...] = (
-    "metric",
-    "group",
-    "status",
-    "n_stories",
-    "n_outlets",
-    "n_articles",
-    "mean",
-    "adjusted_mean",
-    "se",
-    "ci_low",
-    "ci_high",
+    "metric", "group", "status", "n_stories", "n_outlets", "n_articles", "mean", "adjusted_mean", "se",
+    "ci_low", "ci_high",
 )
 
-_INT_COLUMNS = (
-    "n_stories",
-    "n_outlets_a",
-    "n_outlets_b",
-    "n_articles_a",
-    "n_articles_b",
-    "n_outlets",
-    "n_articles",
-)
+_INT_COLUMNS = ("n_stories", "n_outlets_a", "n_outlets_b", "n_articles_a", "n_articles_b", "n_outlets", "n_articles")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -156,12 +120,7 @@ def min_attainable_p(n_a: int, n_b: int | None = None, *, unit: str = "story") -
 # input
 # ----------------------------------------------------------------------------------------------
 def _prepare(
-    df: pd.DataFrame,
-    *,
-    by: str | Mapping[str, Any],
-    metrics: Sequence[str] | None,
-    block: str,
-    outlet: str,
+    df: pd.DataFrame, *, by: str | Mapping[str, Any], metrics: Sequence[str] | None, block: str, outlet: str,
     caller: str,
 ) -> pd.DataFrame:
     """Long rows ``_block, _group, _outlet, metric, value`` (finite values, labels as str)."""
@@ -639,24 +598,17 @@ def compare_groups(
         pair_list = [(str(a), str(b)) for a, b in pairs]
         unknown = sorted({g for p in pair_list for g in p} - set(all_groups))
         if unknown:
-            msg = (
-                f"The 'pairs' parameter of {caller} names unknown groups {unknown!r}; known: {all_groups!r}."
-            )
+            msg = f"The 'pairs' parameter of {caller} names unknown groups {unknown!r}; known: {all_groups!r}."
             raise InvalidInputError(msg)
     rows: list[dict[str, Any]] = []
     cache: dict = {}
     for metric, part in long.groupby("metric", sort=True):
         cells = _Cells(part)
         if unit == "story":
-            rows.extend(
-                _story_rows(
-                    str(metric), cells, pair_list, alpha=alpha, ci=ci, n_perm=n_perm, seed=seed, cache=cache
-                )
-            )
+            rows.extend(_story_rows(str(metric), cells, pair_list, alpha=alpha, ci=ci, n_perm=n_perm, seed=seed,
+                                    cache=cache))
         else:
-            rows.extend(
-                _outlet_rows(str(metric), cells, pair_list, alpha=alpha, ci=ci, n_perm=n_perm, seed=seed)
-            )
+            rows.extend(_outlet_rows(str(metric), cells, pair_list, alpha=alpha, ci=ci, n_perm=n_perm, seed=seed))
     if not rows:
         out = pd.DataFrame({c: pd.Series(dtype="float64") for c in GROUP_COLUMNS})
         for c in ("metric", "group_a", "group_b", "unit", "status"):
@@ -681,14 +633,7 @@ def _row(metric: str, a: str, b: str, unit: str, **values: Any) -> dict[str, Any
 
 
 def _story_rows(
-    metric: str,
-    cells: _Cells,
-    pair_list: list[tuple[str, str]],
-    *,
-    alpha: float,
-    ci: float,
-    n_perm: int,
-    seed: int,
+    metric: str, cells: _Cells, pair_list: list[tuple[str, str]], *, alpha: float, ci: float, n_perm: int, seed: int,
     cache: dict,
 ) -> list[dict[str, Any]]:
     n_blocks = len(cells.blocks)
@@ -697,9 +642,7 @@ def _story_rows(
     articles = np.zeros_like(values)
     articles[cells.gs_block, cells.gs_group] = cells.gs_articles
     col = {g: i for i, g in enumerate(cells.groups)}
-    cover: dict[
-        int, np.ndarray
-    ] = {}  # group -> stories x its outlets, True where the outlet covered the story
+    cover: dict[int, np.ndarray] = {}  # group -> stories x its outlets, True where the outlet covered the story
 
     def outlets_on(i: int | None, shared: np.ndarray) -> int:
         if i is None:
@@ -720,22 +663,8 @@ def _story_rows(
         m = int(shared.sum())
         min_p = min_attainable_p(m, unit="story")
         if m == 0:
-            rows.append(
-                _row(
-                    metric,
-                    a,
-                    b,
-                    "story",
-                    status=STATUS_TOO_LITTLE,
-                    n_stories=0,
-                    n_outlets_a=0,
-                    n_outlets_b=0,
-                    n_articles_a=0,
-                    n_articles_b=0,
-                    sd_within=cells.sd_within,
-                    min_p=min_p,
-                )
-            )
+            rows.append(_row(metric, a, b, "story", status=STATUS_TOO_LITTLE, n_stories=0, n_outlets_a=0,
+                             n_outlets_b=0, n_articles_a=0, n_articles_b=0, sd_within=cells.sd_within, min_p=min_p))
             continue
         va, vb = values[shared, ia], values[shared, ib]
         d = va - vb
@@ -744,10 +673,7 @@ def _story_rows(
         mean_a, mean_b = _centred_mean(va), _centred_mean(vb)
         rows.append(
             _row(
-                metric,
-                a,
-                b,
-                "story",
+                metric, a, b, "story",
                 status=STATUS_TESTED if tested else STATUS_TOO_LITTLE,
                 n_stories=m,
                 n_outlets_a=outlets_on(ia, shared),
@@ -768,14 +694,7 @@ def _story_rows(
 
 
 def _outlet_rows(
-    metric: str,
-    cells: _Cells,
-    pair_list: list[tuple[str, str]],
-    *,
-    alpha: float,
-    ci: float,
-    n_perm: int,
-    seed: int,
+    metric: str, cells: _Cells, pair_list: list[tuple[str, str]], *, alpha: float, ci: float, n_perm: int, seed: int
 ) -> list[dict[str, Any]]:
     # one unit per (group, outlet); its story-adjusted mean from cell = story + unit
     unit_key = cells.group * len(cells.outlets) + cells.outlet
@@ -799,10 +718,7 @@ def _outlet_rows(
         mean_a, mean_b = _centred_mean(x), _centred_mean(y)
         rows.append(
             _row(
-                metric,
-                a,
-                b,
-                "outlet",
+                metric, a, b, "outlet",
                 status=STATUS_TESTED if tested else STATUS_TOO_LITTLE,
                 n_stories=len(np.unique(cells.block[used])),
                 n_outlets_a=na,

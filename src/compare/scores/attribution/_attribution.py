@@ -55,7 +55,6 @@ __all__ = [
     "score",
 ]
 
-
 class Attribution(NamedTuple):
     """One attribution; spans are character offsets into the text, ``None`` when absent.
 

@@ -140,9 +140,7 @@ class Lexicon:
         elif first.isdigit():
             if token[-1] == "%":
                 rule = 2
-            elif (
-                token.isdecimal() and len(token) <= 3 and 0 < int(token) <= 110
-            ):  # isdigit() holds for "¹", which int() refuses
+            elif token.isdecimal() and len(token) <= 3 and 0 < int(token) <= 110:  # isdigit() holds for "¹", which int() refuses
                 rule = 3
         else:
             norm = _normalise(token)

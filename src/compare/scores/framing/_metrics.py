@@ -27,7 +27,6 @@ _DESCRIPTIONS = {
     "responsibility": "government able to alleviate or responsible, solutions, urgency of action",
 }
 
-
 def _metrics() -> tuple[Metric, ...]:
     article = tuple(
         Metric(

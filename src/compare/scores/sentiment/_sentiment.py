@@ -61,7 +61,6 @@ __all__ = [
 POSITIVE_THRESHOLD = 0.05
 NEGATIVE_THRESHOLD = -0.05
 
-
 class TargetSentiment(NamedTuple):
     """Sentiment of a sentence towards one target mention.
 

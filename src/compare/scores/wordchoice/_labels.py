@@ -228,25 +228,8 @@ _EPITHETS = frozenset(
     """.split()  # noqa: SIM905
 )
 _EPITHET_ENDINGS = (
-    "al",
-    "ian",
-    "ic",
-    "ive",
-    "ern",
-    "ese",
-    "ish",
-    "ior",
-    "ary",
-    "ous",
-    "ful",
-    "less",
-    "able",
-    "ible",
-    "ate",
-    "ant",
-    "ent",
-    "ile",
-    "id",
+    "al", "ian", "ic", "ive", "ern", "ese", "ish", "ior", "ary", "ous", "ful", "less", "able", "ible",
+    "ate", "ant", "ent", "ile", "id",
 )
 
 
@@ -317,9 +300,7 @@ def _title_before(
         elif text.endswith(("'s", "’s")) and text[:1].isupper():
             k = j
             break  # "Putin's aide": the possessor closes the label
-        elif (_is_modifier(kind, text, low) and low not in _DETERMINERS) or (
-            epithets and has_role and _is_epithet(doc, j, sent_lo)
-        ):
+        elif (_is_modifier(kind, text, low) and low not in _DETERMINERS) or (epithets and has_role and _is_epithet(doc, j, sent_lo)):
             k = j
         else:
             break
@@ -380,9 +361,7 @@ def _appositive_after(doc: Document, i1: int, sent_hi: int) -> tuple[int, int, i
     end = None
     while j < sent_hi and j - i1 <= 14:
         t = tokens[j]
-        if t.text == "-" and (
-            t.start == tokens[j - 1].end or (j + 1 < sent_hi and tokens[j + 1].start == t.end)
-        ):
+        if t.text == "-" and (t.start == tokens[j - 1].end or (j + 1 < sent_hi and tokens[j + 1].start == t.end)):
             return None  # "a 42-year-old": a hyphen inside a compound, not a dash
         if t.text in closers or (t.kind == "punct" and t.text in ".;:!?"):
             end = j
@@ -413,9 +392,7 @@ def _appositive_after(doc: Document, i1: int, sent_hi: int) -> tuple[int, int, i
         or lows[0] in ROLE_NOUNS
         or lows[0] in _MODIFIERS
     )
-    if not starts_ok or any(
-        w in _REPORT or w in _APPOSITIVE_VERBS or w in _RELATIVE or w in _AUX for w in lows
-    ):
+    if not starts_ok or any(w in _REPORT or w in _APPOSITIVE_VERBS or w in _RELATIVE or w in _AUX for w in lows):
         return None
     if not any(w in ROLE_NOUNS for w in lows) and lows[0] not in _DETERMINERS:
         return None
@@ -582,14 +559,7 @@ def _predicate_after(doc: Document, i1: int, sent_hi: int) -> tuple[int, int, st
 _NEGATIONS = frozenset(["not", "never", "n't", "n’t", "no"])
 
 
-_SINGULAR_ROLES = frozenset(_ROLE_SINGULAR) - {
-    "regime",
-    "government",
-    "administration",
-    "cabinet",
-    "team",
-    "delegation",
-}
+_SINGULAR_ROLES = frozenset(_ROLE_SINGULAR) - {"regime", "government", "administration", "cabinet", "team", "delegation"}
 
 
 def _nominal_phrases(doc: Document) -> list[tuple[int, int, str, int]]:
@@ -614,11 +584,7 @@ def _nominal_phrases(doc: Document) -> list[tuple[int, int, str, int]]:
         if j >= n or j - i > 4 or lows[j] not in _SINGULAR_ROLES or doc.tokens[j].sentence != sent:
             continue
         nxt = j + 1
-        if (
-            nxt < n
-            and kinds[nxt] == "word"
-            and (texts[nxt][:1].isupper() or lows[nxt] in _SINGULAR_ROLES or lows[nxt] == "of")
-        ):
+        if nxt < n and kinds[nxt] == "word" and (texts[nxt][:1].isupper() or lows[nxt] in _SINGULAR_ROLES or lows[nxt] == "of"):
             continue  # a title before a name ("the Russian President Vladimir Putin"), or "the head of ..."
         out.append((doc.tokens[i].start, doc.tokens[j].end, lows[j], sent))
     return out

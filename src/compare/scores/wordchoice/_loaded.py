@@ -525,3 +525,4 @@ def _article_metrics(doc: Document, spans: list[LoadedSpan], scores: list[float]
         "loaded_sentence_share": len({s.sentence for s in loaded}) / len(doc.sentences),
         "loaded_score_mean": sum(valid) / len(valid) if valid else math.nan,
     }
+

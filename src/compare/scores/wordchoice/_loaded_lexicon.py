@@ -31,6 +31,7 @@ class LoadedSpan(NamedTuple):
     voice: str
 
 
+
 # --------------------------------------------------------------------------------------------
 # Data
 # --------------------------------------------------------------------------------------------
@@ -211,3 +212,5 @@ def _word_weight(word: str, setting: tuple[tuple[str, float], ...]) -> tuple[flo
             if w > 0:
                 return w, "vader", "any"
     return 0.0, "", "any"
+
+

@@ -159,9 +159,7 @@ def contested_terms() -> pd.DataFrame:
     """
     import pandas as pd
 
-    return pd.DataFrame(
-        list(_term_rows()), columns=["topic", "referent", "kind", "variant", "cues", "source", "licence_note"]
-    )
+    return pd.DataFrame(list(_term_rows()), columns=["topic", "referent", "kind", "variant", "cues", "source", "licence_note"])
 
 
 def _words_of(text: str) -> tuple[str, ...]:
@@ -188,13 +186,9 @@ def _term_index(table: pd.DataFrame) -> _TermIndex:
         key = _words_of(str(r["variant"]))
         if not key:
             continue
-        variants.setdefault(key, []).append(
-            (str(r["topic"]), str(r["referent"]), str(r.get("kind", "") or ""), str(r["variant"]))
-        )
+        variants.setdefault(key, []).append((str(r["topic"]), str(r["referent"]), str(r.get("kind", "") or ""), str(r["variant"])))
         raw = r.get("cues", "")
-        words = frozenset(
-            w.strip().lower() for w in str(raw if isinstance(raw, str) else "").split("|") if w.strip()
-        )
+        words = frozenset(w.strip().lower() for w in str(raw if isinstance(raw, str) else "").split("|") if w.strip())
         cues[str(r["topic"])] = cues.get(str(r["topic"]), frozenset()) | words
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for key in sorted(variants, key=len, reverse=True):
@@ -230,15 +224,8 @@ def _doc_terms(doc: Any, index: _TermIndex, *, present: set[str] | None = None) 
             if index.cues.get(topic) and not (index.cues[topic] & present):
                 continue
             rows.append(
-                {
-                    "topic": topic,
-                    "referent": referent,
-                    "kind": kind,
-                    "variant": variant,
-                    "start": start,
-                    "end": end,
-                    "text": doc.text[start:end],
-                }
+                {"topic": topic, "referent": referent, "kind": kind, "variant": variant, "start": start, "end": end,
+                 "text": doc.text[start:end]}
             )
         i += len(found)
     return rows
@@ -329,13 +316,7 @@ def find_terms(frame: pd.DataFrame, *, terms: pd.DataFrame | None = None, text: 
         for base, doc in docs:
             for hit in _doc_terms(doc, index, present=present):
                 rows.append(
-                    {
-                        "article_id": aid,
-                        "outlet": outlets[aid],
-                        **hit,
-                        "start": base + hit["start"],
-                        "end": base + hit["end"],
-                    }
+                    {"article_id": aid, "outlet": outlets[aid], **hit, "start": base + hit["start"], "end": base + hit["end"]}
                 )
     out = pd.DataFrame(rows, columns=list(TERM_COLUMNS))
     return out.astype({"start": "int64", "end": "int64"})
@@ -418,10 +399,8 @@ def _merge_spelling_variants(names: Mapping[tuple[str, str], int]) -> dict[str, 
             continue
         for i, (a, wa) in enumerate(members):
             for b, wb in members[i + 1 :]:
-                if (
-                    wa != wb
-                    and any(x == y for x, y in zip(wa, wb, strict=True))
-                    and all(close(x, y) for x, y in zip(wa, wb, strict=True))
+                if wa != wb and any(x == y for x, y in zip(wa, wb, strict=True)) and all(
+                    close(x, y) for x, y in zip(wa, wb, strict=True)
                 ):
                     ra, rb = find(a), find(b)
                     if ra != rb:
@@ -452,9 +431,7 @@ def _descriptor_key(text: str) -> str:
     return _LEADING_ARTICLE.sub("", _norm(text)).casefold()
 
 
-def _group_column(
-    df: pd.DataFrame, by: str | Mapping[Hashable, Hashable], articles: pd.DataFrame | None, caller: str
-) -> pd.Series:
+def _group_column(df: pd.DataFrame, by: str | Mapping[Hashable, Hashable], articles: pd.DataFrame | None, caller: str) -> pd.Series:
     from ..._validation import check_columns
 
     if isinstance(by, Mapping):
@@ -613,19 +590,8 @@ def naming_table(
     if "name" in dims:
         for r in records:
             form = _norm(r["text"])
-            uses.append(
-                (
-                    str(r["actor"]),
-                    str(kinds.get(r["actor"], "")),
-                    "name",
-                    r["_group"],
-                    form.casefold(),
-                    form,
-                    str(r["article_id"]),
-                    int(r["start"]),
-                    int(r["end"]),
-                )
-            )
+            uses.append((str(r["actor"]), str(kinds.get(r["actor"], "")), "name", r["_group"], form.casefold(), form,
+                         str(r["article_id"]), int(r["start"]), int(r["end"])))
     if "spelling" in dims:
         by_actor: dict[str, list[dict[str, Any]]] = {}
         for r in records:
@@ -645,19 +611,8 @@ def naming_table(
                     key = clusters.get(word.casefold())
                     if key in varied and word[:1].isupper():
                         start = int(r["start"]) + mw.start()
-                        uses.append(
-                            (
-                                actor,
-                                str(kinds.get(actor, "")),
-                                "spelling",
-                                r["_group"],
-                                f"{key}\x00{word.casefold()}",
-                                word,
-                                str(r["article_id"]),
-                                start,
-                                start + len(word),
-                            )
-                        )
+                        uses.append((actor, str(kinds.get(actor, "")), "spelling", r["_group"], f"{key}\x00{word.casefold()}",
+                                     word, str(r["article_id"]), start, start + len(word)))
     if "descriptor" in dims:
         named = set(m["actor"].astype(str))
         if labels is not None:
@@ -671,77 +626,32 @@ def naming_table(
                     continue
                 form = _LEADING_ARTICLE.sub("", _norm(r["label"]))
                 cut = len(_norm(r["label"])) - len(form)
-                uses.append(
-                    (
-                        actor,
-                        str(kinds.get(actor, "")),
-                        "descriptor",
-                        r["_group"],
-                        _descriptor_key(r["label"]),
-                        form,
-                        str(r["article_id"]),
-                        int(r["start"]) + cut,
-                        int(r["end"]),
-                    )
-                )
+                uses.append((actor, str(kinds.get(actor, "")), "descriptor", r["_group"], _descriptor_key(r["label"]), form,
+                             str(r["article_id"]), int(r["start"]) + cut, int(r["end"])))
         elif "title" in m.columns:
             for r in records:
                 title = r.get("title")
                 if not isinstance(title, str) or not title.strip():
                     continue
                 form = _norm(title)
-                uses.append(
-                    (
-                        str(r["actor"]),
-                        str(kinds.get(r["actor"], "")),
-                        "descriptor",
-                        r["_group"],
-                        _descriptor_key(title),
-                        form,
-                        str(r["article_id"]),
-                        int(r["start"]),
-                        int(r["end"]),
-                    )
-                )
+                uses.append((str(r["actor"]), str(kinds.get(r["actor"], "")), "descriptor", r["_group"], _descriptor_key(title),
+                             form, str(r["article_id"]), int(r["start"]), int(r["end"])))
     if "term" in dims and terms is not None:
         check_columns(terms, ["article_id", "referent", "variant", "start", "end"], caller=caller)
         t = terms.assign(_group=_group_column(terms, by, articles, caller))
         for r in t[t["_group"].notna()].to_dict("records"):
-            uses.append(
-                (
-                    str(r["referent"]),
-                    str(r.get("kind", "") or "term"),
-                    "term",
-                    r["_group"],
-                    str(r["variant"]).casefold(),
-                    str(r["variant"]),
-                    str(r["article_id"]),
-                    int(r["start"]),
-                    int(r["end"]),
-                )
-            )
+            uses.append((str(r["referent"]), str(r.get("kind", "") or "term"), "term", r["_group"], str(r["variant"]).casefold(),
+                         str(r["variant"]), str(r["article_id"]), int(r["start"]), int(r["end"])))
 
-    rows = _aggregate(
-        uses, interval=interval, confidence=confidence, n_boot=n_boot, seed=seed, max_evidence=max_evidence
-    )
+    rows = _aggregate(uses, interval=interval, confidence=confidence, n_boot=n_boot, seed=seed, max_evidence=max_evidence)
     out = pd.DataFrame(rows, columns=list(NAMING_COLUMNS))
     if out.empty:
         return out
     order = {d: i for i, d in enumerate(_DIMENSIONS)}
     out = out.assign(_d=out["dimension"].map(order), _g=out["group"].astype(str))
-    out = out.sort_values(
-        ["referent", "_d", "_g", "count", "form"], ascending=[True, True, True, False, True], kind="mergesort"
-    )
+    out = out.sort_values(["referent", "_d", "_g", "count", "form"], ascending=[True, True, True, False, True], kind="mergesort")
     out = out.drop(columns=["_d", "_g"]).reset_index(drop=True)
-    return out.astype(
-        {
-            "count": "int64",
-            "total": "int64",
-            "n_articles": "int64",
-            "example_start": "int64",
-            "example_end": "int64",
-        }
-    )
+    return out.astype({"count": "int64", "total": "int64", "n_articles": "int64", "example_start": "int64", "example_end": "int64"})
 
 
 def _aggregate(
@@ -759,9 +669,7 @@ def _aggregate(
     # a stratum: referent, dimension, side (and, for spellings, the word whose spellings compete)
     strata: dict[tuple[str, str, Any, str], list[tuple[str, str, str, Any, str, str, str, int, int]]] = {}
     for u in uses:
-        strata.setdefault((u[0], u[2], u[3], u[4].split("\x00")[0] if u[2] == "spelling" else ""), []).append(
-            u
-        )
+        strata.setdefault((u[0], u[2], u[3], u[4].split("\x00")[0] if u[2] == "spelling" else ""), []).append(u)
     # display form of a key: its most frequent writing in the whole table (ties: first in order)
     writings: dict[tuple[str, str, str], Counter[str]] = {}
     for u in uses:

@@ -62,9 +62,7 @@ def word_counts(texts: Iterable[str], *, exclude: frozenset[str] = frozenset()) 
             continue
         doc = analyze_text(text)
         counts.update(
-            low
-            for low, kind in zip(doc.token_lowers, doc.token_kinds, strict=True)
-            if kind == "word" and low not in exclude
+            low for low, kind in zip(doc.token_lowers, doc.token_kinds, strict=True) if kind == "word" and low not in exclude
         )
     return counts
 
@@ -302,17 +300,8 @@ def distinctive_words(
             if story is not None and ya + yb >= min_count:
                 rows.append(
                     {
-                        "scope": str(scope),
-                        "word": word,
-                        "count_a": ya,
-                        "count_b": yb,
-                        "n_a": n_a,
-                        "n_b": n_b,
-                        "prior": prior[word],
-                        "delta": delta,
-                        "se": se,
-                        "z": z,
-                        "n_stories": 1,
+                        "scope": str(scope), "word": word, "count_a": ya, "count_b": yb, "n_a": n_a, "n_b": n_b,
+                        "prior": prior[word], "delta": delta, "se": se, "z": z, "n_stories": 1,
                     }
                 )
     for word, (swd, sw, ya, yb, prior_sum, k) in pooled.items():
@@ -322,35 +311,15 @@ def distinctive_words(
         se = 1.0 / math.sqrt(sw)
         rows.append(
             {
-                "scope": "all",
-                "word": word,
-                "count_a": int(ya),
-                "count_b": int(yb),
-                "n_a": n_tot[0],
-                "n_b": n_tot[1],
-                "prior": prior_sum,
-                "delta": delta,
-                "se": se,
-                "z": delta / se,
-                "n_stories": int(k),
+                "scope": "all", "word": word, "count_a": int(ya), "count_b": int(yb), "n_a": n_tot[0], "n_b": n_tot[1],
+                "prior": prior_sum, "delta": delta, "se": se, "z": delta / se, "n_stories": int(k),
             }
         )
     out = pd.DataFrame(rows, columns=[c for c in VOCABULARY_COLUMNS if c not in ("group_a", "group_b")])
     out.insert(2, "group_a", _name(side_a))
     out.insert(3, "group_b", _name(side_b))
-    out = out.sort_values(
-        ["scope", "z", "word"], ascending=[True, False, True], kind="mergesort"
-    ).reset_index(drop=True)
+    out = out.sort_values(["scope", "z", "word"], ascending=[True, False, True], kind="mergesort").reset_index(drop=True)
     return out.astype(
-        {
-            "count_a": "int64",
-            "count_b": "int64",
-            "n_a": "int64",
-            "n_b": "int64",
-            "prior": "float64",
-            "delta": "float64",
-            "se": "float64",
-            "z": "float64",
-            "n_stories": "int64",
-        }
+        {"count_a": "int64", "count_b": "int64", "n_a": "int64", "n_b": "int64", "prior": "float64",
+         "delta": "float64", "se": "float64", "z": "float64", "n_stories": "int64"}
     )

@@ -205,10 +205,7 @@ def _frame(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> pd.DataFrame
 
 
 def _doc_and_mentions(
-    text_or_doc: str | Document,
-    mentions: Sequence[Any] | None,
-    aliases: Mapping[str, Any] | None,
-    caller: str,
+    text_or_doc: str | Document, mentions: Sequence[Any] | None, aliases: Mapping[str, Any] | None, caller: str
 ) -> tuple[Document, Sequence[Any]]:
     doc = as_document(text_or_doc, name="text_or_doc", caller=caller)
     if mentions is None:
