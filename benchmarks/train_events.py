@@ -29,7 +29,7 @@ import csv
 import datetime as dt
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
 
@@ -64,6 +64,8 @@ DEV_GRID = (0.3, 0.4, 0.5, 0.6, 0.7)
 STORY_GRID = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 #: Mean story ARI the corpora of single events may lose to story merges (see ``fit``).
 FLAT_LOSS = 0.02
+#: Words and names seen in fewer training articles are left out of the background frequencies.
+BACKGROUND_MIN_DF = 3
 
 
 # ----------------------------------------------------------------------------------------------
@@ -148,13 +150,32 @@ def _weighted_fit(
     return coef, round(float(lr.intercept_[0]), 6), len(y), int(y.sum())
 
 
+def background(corpora: dict[str, Corpus], *, min_df: int = BACKGROUND_MIN_DF) -> dict:
+    """Document frequencies of words and names over the training corpora (counts only, no text)."""
+    words: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    n = 0
+    for corpus in corpora.values():
+        for a in corpus:
+            f = text_story_features(a)
+            words.update(set(f.title.split()) | set(f.body.split()))
+            names.update(set(f.names.split()))
+            n += 1
+    return {
+        "n_documents": n,
+        "min_df": min_df,
+        "df": {w: c for w, c in sorted(words.items()) if c >= min_df},
+        "names_df": {w: c for w, c in sorted(names.items()) if c >= min_df},
+    }
+
+
 class Prepared:
     """A corpus's story features and article candidate pairs, computed once."""
 
-    def __init__(self, name: str, corpus: Corpus) -> None:
+    def __init__(self, name: str, corpus: Corpus, spec: dict) -> None:
         self.name = name
         self.corpus = corpus
-        self.g = candidate_pairs([text_story_features(a) for a in corpus])
+        self.g = candidate_pairs([text_story_features(a) for a in corpus], background=spec.get("background"))
         self.ids = [f.article_id for f in self.g.features]
 
     def labels(self, level: str) -> np.ndarray:
@@ -186,7 +207,17 @@ def fit(train: dict[str, Corpus], *, log=None) -> dict:
     pairs (gold development; BASIL, AllSides, NewsWCL50 events count as one development each) and
     its merge level on the mean development ARI; then the story model on pairs of the developments
     it makes (gold story of most of their articles) and its merge level on the mean story ARI."""
-    prepared = [Prepared(k, c) for k, c in train.items()]
+    bg = background(train)
+    bg_spec = load_pair_model(
+        {
+            "features": list(PAIR_FEATURES),
+            "coef": [0.0] * len(PAIR_FEATURES),
+            "intercept": 0.0,
+            "story": {"coef": [0.0] * len(PAIR_FEATURES), "intercept": 0.0},
+            "background": bg,
+        }
+    )
+    prepared = [Prepared(k, c, bg_spec) for k, c in train.items()]
     coef, intercept, pairs, positives = _weighted_fit([p.article_rows() for p in prepared])
     model = {
         "features": list(PAIR_FEATURES),
@@ -198,6 +229,7 @@ def fit(train: dict[str, Corpus], *, log=None) -> dict:
         "trained_on": sorted(train),
         "pairs": pairs,
         "positives": positives,
+        "background": bg,
     }
     spec = load_pair_model(model)
     p_dev = max(

@@ -103,12 +103,16 @@ def pair_features(
 @lru_cache(maxsize=1)
 def _shipped() -> dict[str, Any]:
     text = resources.files("compare.data").joinpath("event_pairs.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return _prepare(json.loads(text))
 
 
 def load_pair_model(model: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The pair model: the one given (a mapping as in the JSON file) or the shipped one."""
-    spec = dict(_shipped() if model is None else model)
+    return dict(_shipped()) if model is None else _prepare(model)
+
+
+def _prepare(model: Mapping[str, Any]) -> dict[str, Any]:
+    spec = dict(model)
     names = tuple(spec.get("features", ()))
     if names != PAIR_FEATURES:
         msg = f"The event pair model has features {names!r}; align_events expects {PAIR_FEATURES!r}."
@@ -120,6 +124,15 @@ def load_pair_model(model: Mapping[str, Any] | None = None) -> dict[str, Any]:
         msg = f"The event pair model must have {len(PAIR_FEATURES)} weights per level."
         raise ValueError(msg)
     spec["story"] = story
+    bg = spec.get("background")
+    if bg is not None and "terms" not in bg:
+        from ._events_vectors import background_frequencies
+
+        spec["background"] = {
+            "n_documents": int(bg["n_documents"]),
+            "terms": background_frequencies(bg["df"]),
+            "names": background_frequencies(bg["names_df"]),
+        }
     return spec
 
 

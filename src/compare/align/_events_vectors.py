@@ -9,8 +9,8 @@ search cheap. Names and numbers get binary IDF-weighted vectors of their own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ._events_features import StoryFeatures
 
-__all__ = ["event_vectors", "prune_rows"]
+__all__ = ["background_frequencies", "event_vectors", "prune_rows"]
 
 _N_FEATURES = 2**20
 _CHUNK = 4096
@@ -51,9 +51,24 @@ def _hashed(texts: Sequence[str], *, binary: bool = False) -> sp.csr_matrix:
     return m
 
 
-def _tfidf(counts: sp.csr_matrix, *, sublinear: bool) -> sp.csr_matrix:
+def background_frequencies(df: Mapping[str, int]) -> np.ndarray:
+    """Document frequencies of a background corpus (word -> count) as a hashed array."""
+    words = list(df)
+    out = np.zeros(_N_FEATURES, dtype=np.float64)
+    if words:
+        m = _hashed(words, binary=True).tocoo()
+        np.add.at(out, m.col, np.asarray([df[w] for w in words], dtype=np.float64)[m.row])
+    return out
+
+
+def _tfidf(
+    counts: sp.csr_matrix, *, sublinear: bool, background: tuple[int, np.ndarray] | None = None
+) -> sp.csr_matrix:
     n = counts.shape[0]
-    df = np.bincount(counts.indices, minlength=_N_FEATURES)
+    df = np.bincount(counts.indices, minlength=_N_FEATURES).astype(np.float64)
+    if background is not None:  # pooled with a background corpus: a corpus of one story keeps its words
+        n += background[0]
+        df += background[1]
     idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
     if sublinear:
         counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
@@ -63,14 +78,25 @@ def _tfidf(counts: sp.csr_matrix, *, sublinear: bool) -> sp.csr_matrix:
 
 
 def event_vectors(
-    features: Sequence[StoryFeatures], *, title_weight: float, lead_weight: float, max_terms: int
+    features: Sequence[StoryFeatures],
+    *,
+    title_weight: float,
+    lead_weight: float,
+    max_terms: int,
+    background: Mapping[str, Any] | None = None,
 ) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
     """Return L2-normalised rows (float32 CSR) of terms (TF-IDF, pruned), names and numbers.
 
     Term counts are ``title_weight * title + lead_weight * lead + body``; term frequency is
     sublinear (``1 + log tf``), IDF is smoothed (``log((1 + n) / (1 + df)) + 1``); names and
-    numbers are binary times IDF.
+    numbers are binary times IDF. ``background`` (``n_documents``, hashed ``terms`` and ``names``
+    document frequencies) is pooled with the corpus's own frequencies: in a corpus that is mostly
+    one story, the story's words stay informative.
     """
+    bg_terms = bg_names = None
+    if background is not None:
+        bg_terms = (int(background["n_documents"]), background["terms"])
+        bg_names = (int(background["n_documents"]), background["names"])
     import scipy.sparse as sp
     from sklearn.preprocessing import normalize
 
@@ -82,8 +108,13 @@ def event_vectors(
     counts = sp.csr_matrix(counts, dtype=np.float32)
     counts.sum_duplicates()
     counts.eliminate_zeros()
-    terms = normalize(prune_rows(_tfidf(counts, sublinear=True), max_terms), norm="l2", copy=False)
-    names = normalize(_tfidf(_hashed([f.names for f in features], binary=True), sublinear=False), copy=False)
+    terms = normalize(
+        prune_rows(_tfidf(counts, sublinear=True, background=bg_terms), max_terms), norm="l2", copy=False
+    )
+    names = normalize(
+        _tfidf(_hashed([f.names for f in features], binary=True), sublinear=False, background=bg_names),
+        copy=False,
+    )
     numbers = normalize(
         _tfidf(_hashed([f.numbers for f in features], binary=True), sublinear=False), copy=False
     )

@@ -209,6 +209,7 @@ def align_events(
         title_weight=title_weight,
         lead_weight=lead_weight,
         max_terms=max_terms,
+        background=spec.get("background"),
     )
     feats, days = g.features, g.days
     n = len(feats)
@@ -327,6 +328,7 @@ def candidate_pairs(
     title_weight: float = TITLE_WEIGHT,
     lead_weight: float = LEAD_WEIGHT,
     max_terms: int = 60,
+    background: Mapping[str, Any] | None = None,
 ) -> CandidatePairs:
     """Article pairs that may share a development, with their pair features (also for training).
 
@@ -334,7 +336,8 @@ def candidate_pairs(
     and outlet codes, the pairs ``(a, b)`` (rows of that order, ``a < b``; each article's
     ``n_neighbors`` most similar within ``window_days``, other outlets only unless
     ``same_outlet="allow"``), the feature matrix (pairs x ``PAIR_FEATURES``) and the vectors
-    (terms, names, numbers).
+    (terms, names, numbers). ``background`` is the pair model's background document frequencies
+    (pooled with the corpus's own for IDF).
     """
     from ._events_graph import candidate_edges
     from ._events_pairs import pair_features
@@ -352,7 +355,11 @@ def candidate_pairs(
     _, outlet_codes = np.unique(np.array([f.outlet for f in feats], dtype=object), return_inverse=True)
     outlet_codes = outlet_codes.astype(np.int64).ravel()
     x, names_m, numbers_m = event_vectors(
-        feats, title_weight=float(title_weight), lead_weight=float(lead_weight), max_terms=int(max_terms)
+        feats,
+        title_weight=float(title_weight),
+        lead_weight=float(lead_weight),
+        max_terms=int(max_terms),
+        background=background,
     )
     a_idx, b_idx, sim = candidate_edges(
         x,
