@@ -299,12 +299,20 @@ def evaluate(corpus: Corpus, model: dict, p_dev: float | None = None, p_story: f
         for key, column in (("pair_rate", "event_id"), ("pair_rate_dev", "development_id")):
             cluster_of = dict(zip(frame["article_id"], frame[column], strict=True))
             per: dict[str, dict[str, str]] = defaultdict(dict)
+            stories_in: dict[str, set[str]] = defaultdict(set)  # cluster -> gold stories of its L/R articles
             for a in corpus:
                 if a.extra.get("side") in ("left", "right"):
                     per[a.event][a.extra["side"]] = cluster_of[a.id]
+                    stories_in[cluster_of[a.id]].add(a.event)
             pairs = [v for v in per.values() if len(v) == 2]
             out["pairs"] = len(pairs)
             out[key] = float(np.mean([v["left"] == v["right"] for v in pairs])) if pairs else float("nan")
+            # matched one to one: together, and no other story's left or right article with them
+            out[key + "_only"] = (
+                float(np.mean([v["left"] == v["right"] and len(stories_in[v["left"]]) == 1 for v in pairs]))
+                if pairs
+                else float("nan")
+            )
     return out
 
 
@@ -314,7 +322,12 @@ def _row(name: str, m: dict) -> str:
         if "dev_ari" in m
         else "– | – | –"
     )
-    pair = f"{m['pair_rate']:.1%} / {m['pair_rate_dev']:.1%} of {m['pairs']}" if "pair_rate" in m else "–"
+    pair = (
+        f"{m['pair_rate']:.1%} ({m['pair_rate_only']:.1%}) / {m['pair_rate_dev']:.1%} ({m['pair_rate_dev_only']:.1%}) "
+        f"of {m['pairs']}"
+        if "pair_rate" in m
+        else "–"
+    )
     return (
         f"| {name} | {m['articles']} | {m['stories']} / {m['predicted']} | {m['ari']:.4f} | {m['b3_f1']:.4f} | "
         f"{dev} | {pair} |\n"
@@ -323,7 +336,7 @@ def _row(name: str, m: dict) -> str:
 
 HEADER = (
     "| held out | articles | stories gold / predicted | story ARI | story B3 F1 | developments gold / predicted "
-    "| development ARI | development B3 F1 | AllSides left-right pairs in one story / development |\n"
+    "| development ARI | development B3 F1 | AllSides left-right pairs in one story (alone) / development (alone) |\n"
     "|---|---|---|---|---|---|---|---|---|\n"
 )
 
