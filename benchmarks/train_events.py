@@ -334,6 +334,38 @@ def _row(name: str, m: dict) -> str:
     )
 
 
+PAIRS_HEADER = (
+    "Centroid cosine of candidate pairs of developments (shipped model; the story level's "
+    "evidence), by whether the two developments' gold stories agree\n\n"
+    "| corpus | pairs, same story | cosine, same story: min / median / max | pairs, different stories "
+    "| cosine, different stories: min / median / max |\n|---|---|---|---|---|\n"
+)
+
+
+def development_pair_row(name: str, corpus: Corpus) -> str:
+    """One row of the ``pairs`` table: how alike developments of one story and of two stories are."""
+    spec = load_pair_model()
+    p = Prepared(name, corpus, spec)
+    dev = p.developments(spec, spec["min_probability"])
+    s = development_pairs(p.g, dev, story_window_days=14.0, n_neighbors=10)
+    lab = p.labels("story").astype(str)
+    major = {}
+    for d in np.unique(dev).tolist():
+        values, counts = np.unique(lab[dev == d], return_counts=True)
+        major[d] = values[np.argmax(counts)]
+    same = np.array(
+        [major[dev[i]] == major[dev[j]] for i, j in zip(s.a.tolist(), s.b.tolist(), strict=True)], bool
+    )
+    cos = s.x[:, PAIR_FEATURES.index("cosine")]
+
+    def stats(v: np.ndarray) -> str:
+        return f"{v.min():.2f} / {np.median(v):.2f} / {v.max():.2f}" if v.size else "–"
+
+    return (
+        f"| {name} | {int(same.sum())} | {stats(cos[same])} | {int((~same).sum())} | {stats(cos[~same])} |\n"
+    )
+
+
 HEADER = (
     "| held out | articles | stories gold / predicted | story ARI | story B3 F1 | developments gold / predicted "
     "| development ARI | development B3 F1 | AllSides left-right pairs in one story (alone) / development (alone) |\n"
@@ -343,7 +375,7 @@ HEADER = (
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=("fit", "lodo"))
+    ap.add_argument("mode", choices=("fit", "lodo", "pairs"))
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     args = ap.parse_args(argv)
     out = sys.stdout
@@ -358,6 +390,11 @@ def main(argv: list[str] | None = None) -> int:
         model["fitted"] = dt.datetime.now(dt.timezone.utc).date().isoformat()
         args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
         out.write(f"wrote {args.out}\n")
+        return 0
+    if args.mode == "pairs":
+        out.write(PAIRS_HEADER)
+        for name, corpus in data.items():
+            out.write(development_pair_row(name, corpus))
         return 0
     out.write(HEADER)
     for held in data:
