@@ -320,3 +320,34 @@ def test_developments_nest_in_stories_and_follow_ups_share_a_story():
     forbid = align_events(Corpus(arts), same_outlet="forbid")
     for _, group in forbid.groupby("event_id"):
         assert group["outlet"].is_unique
+
+
+def test_a_bad_pair_model_is_a_clear_error():
+    corpus = make_corpus()
+    for model in ({"features": ["x"]}, {"features": None}, {}):
+        with pytest.raises(InvalidInputError, match="pair model"):
+            align_events(corpus, model=model)
+
+
+def test_background_frequencies_keep_the_words_of_a_one_story_corpus():
+    """Pooled with background frequencies, a word in every article of the corpus keeps its weight."""
+    from compare.align._events_vectors import background_frequencies, event_vectors
+    from compare.align.events import text_story_features
+
+    arts = [
+        Article(id=f"a{k}", outlet=f"O{k}", text=f"Prisoner swap in Ankara. Detail {w} was reported.")
+        for k, w in enumerate(("alpha", "beta", "gamma"))
+    ]
+    feats = [text_story_features(a) for a in arts]
+    own, _, _ = event_vectors(feats, title_weight=3.0, lead_weight=1.0, max_terms=60)
+    background = {
+        "n_documents": 1000,
+        "terms": background_frequencies({"prisoner": 2, "swap": 2, "detail": 900}),
+        "names": background_frequencies({}),
+    }
+    pooled, _, _ = event_vectors(
+        feats, title_weight=3.0, lead_weight=1.0, max_terms=60, background=background
+    )
+    own_sim = (own[0] @ own[1].T).toarray().item()
+    pooled_sim = (pooled[0] @ pooled[1].T).toarray().item()
+    assert pooled_sim > own_sim  # "prisoner" and "swap" are rare in the background: they count

@@ -118,8 +118,9 @@ def align_events(
         stories last, then of the smallest article id; zero-padded to at least four digits),
         ``development_id`` (``"e0001.1"``, ... numbered alike within the story), ``article_id``,
         ``outlet``, ``published`` (as given, None for features), ``similarity`` (the article's mean
-        pair probability with the other members of its story among its candidate neighbours, in
-        [0, 1]; NaN for an article alone in its story), ``event_size`` and ``development_size``.
+        pair probability with the other members of its development among its candidate
+        neighbours, in [0, 1]; NaN for an article alone in its development; higher is more
+        confident), ``event_size`` and ``development_size``.
         Rows are sorted by ``event_id``, ``development_id`` then ``article_id``, so the result does
         not depend on the corpus order.
 
@@ -184,11 +185,11 @@ def align_events(
     _check_int(max_terms, "max_terms", low=1)
     try:
         spec = load_pair_model(model)
+        p_dev = float(spec["min_probability"] if min_probability is None else min_probability)
+        p_story = float(spec["story_probability"] if story_probability is None else story_probability)
     except (ValueError, KeyError, TypeError) as exc:
-        msg = f"The 'model' parameter of {_CALLER} is not a usable pair model: {exc}"
+        msg = f"The 'model' parameter of {_CALLER} is not a usable pair model: {exc!r}"
         raise InvalidInputError(msg) from None
-    p_dev = float(spec["min_probability"] if min_probability is None else min_probability)
-    p_story = float(spec["story_probability"] if story_probability is None else story_probability)
 
     published: dict[str, Any] = {}
     if (corpus is None) == (features is None):
