@@ -32,7 +32,15 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Options of :func:`compare.align.align_events` that act per article (story features).
 STORY_OPTIONS = ("lead_chars", "max_chars")
 
-__all__ = ["STORY_OPTIONS", "AlignmentFeatures", "AnalysisSpec", "ArticleAnalysis", "analyze_article", "analyze_chunk", "outlet_key"]
+__all__ = [
+    "STORY_OPTIONS",
+    "AlignmentFeatures",
+    "AnalysisSpec",
+    "ArticleAnalysis",
+    "analyze_article",
+    "analyze_chunk",
+    "outlet_key",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
