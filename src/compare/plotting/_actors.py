@@ -17,12 +17,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ._base import (
     ACTOR_SENTIMENT_COLUMNS,
-    PALETTE,
+    SOURCE_TYPE_COLORS,
     _event_filter,
     _new_axes,
     _plain,
     _shorten,
     _table,
+    stable_color,
 )
 
 __all__ = ["ActorSentimentDisplay", "SourceTypeDisplay"]
@@ -174,14 +175,14 @@ class SourceTypeDisplay:
         """
         n = len(self.counts)
         ax = _new_axes(ax, "SourceTypeDisplay.plot", figsize=(7, 0.4 * n + 1.5))
-        palette = list(colors or PALETTE)
         totals = self.counts.sum(axis=1).to_numpy(dtype="float64")
         with np.errstate(invalid="ignore", divide="ignore"):
             shares = self.counts.to_numpy(dtype="float64") / np.where(totals > 0, totals, np.nan)[:, None]
         left = np.zeros(n)
         for j, kind in enumerate(self.counts.columns):
             width = np.nan_to_num(shares[:, j])
-            ax.barh(range(n), width, left=left, color=palette[j % len(palette)], label=_plain(kind))
+            color = colors[j % len(colors)] if colors else stable_color(kind, SOURCE_TYPE_COLORS)
+            ax.barh(range(n), width, left=left, color=color, label=_plain(kind))
             left += width
         ax.set_yticks(range(n))
         ax.set_yticklabels([f"{_shorten(o)} (n={int(t)})" for o, t in zip(self.counts.index, totals, strict=True)], fontsize=8)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -34,6 +33,8 @@ from ._format import (
     _table_block,
     format_number,
     format_pvalue,
+    frame_blocks,
+    wide_table_blocks,
 )
 
 __all__: list[str] = []
@@ -99,7 +100,32 @@ def _figure(build: Callable[[Any], Any], *, size: tuple[float, float], id_prefix
 
 
 def _metric_label(metric: str) -> str:
-    return metric.replace("_", " ")
+    """The display name of a metric (``Label (unit)``) from the registry."""
+    from ._answer import display_name
+
+    return display_name(metric)
+
+
+#: Column heads of report tables that are not registry metrics.
+_HEADS: dict[str, str] = {
+    "target_sentiment": "Sentiment toward the actor (-1 to 1)",
+    "sentiment_mean": "Sentiment toward the actor (-1 to 1)",
+    "sentence_compound": "Sentiment of sentences naming the actor (-1 to 1)",
+    "compound_sentiment": "Sentiment (mean sentence score, -1 to 1)",
+    "times_quoted": "Times quoted (per article, mean)",
+    "mentions": "Mentions (all articles)",
+    "articles": "Articles",
+    "only_here": "only here",
+    "shared_share": "Share of the text shared",
+    "copied_share": "Share of the text copied",
+    "core_sources": "Core sources",
+    "copied_from": "Copied from",
+    "cited_outlet": "Cited outlet",
+    "other_article_id": "Other article",
+    "other_outlet": "Other outlet",
+    "article_id": "Article",
+    "claim_id": "Claim",
+}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -125,7 +151,7 @@ def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: s
     counts = articles.groupby("outlet").agg(articles=("article_id", "size"), words=("n_words", "mean")) if "n_words" in articles.columns \
         else articles.groupby("outlet").agg(articles=("article_id", "size"))
     means = _outlet_means(profiles) if metrics and not profiles.empty else None
-    columns = ["outlet", "articles", *(["mean words"] if "words" in counts.columns else []),
+    columns = ["outlet", "articles", *(["words per article"] if "words" in counts.columns else []),
                *(SCORERS[m].display if m in SCORERS else _metric_label(m) for m in metrics)]
     rows = []
     for outlet in sorted(counts.index, key=str):
@@ -152,25 +178,8 @@ def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: s
         "percentile-bootstrap interval follows in brackets."
     )
     intro = TextBlock((f"{len(articles)} article(s) from {n_out} outlet(s) {scope}. {how}",))
-    blocks: list[Block] = [intro, TableBlock(tuple(columns), tuple(rows), (False, True, *([True] * (len(columns) - 2))),
-                                            caption="Headline metrics by outlet")]
-    if metrics and means is not None and not means.empty and means["ci_low"].notna().any() and n_out <= 15:
-        from ..plotting import OutletProfileDisplay
-
-        shown = metrics[:6]
-        means = means[means["metric"].isin(shown)]
-        n = len(shown)
-        cols = min(3, n)
-        nrows = math.ceil(n / cols)
-        fig = _figure(
-            lambda ax: OutletProfileDisplay(means).plot(ax=ax),
-            size=(3.0 * cols, nrows * (0.28 * n_out + 1.0)),
-            id_prefix="summary-profile-",
-            grid=(nrows, cols),
-            caption="Outlet profiles: mean (dot) and 95% interval (line) of the first headline metrics.",
-        )
-        if fig is not None:
-            blocks.append(fig)
+    blocks: list[Block] = [intro, *wide_table_blocks(tuple(columns), tuple(rows), caption="Headline measures by outlet",
+                                                     keys=1, max_values=4)]
     return Section("summary", "Outlets side by side", tuple(blocks))
 
 
@@ -260,11 +269,11 @@ def _actors_section(actors: pd.DataFrame) -> Section | None:
     column = next((c for c in ACTOR_SENTIMENT_COLUMNS if c in actors.columns), None)
     blocks: list[Block] = []
     if column is not None and actors[column].notna().any():
-        disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=12)
+        disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=8)
         n_rows, n_cols = disp.table.shape
-        fig = _figure(lambda ax: disp.plot(ax=ax), size=(1.0 * n_cols + 4.5, 0.32 * n_rows + 1.8), id_prefix="actors-",
-                      caption=f"Sentiment toward the most-mentioned actors ({column}; blue positive, red negative, "
-                              "blank not mentioned), in the outlets that mention them most (at most 12).")
+        fig = _figure(lambda ax: disp.plot(ax=ax), size=(0.85 * n_cols + 4.0, 0.3 * n_rows + 1.8), id_prefix="actors-",
+                      caption=f"{_HEADS.get(column, _metric_label(column))} for the most-mentioned actors (blue positive, "
+                              "red negative, blank not mentioned), in the outlets that mention them most (at most 8).")
         if fig is not None:
             blocks.append(fig)
     agg: dict[str, tuple[str, str]] = {"articles": ("article_id", "nunique")}
@@ -276,7 +285,9 @@ def _actors_section(actors: pd.DataFrame) -> Section | None:
     table = actors.groupby(["actor", "outlet"]).agg(**agg).reset_index()
     sort_cols = ["mentions", "actor", "outlet"] if "mentions" in table.columns else ["actor", "outlet"]
     table = table.sort_values(sort_cols, ascending=[False, True, True][-len(sort_cols):], kind="mergesort").head(40)
-    blocks.append(_table_block(table, caption="Actors by outlet (most mentioned first; at most 40 rows)"))
+    blocks.append(_table_block(table, caption="Actors by outlet (most mentioned first; at most 40 rows). Times quoted is "
+                                              "the mean per article that mentions the actor, so 1.50 means quoted three "
+                                              "times in two articles.", headers=_HEADS))
     return Section("actors", "Actors and sentiment", tuple(blocks))
 
 
@@ -291,7 +302,7 @@ def _sources_section(attributions: pd.DataFrame) -> Section | None:
                   caption="Who is quoted or paraphrased: attributions by source type.")
     if fig is not None:
         blocks.append(fig)
-    blocks.append(_table_block(disp.counts.reset_index(), caption="Attributions by outlet and source type"))
+    blocks += frame_blocks(disp.counts.reset_index(), caption="Attributions by outlet and source type", max_values=7)
     if "kind" in attributions.columns:
         kinds = attributions.groupby(["outlet", "kind"]).size().unstack("kind", fill_value=0)
         kinds = kinds.reindex(index=sorted(kinds.index, key=str), columns=sorted(kinds.columns, key=str))
@@ -314,9 +325,15 @@ def _frames_section(articles: pd.DataFrame) -> Section | None:
     if fig is not None:
         blocks.append(fig)
     view = disp.means.reset_index()
-    view.columns = ["outlet", *[f.removeprefix("frame_").replace("_", " ") for f in frames]]
-    blocks.append(_table_block(view, caption="Mean frame scores"))
+    blocks += frame_blocks(view, caption="Mean frame scores (0 to 1)", max_values=5,
+                           headers={f: _short_label(f) for f in frames})
     return Section("frames", "Framing", tuple(blocks))
+
+
+def _short_label(metric: str) -> str:
+    from ._answer import short_name
+
+    return short_name(metric)
 
 
 def _readability_section(articles: pd.DataFrame) -> Section | None:
@@ -332,7 +349,7 @@ def _readability_section(articles: pd.DataFrame) -> Section | None:
         (
             TextBlock((("Mean readability per outlet. Flesch reading ease: higher is easier; the grade-level "
                        "formulas (Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI, Dale-Chall): higher is harder."),)),
-            _table_block(means, headers={m: _metric_label(m) for m in metrics}, caption="Readability by outlet"),
+            *frame_blocks(means, headers={m: _metric_label(m) for m in metrics}, caption="Readability by outlet"),
         ),
     )
 
@@ -342,8 +359,8 @@ def _wordchoice_section(labels: pd.DataFrame, articles: pd.DataFrame) -> Section
     metrics = _family_metrics(articles, "wordchoice") if not articles.empty else []
     if metrics:
         means = articles.groupby("outlet")[metrics].mean()
-        blocks.append(_table_block(means.reindex(sorted(means.index, key=str)).reset_index(),
-                                   headers={m: _metric_label(m) for m in metrics}, caption="Word-choice measures by outlet"))
+        blocks += frame_blocks(means.reindex(sorted(means.index, key=str)).reset_index(),
+                               headers={m: _metric_label(m) for m in metrics}, caption="Word-choice measures by outlet")
     if not labels.empty and {"actor", "label", "outlet"} <= set(labels.columns):
         table = labels.groupby(["actor", "outlet", "label"]).size().rename("uses").reset_index()
         table = table.sort_values(["actor", "outlet", "uses", "label"], ascending=[True, True, False, True], kind="mergesort")
@@ -365,26 +382,44 @@ def _citations_section(
         view = provenance.sort_values([c for c in ("outlet", "article_id") if c in cols], kind="mergesort")[cols]
         view = view.assign(**{c: view[c].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
                               for c in ("core_sources",) if c in view.columns})
-        blocks.append(_table_block(view, caption="Provenance of each article: original, re-report (cites another "
+        blocks.append(_table_block(view, headers=_HEADS, caption="Provenance of each article: original, re-report (cites another "
                                                  "outlet for its core story) or copy (mostly reused text)"))
     if not citations.empty and {"outlet", "cited_outlet"} <= set(citations.columns):
-        disp = CitationGraphDisplay.from_frame(citations, relation=None)
-        if not disp.edges.empty:
-            fig = _figure(lambda ax: disp.plot(ax=ax), size=(7, 6), id_prefix="citations-",
-                          caption="Citation graph: an arrow from the citing to the cited outlet.")
-            if fig is not None:
-                blocks.append(fig)
+        is_self = _self_citations(citations)
+        others, selfs = citations[~is_self], citations[is_self]
+        if not others.empty:
+            disp = CitationGraphDisplay.from_frame(others, relation=None)
+            if not disp.edges.empty:
+                fig = _figure(lambda ax: disp.plot(ax=ax), size=(6, 5), id_prefix="citations-",
+                              caption="Citation graph: an arrow from the citing to the cited outlet (self-citations are "
+                                      "listed apart below).")
+                if fig is not None:
+                    blocks.append(fig)
         cols = [c for c in ("outlet", "article_id", "cited_outlet", "cue", "relation", "core") if c in citations.columns]
         sort = [c for c in ("outlet", "article_id", "start") if c in citations.columns]
-        blocks.append(_table_block(citations.sort_values(sort, kind="mergesort")[cols], caption="Citations of other outlets"))
+        if not others.empty:
+            blocks.append(_table_block(others.sort_values(sort, kind="mergesort")[cols], caption="Citations of other outlets",
+                                       headers=_HEADS))
+        if not selfs.empty:
+            blocks.append(_table_block(selfs.sort_values(sort, kind="mergesort")[[c for c in cols if c != "cited_outlet"]],
+                                       caption="Self-citations: an outlet naming itself as a source (\u201ctold NBC News\u201d)",
+                                       headers=_HEADS))
     if not reuse.empty and {"article_id", "other_article_id"} <= set(reuse.columns):
         cols = [c for c in ("article_id", "outlet", "other_article_id", "other_outlet", "shared_share", "direction")
                 if c in reuse.columns]
         view = reuse.sort_values(["article_id", "other_article_id"], kind="mergesort")[cols]
-        blocks.append(_table_block(view, caption="Text reuse between articles (share of the article's text)"))
+        blocks.append(_table_block(view, caption="Text reuse between articles (share of the article's text)", headers=_HEADS))
     if not blocks:
         return None
     return Section("citations", "Citations and reuse", tuple(blocks))
+
+
+def _self_citations(citations: pd.DataFrame) -> pd.Series:
+    """Rows where an outlet cites itself (``relation == "self"`` or the same name)."""
+    same = citations["outlet"].astype(str).str.casefold() == citations["cited_outlet"].astype(str).str.casefold()
+    if "relation" in citations.columns:
+        same = same | (citations["relation"].astype(str) == "self")
+    return same
 
 
 # --- articles with evidence ---------------------------------------------------------------------

@@ -34,6 +34,7 @@ from ._data import (
     ReportData,
     Section,
     Segment,
+    SummaryBlock,
     TableBlock,
     TextBlock,
 )
@@ -69,6 +70,7 @@ __all__ = [
     "ReportData",
     "Section",
     "Segment",
+    "SummaryBlock",
     "TableBlock",
     "TextBlock",
     "build_report",
@@ -148,6 +150,9 @@ def build_report(
     if event is None:
         sections.append(_events_section(results, links))
         sections.append(_rejected_section(results))
+    from ._answer import answer_section
+
+    sections.insert(0, answer_section(results, event, articles, links=links))
     sections += [
         _summary_section(articles, _in_scope(results.profiles, event), scope=scope, adjusted=event is None),
         _differences_section(_in_scope(results.comparisons, event)),
