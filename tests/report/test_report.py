@@ -87,11 +87,11 @@ def test_evidence_is_highlighted_from_offsets(e1_data):
     a1 = next(b for b in _sections(data)["articles"].blocks if isinstance(b, ArticleBlock) and b.article_id == "a1")
     marked = {seg.text: seg for para in a1.paragraphs for seg in para if seg.marks}
     assert marked["refused"].css == "ev-framing"
-    assert "frame_conflict" in marked["refused"].title
+    assert marked["refused"].title == "Conflict frame cue"  # display name, not frame_conflict
     assert marked["Reuters"].css == "ev-cite"
     page = render_html(data)
-    assert '<mark class="ev-framing" title="frame_conflict (conflict)">refused</mark>' in page
-    assert '<mark class="ev-wordchoice" title="loaded_words_per_100_words">snub</mark>' in page
+    assert '<mark class="ev-framing" title="Conflict frame cue">refused</mark>' in page
+    assert '<mark class="ev-wordchoice" title="Loaded words">snub</mark>' in page
 
 
 def test_same_input_same_bytes(fake_results, e1_data):

@@ -45,9 +45,15 @@ class LinksBlock:
 
 @dataclass(frozen=True)
 class LegendBlock:
-    """A colour legend: ``(css class, label)`` pairs drawn as sample highlights."""
+    """A colour legend: ``(css class, label)`` pairs drawn as sample highlights.
+
+    With ``layers`` (``(layer id, label, ((css class, label), ...))`` triples) it is also the
+    switch of the evidence layers: one checkbox per layer (CSS only, no script) that shows or
+    hides that layer's highlights in the articles after it; in print every layer shows.
+    """
 
     items: tuple[tuple[str, str], ...]
+    layers: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()
     kind: str = field(default="legend", init=False)
 
 

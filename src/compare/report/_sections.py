@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -433,20 +434,19 @@ def _spans_for(results: Results, article_id: str) -> list[tuple[int, int, Mark]]
         return df[df["article_id"].astype(str) == article_id]
 
     for r in rows("evidence").to_dict("records"):
-        family = str(r.get("family") or "score")
-        title = str(r.get("metric") or family)
-        label = r.get("label")
-        if label is not None and str(label) not in {"nan", "None", ""}:
-            title += f" ({label})"
-        spans.append((r.get("start"), r.get("end"), Mark(f"ev-{_css_name(family)}", title)))
+        mark = _evidence_mark(r)
+        if mark is not None:
+            spans.append((r.get("start"), r.get("end"), mark))
     for r in rows("attributions").to_dict("records"):
-        kind = str(r.get("source_type") or "source")
-        spans.append((r.get("cue_start"), r.get("cue_end"), Mark("ev-cue", f"attribution cue ({r.get('kind', '')})".replace(" ()", ""))))
-        spans.append((r.get("source_start"), r.get("source_end"), Mark("ev-source", f"source: {kind}")))
+        kind = _present(r.get("source_type")) or "unknown type"
+        how = _present(r.get("kind"))
+        spans.append((r.get("cue_start"), r.get("cue_end"), Mark("ev-cue", f"Attribution cue{f' ({how})' if how else ''}")))
+        spans.append((r.get("source_start"), r.get("source_end"), Mark("ev-source", f"Source: {kind}")))
     for r in rows("labels").to_dict("records"):
-        spans.append((r.get("start"), r.get("end"), Mark("ev-label", f"label for {r.get('actor')} ({r.get('kind')})")))
+        spans.append((r.get("start"), r.get("end"), Mark("ev-label", f"Naming: label for {r.get('actor')} ({r.get('kind')})")))
     for r in rows("citations").to_dict("records"):
-        spans.append((r.get("start"), r.get("end"), Mark("ev-cite", f"cites {r.get('cited_outlet')}")))
+        own = str(r.get("relation")) == "self" or str(r.get("cited_outlet")).casefold() == str(r.get("outlet")).casefold()
+        spans.append((r.get("start"), r.get("end"), Mark("ev-cite", "Names itself as a source" if own else f"Cites {r.get('cited_outlet')}")))
     clean = []
     for start, end, mark in spans:
         try:
@@ -458,15 +458,51 @@ def _spans_for(results: Results, article_id: str) -> list[tuple[int, int, Mark]]
     return clean
 
 
-_LEGEND: tuple[tuple[str, str], ...] = (
-    ("ev-framing", "framing cue"),
-    ("ev-sentiment", "sentiment"),
-    ("ev-wordchoice", "word choice"),
-    ("ev-cue", "attribution cue"),
-    ("ev-source", "source"),
-    ("ev-label", "actor label"),
-    ("ev-cite", "cited outlet"),
+#: Evidence below these weights is not highlighted (it still counts in the scores): sentences whose
+#: sentiment is weak (|compound| < 0.5) and framing cues with weight < 0.5 would drown the rest.
+MIN_SENTIMENT = 0.5
+MIN_FRAMING = 0.5
+
+#: The evidence layers a reader can switch: (id, label, ((css class, sample label), ...)).
+LAYERS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("sentiment", "Sentiment", (("ev-pos", "positive sentence"), ("ev-neg", "negative sentence"))),
+    ("framing", "Framing", (("ev-framing", "frame cue"),)),
+    ("naming", "Naming and word choice", (("ev-wordchoice", "loaded word, hedge"), ("ev-label", "label for an actor"))),
+    ("attribution", "Attribution", (("ev-cue", "cue (said, told)"), ("ev-source", "source"))),
+    ("citations", "Citations", (("ev-cite", "cited outlet"),)),
 )
+_LEGEND: tuple[tuple[str, str], ...] = tuple(item for _, _, items in LAYERS for item in items)
+
+
+def _present(value: Any) -> str:
+    return "" if value is None or str(value) in {"nan", "None", "", "<NA>"} else str(value)
+
+
+def _evidence_mark(r: Mapping[str, Any]) -> Mark | None:
+    """The highlight of one evidence row, or None when it is below the layer's threshold."""
+    from ._answer import short_name
+
+    family = str(r.get("family") or "score")
+    metric = _present(r.get("metric"))
+    label = _present(r.get("label")).replace("_", " ")
+    try:
+        weight = float(r.get("weight"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        weight = math.nan
+    if family == "sentiment":
+        if not abs(weight) >= MIN_SENTIMENT:
+            return None
+        css = "ev-pos" if weight > 0 else "ev-neg"
+        return Mark(css, f"Sentiment: {'positive' if weight > 0 else 'negative'} sentence ({weight:+.2f})")
+    if family == "framing":
+        if not (weight >= MIN_FRAMING or math.isnan(weight)):
+            return None
+        return Mark("ev-framing", f"{short_name(metric)} cue" if metric else "Frame cue")
+    if family == "wordchoice":
+        return Mark("ev-wordchoice", f"{short_name(metric)}{f': {label}' if label else ''}" if metric else "Word choice")
+    if family == "attribution":
+        return None  # drawn from the attributions table (cue and source apart)
+    return Mark(f"ev-{_css_name(family)}", short_name(metric) if metric else family)
 
 
 def _css_name(text: str) -> str:
@@ -523,9 +559,10 @@ def _articles_section(results: Results, articles: pd.DataFrame) -> Section | Non
     if articles.empty or corpus is None:
         return None
     blocks: list[Block] = [
-        TextBlock((("Highlighted words are the evidence behind the scores; hover over a highlight to see the "
-                   "metric it counts for."),)),
-        LegendBlock(_LEGEND),
+        TextBlock(((f"Highlighted words are the evidence behind the scores (sentences with sentiment of at least "
+                   f"{MIN_SENTIMENT} either way and framing cues of weight {MIN_FRAMING} or more; weaker evidence still "
+                   "counts in the scores)."),)),
+        LegendBlock(_LEGEND, layers=LAYERS),
     ]
     order = articles.sort_values(["outlet", "article_id"], kind="mergesort")
     for row in order.itertuples(index=False):
@@ -534,10 +571,9 @@ def _articles_section(results: Results, articles: pd.DataFrame) -> Section | Non
             continue
         art = corpus[aid]
         spans = _spans_for(results, aid)
-        meta = " · ".join(
-            p for p in (art.outlet, str(art.published) if art.published else "", f"{len(art.text.split())} words",
-                        f"id {aid}") if p
-        )
+        n_words = getattr(row, "n_words", None)
+        words = f"{int(n_words)} words" if n_words is not None and not pd.isna(n_words) else ""
+        meta = " · ".join(p for p in (art.outlet, str(art.published) if art.published else "", words, f"id {aid}") if p)
         blocks.append(ArticleBlock(aid, art.outlet, art.title or aid, meta, segment_text(art.text, spans), len(spans)))
     return Section("articles", "Articles with their evidence", tuple(blocks))
 
