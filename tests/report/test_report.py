@@ -43,7 +43,7 @@ class _Resources(html.parser.HTMLParser):
             if name in {"src", "srcset", "data", "poster", "background"}:
                 self.fetches.append(f"{tag}.{name}={value}")
             if name in {"href", "xlink:href"} and value and not (
-                value.startswith(("#", "data:")) or re.fullmatch(r"[A-Za-z0-9._-]+\.(html|pdf)", value)
+                value.startswith(("#", "data:")) or re.fullmatch(r"[A-Za-z0-9._-]+\.(html|pdf)(#[A-Za-z0-9_-]+)?", value)
             ):
                 self.fetches.append(f"{tag}.{name}={value}")
 

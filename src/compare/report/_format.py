@@ -96,7 +96,7 @@ def wide_table_blocks(
     if not rows:
         return [TableBlock(columns, rows, (False,) * len(columns), caption=caption)]
     if len(rows) <= transpose_up_to:
-        head = (columns[0], *(r[0] for r in rows))
+        head = ("measure" if columns[0] == "outlet" else "", *(r[0] for r in rows))
         body = tuple((columns[j], *(r[j] for r in rows)) for j in range(1, len(columns)))
         return [TableBlock(head, body, (False, *([True] * len(rows))), caption=caption)]
     value_cols = list(range(keys, len(columns)))

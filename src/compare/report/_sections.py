@@ -27,6 +27,7 @@ from ._data import (
     Mark,
     Section,
     Segment,
+    SummaryBlock,
     TableBlock,
     TextBlock,
 )
@@ -372,12 +373,22 @@ def _wordchoice_section(labels: pd.DataFrame, articles: pd.DataFrame) -> Section
 
 
 def _citations_section(
-    citations: pd.DataFrame, reuse: pd.DataFrame, provenance: pd.DataFrame | None = None
+    citations: pd.DataFrame, reuse: pd.DataFrame, provenance: pd.DataFrame | None = None, *, overview: bool = False
 ) -> Section | None:
+    """Provenance, the citation graph, citations (self-citations apart) and reuse.
+
+    In the overview (``overview=True``) the per-article tables are counted per outlet instead:
+    the story reports list them article by article.
+    """
     from ..plotting import CitationGraphDisplay
 
     blocks: list[Block] = []
-    if provenance is not None and not provenance.empty and {"article_id", "label"} <= set(provenance.columns):
+    if overview and provenance is not None and not provenance.empty and {"outlet", "label"} <= set(provenance.columns):
+        counts = provenance.groupby(["outlet", "label"]).size().unstack("label", fill_value=0)
+        counts = counts.reindex(index=sorted(counts.index, key=str), columns=sorted(counts.columns, key=str))
+        blocks.append(_table_block(counts.reset_index(), caption="Provenance: articles per outlet that are originals, "
+                                                                 "re-reports (cite another outlet for their core story) or copies"))
+    elif provenance is not None and not provenance.empty and {"article_id", "label"} <= set(provenance.columns):
         cols = [c for c in ("outlet", "article_id", "label", "core_sources", "copied_from", "copied_share")
                 if c in provenance.columns]
         view = provenance.sort_values([c for c in ("outlet", "article_id") if c in cols], kind="mergesort")[cols]
@@ -398,14 +409,24 @@ def _citations_section(
                     blocks.append(fig)
         cols = [c for c in ("outlet", "article_id", "cited_outlet", "cue", "relation", "core") if c in citations.columns]
         sort = [c for c in ("outlet", "article_id", "start") if c in citations.columns]
-        if not others.empty:
+        if overview:
+            if not others.empty:
+                pairs = others.groupby(["outlet", "cited_outlet"]).size().rename("citations").reset_index()
+                blocks.append(_table_block(pairs.sort_values(["outlet", "cited_outlet"], kind="mergesort"),
+                                           caption="Citations of other outlets (each story report lists them one by one)",
+                                           headers=_HEADS))
+            if not selfs.empty:
+                own = selfs.groupby("outlet").size().rename("self-citations").reset_index()
+                blocks.append(_table_block(own, caption="Self-citations: an outlet naming itself as a source "
+                                                        "(\u201ctold NBC News\u201d)"))
+        elif not others.empty:
             blocks.append(_table_block(others.sort_values(sort, kind="mergesort")[cols], caption="Citations of other outlets",
                                        headers=_HEADS))
-        if not selfs.empty:
+        if not overview and not selfs.empty:
             blocks.append(_table_block(selfs.sort_values(sort, kind="mergesort")[[c for c in cols if c != "cited_outlet"]],
                                        caption="Self-citations: an outlet naming itself as a source (\u201ctold NBC News\u201d)",
                                        headers=_HEADS))
-    if not reuse.empty and {"article_id", "other_article_id"} <= set(reuse.columns):
+    if not overview and not reuse.empty and {"article_id", "other_article_id"} <= set(reuse.columns):
         cols = [c for c in ("article_id", "outlet", "other_article_id", "other_outlet", "shared_share", "direction")
                 if c in reuse.columns]
         view = reuse.sort_values(["article_id", "other_article_id"], kind="mergesort")[cols]
@@ -589,7 +610,15 @@ def _flatten(prefix: str, value: Any, out: list[tuple[str, str]]) -> None:
         out.append((prefix, "–" if value is None else str(value)))
 
 
-def _methods_section(results: Results, articles: pd.DataFrame) -> Section:
+def _methods_section(results: Results, articles: pd.DataFrame, *, overview: str | None = None) -> Section:
+    """Methods, references and the run manifest; in a story report with an overview to link to
+    (``overview``: its ``#methods`` link), one paragraph and the link instead (every story report
+    would repeat the same pages)."""
+    if overview is not None:
+        return Section("methods", "Methods and references", (
+            SummaryBlock(((("Statistics, the measures' definitions, references and the run manifest are in the ", ""),
+                           ("overview's methods section", overview), (".", "")),)),
+        ))
     scorers = _registry()
     present = [c for c in articles.columns if c in scorers] if not articles.empty else []
     refs: dict[str, None] = {}
@@ -598,7 +627,7 @@ def _methods_section(results: Results, articles: pd.DataFrame) -> Section:
         spec = scorers[name]
         for ref in spec.references:
             refs[ref] = None
-        text = f"{name} ({spec.family})"
+        text = f"{spec.display}, column {name} ({spec.family})"
         if spec.description:
             text += f": {spec.description}"
         if spec.direction:

@@ -162,11 +162,11 @@ def build_report(
         _frames_section(articles),
         _readability_section(articles),
         _wordchoice_section(table("labels"), articles),
-        _citations_section(table("citations"), table("reuse"), table("provenance")),
+        _citations_section(table("citations"), table("reuse"), table("provenance"), overview=event is None),
     ]
     if event is not None:
         sections.append(_articles_section(results, articles))
-    sections.append(_methods_section(results, articles))
+    sections.append(_methods_section(results, articles, overview=f"{home}#methods" if event is not None and home else None))
     manifest = dict(results.manifest)
     corpus = results.corpus
     corpus_hash = str((manifest.get("corpus") or {}).get("hash") or corpus.content_hash())
