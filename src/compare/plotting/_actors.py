@@ -28,6 +28,14 @@ from ._base import (
 
 __all__ = ["ActorSentimentDisplay", "SourceTypeDisplay"]
 
+#: Colour-bar labels of the actor sentiment columns (display names, not column names).
+_COLUMN_LABELS = {
+    "target_sentiment": "sentiment toward the actor (-1 to 1)",
+    "sentiment_mean": "sentiment toward the actor (-1 to 1)",
+    "sentence_compound": "sentiment of sentences naming the actor (-1 to 1)",
+    "compound_sentiment": "sentiment (-1 to 1)",
+}
+
 
 # ----------------------------------------------------------------------------------------------
 # actor sentiment
@@ -128,7 +136,7 @@ class ActorSentimentDisplay:
                     if np.isfinite(values[i, j]):
                         color = "white" if abs(values[i, j]) > 0.6 else "black"
                         ax.text(j, i, f"{values[i, j]:+.2f}", ha="center", va="center", fontsize=7, color=color)
-        ax.figure.colorbar(image, ax=ax, shrink=0.8, label=_plain(self.column))
+        ax.figure.colorbar(image, ax=ax, shrink=0.8, label=_plain(_COLUMN_LABELS.get(self.column, self.column.replace("_", " "))))
         ax.set_title("Sentiment toward actors", fontsize=10)
         self.ax_ = ax
         self.figure_ = ax.figure

@@ -263,6 +263,12 @@ def _coverage_section(results: Results, event: str | None) -> Section | None:
     return Section("coverage", "Claim coverage", tuple(blocks))
 
 
+#: With at most this many outlets, a table (transposed: one column per outlet) shows the frame and
+#: source profiles and no figure is drawn (it would repeat the table and costs a third of a story
+#: report's rendering time).
+_FIGURE_FROM = 6
+
+
 def _actors_section(actors: pd.DataFrame) -> Section | None:
     from ..plotting import ACTOR_SENTIMENT_COLUMNS, ActorSentimentDisplay
 
@@ -270,7 +276,7 @@ def _actors_section(actors: pd.DataFrame) -> Section | None:
         return None
     column = next((c for c in ACTOR_SENTIMENT_COLUMNS if c in actors.columns), None)
     blocks: list[Block] = []
-    if column is not None and actors[column].notna().any():
+    if column is not None and actors[column].notna().any() and actors["actor"].nunique() >= 3:  # else the table says it
         disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=8)
         n_rows, n_cols = disp.table.shape
         fig = _figure(lambda ax: disp.plot(ax=ax), size=(0.85 * n_cols + 4.0, 0.3 * n_rows + 1.8), id_prefix="actors-",
@@ -300,7 +306,7 @@ def _sources_section(attributions: pd.DataFrame) -> Section | None:
         return None
     disp = SourceTypeDisplay.from_frame(attributions)
     blocks: list[Block] = []
-    fig = _figure(lambda ax: disp.plot(ax=ax), size=(7.5, 0.35 * len(disp.counts) + 1.6), id_prefix="sources-",
+    fig = None if len(disp.counts) <= _FIGURE_FROM else _figure(lambda ax: disp.plot(ax=ax), size=(7.5, 0.35 * len(disp.counts) + 1.6), id_prefix="sources-",
                   caption="Who is quoted or paraphrased: attributions by source type.")
     if fig is not None:
         blocks.append(fig)
@@ -322,7 +328,7 @@ def _frames_section(articles: pd.DataFrame) -> Section | None:
     n_out = len(disp.means)
     blocks: list[Block] = []
     size = (7.5, max(2.5, 0.12 * len(frames) * max(n_out, 2) + 1.5)) if n_out <= 8 else (0.9 * len(frames) + 4, 0.25 * n_out + 1.5)
-    fig = _figure(lambda ax: disp.plot(ax=ax), size=size,
+    fig = None if n_out <= _FIGURE_FROM else _figure(lambda ax: disp.plot(ax=ax), size=size,
                   id_prefix="frames-", caption="Mean frame scores per outlet (generic news frames).")
     if fig is not None:
         blocks.append(fig)
