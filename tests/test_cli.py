@@ -21,7 +21,7 @@ def test_ingest_summary_and_write(tmp_path, capsys):
     out = tmp_path / "c.jsonl"
     assert main(["ingest", "corpora/istanbul-talks-2025", "--out", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "1 articles, 1 outlets, 1 events" in text
+    assert "1 article, 1 outlet, 1 event, " in text
     assert "The Gaze" in text
     assert out.read_text(encoding="utf-8").count("\n") == 1
 

@@ -276,7 +276,16 @@ def _actors_section(actors: pd.DataFrame) -> Section | None:
         return None
     column = next((c for c in ACTOR_SENTIMENT_COLUMNS if c in actors.columns), None)
     blocks: list[Block] = []
-    if column is not None and actors[column].notna().any() and actors["actor"].nunique() >= 3:  # else the table says it
+    few_outlets = actors["outlet"].nunique() <= _FIGURE_FROM
+    if column is not None and actors[column].notna().any() and few_outlets:
+        disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=_FIGURE_FROM)
+        grid = disp.table.map(lambda v: "–" if pd.isna(v) else f"{v:+.2f}")
+        grid = grid.reindex(columns=sorted(grid.columns, key=str))
+        blocks.append(TableBlock(("actor", *map(str, grid.columns)), tuple((str(a), *row) for a, row in zip(grid.index, grid.to_numpy().tolist(), strict=True)),
+                                 (False, *([True] * grid.shape[1])),
+                                 caption=f"{_HEADS.get(column, _metric_label(column))} for the most-mentioned actors "
+                                         "(+ positive, − negative, – not mentioned)"))
+    elif column is not None and actors[column].notna().any() and actors["actor"].nunique() >= 3:
         disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=8)
         n_rows, n_cols = disp.table.shape
         fig = _figure(lambda ax: disp.plot(ax=ax), size=(0.85 * n_cols + 4.0, 0.3 * n_rows + 1.8), id_prefix="actors-",
@@ -327,15 +336,30 @@ def _frames_section(articles: pd.DataFrame) -> Section | None:
     disp = FrameProfileDisplay.from_frame(articles, frames=frames)
     n_out = len(disp.means)
     blocks: list[Block] = []
+    shown = set(_headline(articles))
     size = (7.5, max(2.5, 0.12 * len(frames) * max(n_out, 2) + 1.5)) if n_out <= 8 else (0.9 * len(frames) + 4, 0.25 * n_out + 1.5)
     fig = None if n_out <= _FIGURE_FROM else _figure(lambda ax: disp.plot(ax=ax), size=size,
                   id_prefix="frames-", caption="Mean frame scores per outlet (generic news frames).")
     if fig is not None:
         blocks.append(fig)
-    view = disp.means.reset_index()
-    blocks += frame_blocks(view, caption="Mean frame scores (0 to 1)", max_values=5,
-                           headers={f: _short_label(f) for f in frames})
+    rest = [f for f in frames if f not in shown]
+    if rest:
+        view = disp.means[rest].reset_index()
+        blocks += frame_blocks(view, caption="Mean frame scores (0 to 1)", max_values=5,
+                               headers={f: _short_label(f) for f in rest})
+    if len(rest) < len(frames):
+        blocks.insert(0, TextBlock((("Generic news frames, each scored 0 to 1 from its cue words per 100 words (the "
+                                    "highlights of the frame layer in the articles). The outlets' frame scores, with their "
+                                    "intervals, are in the table \u201cHeadline measures by outlet\u201d above."),)))
+    if not blocks:
+        return None
     return Section("frames", "Framing", tuple(blocks))
+
+
+def _headline(articles: pd.DataFrame) -> list[str]:
+    from ..scores import headline_metrics
+
+    return headline_metrics(articles)
 
 
 def _short_label(metric: str) -> str:
@@ -346,7 +370,8 @@ def _short_label(metric: str) -> str:
 
 def _readability_section(articles: pd.DataFrame) -> Section | None:
     metrics = _family_metrics(articles, "readability") if not articles.empty else []
-    metrics = [m for m in metrics if not m.endswith("_docsents")]
+    shown = set(_headline(articles))  # in the headline table already
+    metrics = [m for m in metrics if not m.endswith("_docsents") and m not in shown]
     if not metrics:
         return None
     means = articles.groupby("outlet")[metrics].mean()
@@ -365,6 +390,7 @@ def _readability_section(articles: pd.DataFrame) -> Section | None:
 def _wordchoice_section(labels: pd.DataFrame, articles: pd.DataFrame) -> Section | None:
     blocks: list[Block] = []
     metrics = _family_metrics(articles, "wordchoice") if not articles.empty else []
+    metrics = [m for m in metrics if m not in set(_headline(articles))]  # in the headline table already
     if metrics:
         means = articles.groupby("outlet")[metrics].mean()
         blocks += frame_blocks(means.reindex(sorted(means.index, key=str)).reset_index(),
