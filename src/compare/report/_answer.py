@@ -265,10 +265,15 @@ def _corpus_answer(comparisons: pd.DataFrame) -> list[Block]:
                               kind="mergesort")
     for r in order.head(5).itertuples(index=False):
         word = "higher" if r.diff > 0 else "lower"
-        items.append(((f"{short_name(r.metric)}", ""), (f" ({unit_of(r.metric)})" if unit_of(r.metric) else "", ""),
-                      ((f": {r.group_a} is {format_number(abs(r.diff))} {word} than {r.group_b} "
-                       f"[difference {format_number(r.diff)}, 95% interval {format_number(r.ci_low)} to {format_number(r.ci_high)}] "
-                       f"across the {int(r.n_stories)} stories they share; p (Holm) {format_pvalue(r.p_adjusted)}."), "#differences")))
+        who = "" if str(r.by) == "outlet" else f" ({r.by})"
+        verdict = "significant at 0.05" if r.p_adjusted < 0.05 else "not significant at 0.05"
+        unit = f" ({unit_of(r.metric)})" if unit_of(r.metric) else ""
+        items.append((
+            ((f"{short_name(r.metric)}{unit}: {r.group_a}{who} is {format_number(abs(r.diff))} {word} than {r.group_b} "
+             f"(95% interval of the difference {format_number(r.ci_low)} to {format_number(r.ci_high)}; "
+             f"{int(r.n_stories)} shared stories; p (Holm) {format_pvalue(r.p_adjusted)}, {verdict}) "), ""),
+            ("table", "#differences"),
+        ))
     n_untested = int((comparisons["status"] != "tested").sum())
     text = "The largest tested differences across stories (smallest adjusted p first):"
     blocks: list[Block] = [TextBlock((text,)), SummaryBlock(tuple(items))]
@@ -288,16 +293,20 @@ def _forest_blocks(profiles: pd.DataFrame) -> list[Block]:
     if not metrics:
         metrics = list(dict.fromkeys(prof["metric"].astype(str)))[:3]
     blocks: list[Block] = []
-    for by in sorted(set(prof["by"].astype(str)), key=lambda b: (b != "outlet", b)):
+    for by in sorted(set(prof["by"].astype(str)), key=lambda b: (b == "outlet", b)):
         rows = prof[(prof["by"] == by) & prof["metric"].isin(metrics)]
+        what = "outlet" if by == "outlet" else f"group ({by})"
+        if "status" in rows.columns:
+            rows = rows[rows["status"].astype(str) == "estimated"]
         if rows.empty:
+            blocks.append(TextBlock(((f"No profile by {what} with an interval: each covers too few stories that others "
+                                     f"also covered ({TOO_LITTLE})."),)))
             continue
         mean_col = "adjusted_mean" if "adjusted_mean" in rows.columns else "mean"
         sizes = rows.groupby("group")["n_articles"].max() if "n_articles" in rows.columns else rows.groupby("group").size()
         order = sorted(sizes.index.astype(str), key=lambda g: (-int(sizes[g]), g))
         shown = sorted(order[:MAX_FOREST_ROWS], key=str)
         rows = rows[rows["group"].astype(str).isin(shown)]
-        what = "outlet" if by == "outlet" else f"group ({by})"
         fig = _figure(lambda axes, rows=rows, shown=shown, mean_col=mean_col, by=by: _draw_forest(axes, rows, shown, metrics, mean_col, by),
                       size=(3.1 * len(metrics) + 1.6, 0.2 * len(shown) + 1.2), id_prefix=f"forest-{_cssid(by)}-",
                       grid=(1, len(metrics)),

@@ -139,25 +139,63 @@ def _outlet_means(profiles: pd.DataFrame) -> pd.DataFrame:
     if profiles.empty:
         return profiles
     rows = profiles[profiles["by"] == "outlet"] if "by" in profiles.columns else profiles
-    mean = rows["adjusted_mean"] if "adjusted_mean" in rows.columns else rows["mean"]
-    return rows.assign(outlet=rows["group"], n=rows["n_articles"], mean=mean)
+    return _adjusted(rows).assign(outlet=rows["group"], n=rows["n_articles"])
 
 
-def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: str, adjusted: bool) -> Section | None:
-    """Headline metrics by outlet, from the run's outlet profiles (``Results.profiles``)."""
-    from ..scores import SCORERS, headline_metrics
+def _adjusted(rows: pd.DataFrame) -> pd.DataFrame:
+    """``mean``: the story-adjusted mean where there is one, else the plain mean (``plain`` True)."""
+    if "adjusted_mean" not in rows.columns:
+        return rows.assign(plain=False)
+    plain = rows["adjusted_mean"].isna() & rows["mean"].notna()
+    return rows.assign(mean=rows["adjusted_mean"].where(~plain, rows["mean"]), plain=plain)
+
+
+def group_columns(results: Results) -> list[str]:
+    """The grouping columns of the run (``RunConfig.groups``) that its outlet table can give."""
+    groups = list(getattr(results.config, "groups", None) or ())
+    if "profiles" in results.tables and "by" in results.profiles.columns:
+        groups = [g for g in dict.fromkeys([*groups, *results.profiles["by"].astype(str)]) if g != "outlet"]
+    return groups
+
+
+def with_groups(results: Results, articles: pd.DataFrame) -> pd.DataFrame:
+    """``articles`` with the run's grouping columns from its outlet table (unchanged if the table
+    cannot be read, e.g. saved results moved without their outlet file)."""
+    groups = [g for g in group_columns(results) if g not in articles.columns]
+    if not groups or articles.empty or "outlet" not in articles.columns:
+        return articles
+    try:
+        from ..config import outlet_table
+
+        table = outlet_table(results.config)
+        groups = [g for g in groups if g in getattr(table, "columns", groups)]
+        return table.annotate(articles, groups=groups).assign(outlet=articles["outlet"].to_numpy()) if groups else articles
+    except Exception:  # noqa: BLE001 - the groups are an addition; the report stands without them
+        return articles
+
+
+def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: str, adjusted: bool,
+                     groups: Sequence[str] = ()) -> Section | None:
+    """Headline metrics by outlet (and by group), from the run's profiles (``Results.profiles``)."""
+    from ..scores import headline_metrics
 
     if articles.empty or "outlet" not in articles.columns:
         return None
     metrics = headline_metrics(articles)
-    counts = articles.groupby("outlet").agg(articles=("article_id", "size"), words=("n_words", "mean")) if "n_words" in articles.columns \
-        else articles.groupby("outlet").agg(articles=("article_id", "size"))
+    groups = [g for g in groups if g in articles.columns]
+    agg: dict[str, tuple[str, Any]] = {"articles": ("article_id", "size")}
+    if "n_words" in articles.columns:
+        agg["words"] = ("n_words", "mean")
+    for g in groups:
+        agg[f"group:{g}"] = (g, "first")
+    counts = articles.groupby("outlet").agg(**agg)
     means = _outlet_means(profiles) if metrics and not profiles.empty else None
-    columns = ["outlet", "articles", *(["words per article"] if "words" in counts.columns else []),
-               *(SCORERS[m].display if m in SCORERS else _metric_label(m) for m in metrics)]
+    columns = ["outlet", *groups, "articles", *(["words per article"] if "words" in counts.columns else []),
+               *(_metric_label(m) for m in metrics)]
+    plain_used = False
     rows = []
     for outlet in sorted(counts.index, key=str):
-        row = [str(outlet), str(int(counts.loc[outlet, "articles"]))]
+        row = [str(outlet), *(_cell_text(counts.loc[outlet, f"group:{g}"]) for g in groups), str(int(counts.loc[outlet, "articles"]))]
         if "words" in counts.columns:
             row.append(format_number(counts.loc[outlet, "words"], 0))
         for metric in metrics:
@@ -165,10 +203,8 @@ def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: s
             if len(sel) == 0 or pd.isna(sel.iloc[0]["mean"]):
                 row.append("–")
                 continue
-            m = sel.iloc[0]
-            text = format_number(m["mean"])
-            if not pd.isna(m["ci_low"]) and not pd.isna(m["ci_high"]):
-                text += f" [{format_number(m['ci_low'])}, {format_number(m['ci_high'])}]"
+            text, plain = _mean_text(sel.iloc[0])
+            plain_used |= plain and adjusted
             row.append(text)
         rows.append(tuple(row))
     n_out = len(counts)
@@ -179,10 +215,51 @@ def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: s
         else "Each cell is the mean over the outlet's articles; where an outlet has more than one article, the 95% "
         "percentile-bootstrap interval follows in brackets."
     )
+    if plain_used:
+        how += (" A value marked * is the outlet's plain mean: it shares no story with the other outlets, so its "
+                "mean cannot be adjusted for the stories it covered.")
     intro = TextBlock((f"{len(articles)} article(s) from {n_out} outlet(s) {scope}. {how}",))
+    keys = 1 + len(groups)
     blocks: list[Block] = [intro, *wide_table_blocks(tuple(columns), tuple(rows), caption="Headline measures by outlet",
-                                                     keys=1, max_values=4)]
+                                                     keys=keys, max_values=4, transpose_up_to=6)]
+    blocks += _group_tables(profiles, metrics)
     return Section("summary", "Outlets side by side", tuple(blocks))
+
+
+def _cell_text(value: Any) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) or str(value) in {"nan", "None", ""} else str(value)
+
+
+def _mean_text(m: pd.Series) -> tuple[str, bool]:
+    plain = bool(m.get("plain", False))
+    text = format_number(m["mean"]) + ("*" if plain else "")
+    if not plain and not pd.isna(m["ci_low"]) and not pd.isna(m["ci_high"]):
+        text += f" [{format_number(m['ci_low'])}, {format_number(m['ci_high'])}]"
+    return text, plain
+
+
+def _group_tables(profiles: pd.DataFrame, metrics: Sequence[str]) -> list[Block]:
+    """Headline measures by group, one table per grouping column of the profiles."""
+    if profiles.empty or "by" not in profiles.columns:
+        return []
+    blocks: list[Block] = []
+    for by in sorted(set(profiles["by"].astype(str)) - {"outlet"}):
+        part = _adjusted(profiles[profiles["by"] == by])
+        names = sorted(set(part["group"].astype(str)), key=str)
+        sizes = part.groupby("group")[["n_outlets", "n_articles"]].max() if {"n_outlets", "n_articles"} <= set(part.columns) else None
+        rows = []
+        for name in names:
+            row = [name]
+            if sizes is not None:
+                row += [format_number(int(sizes.loc[name, "n_outlets"]), 0), format_number(int(sizes.loc[name, "n_articles"]), 0)]
+            for metric in metrics:
+                sel = part[(part["group"].astype(str) == name) & (part["metric"] == metric)]
+                row.append("–" if sel.empty or pd.isna(sel.iloc[0]["mean"]) else _mean_text(sel.iloc[0])[0])
+            rows.append(tuple(row))
+        columns = (by, *(("outlets", "articles") if sizes is not None else ()), *(_metric_label(m) for m in metrics))
+        blocks += wide_table_blocks(columns, tuple(rows), caption=f"Headline measures by group ({by})",
+                                    keys=1 + (2 if sizes is not None else 0), max_values=4, transpose_up_to=0)
+    return blocks
 
 
 def _differences_section(comparisons: pd.DataFrame, *, max_rows: int = 40) -> Section | None:

@@ -57,7 +57,9 @@ from ._sections import (
     _table,
     _wordchoice_section,
     event_ids,
+    group_columns,
     segment_text,
+    with_groups,
 )
 
 __all__ = [
@@ -154,7 +156,8 @@ def build_report(
 
     sections.insert(0, answer_section(results, event, articles, links=links))
     sections += [
-        _summary_section(articles, _in_scope(results.profiles, event), scope=scope, adjusted=event is None),
+        _summary_section(with_groups(results, articles), _in_scope(results.profiles, event), scope=scope,
+                         adjusted=event is None, groups=group_columns(results)),
         _differences_section(_in_scope(results.comparisons, event)),
         _coverage_section(results, event),
         _actors_section(table("actors")),
