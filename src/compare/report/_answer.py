@@ -98,6 +98,7 @@ def story_lines(
     *,
     href: str = "",
     max_lines: int = _MAX_LINES,
+    link: bool = True,
 ) -> list[tuple[tuple[str, str], ...]]:
     """Summary sentences of one story, each a tuple of ``(text, link)`` parts (link ``""``: none).
 
@@ -139,9 +140,9 @@ def story_lines(
         parts: list[tuple[str, str]] = [
             (f"{short_name(metric)}", ""),
             (f" ({unit_of(metric)}): " if unit_of(metric) else ": ", ""),
-            (f"{a} {_value(hi_row['mean'], hi_row['ci_low'], hi_row['ci_high'])}", _article_link(articles, a, metric, "max", href)),
+            (f"{a} {_value(hi_row['mean'], hi_row['ci_low'], hi_row['ci_high'])}", _article_link(articles, a, metric, "max", href) if link else ""),
             (" vs ", ""),
-            (f"{b} {_value(lo_row['mean'], lo_row['ci_low'], lo_row['ci_high'])}", _article_link(articles, b, metric, "min", href)),
+            (f"{b} {_value(lo_row['mean'], lo_row['ci_low'], lo_row['ci_high'])}", _article_link(articles, b, metric, "min", href) if link else ""),
             (f", a difference of {format_number(diff)} ({format_number(size, 1)} × the standard deviation between articles in the corpus)", ""),
         ]
         test = _pair_comparison(comparisons, metric, a, b)
@@ -239,7 +240,7 @@ def answer_section(
         part = all_articles[all_articles["event_id"].astype(str) == ev]
         href = (links or {}).get(ev, "")
         first = story_lines(part, all_articles, _in_scope(results.profiles, ev), comparisons_all, citations,
-                            href=href, max_lines=1)
+                            href=href, max_lines=1, link=bool(href))
         head: tuple[tuple[str, str], ...] = ((f"{ev}", f"{href}#answer" if href else ""), (": ", ""))
         story_items.append(head + first[0])
     if story_items:

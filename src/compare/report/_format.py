@@ -85,7 +85,7 @@ def wide_table_blocks(
     caption: str,
     keys: int = 1,
     max_values: int = 4,
-    transpose_up_to: int = 6,
+    transpose_up_to: int = 8,
 ) -> list[TableBlock]:
     """A table of formatted cells that fits the page at 1280 px and in the PDF.
 
@@ -111,7 +111,7 @@ def wide_table_blocks(
 
 
 def frame_blocks(df: pd.DataFrame, *, caption: str, headers: Mapping[str, str] | None = None, keys: int = 1,
-                 max_values: int = 4, transpose_up_to: int = 6,
+                 max_values: int = 4, transpose_up_to: int = 8,
                  formats: Mapping[str, Callable[[Any], str]] | None = None) -> list[TableBlock]:
     """:func:`wide_table_blocks` of a DataFrame (formatted as :func:`_table_block` does)."""
     block = _table_block(df, caption=caption, headers=headers, formats=formats)

@@ -221,7 +221,7 @@ def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: s
     intro = TextBlock((f"{len(articles)} article(s) from {n_out} outlet(s) {scope}. {how}",))
     keys = 1 + len(groups)
     blocks: list[Block] = [intro, *wide_table_blocks(tuple(columns), tuple(rows), caption="Headline measures by outlet",
-                                                     keys=keys, max_values=4, transpose_up_to=6)]
+                                                     keys=keys, max_values=4)]
     blocks += _group_tables(profiles, metrics)
     return Section("summary", "Outlets side by side", tuple(blocks))
 
@@ -343,7 +343,7 @@ def _coverage_section(results: Results, event: str | None) -> Section | None:
 #: With at most this many outlets, a table (transposed: one column per outlet) shows the frame and
 #: source profiles and no figure is drawn (it would repeat the table and costs a third of a story
 #: report's rendering time).
-_FIGURE_FROM = 6
+_FIGURE_FROM = 8
 
 
 def _actors_section(actors: pd.DataFrame) -> Section | None:
