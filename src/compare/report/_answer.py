@@ -83,9 +83,14 @@ def _spread(all_articles: pd.DataFrame, metric: str) -> float:
 def _pair_comparison(comparisons: pd.DataFrame, metric: str, a: str, b: str) -> pd.Series | None:
     if comparisons.empty or not {"metric", "group_a", "group_b"} <= set(comparisons.columns):
         return None
-    part = comparisons[(comparisons["metric"] == metric) & (comparisons["by"] == "outlet")] \
-        if "by" in comparisons.columns else comparisons[comparisons["metric"] == metric]
-    hit = part[((part["group_a"] == a) & (part["group_b"] == b)) | ((part["group_a"] == b) & (part["group_b"] == a))]
+    part = (
+        comparisons[(comparisons["metric"] == metric) & (comparisons["by"] == "outlet")]
+        if "by" in comparisons.columns
+        else comparisons[comparisons["metric"] == metric]
+    )
+    hit = part[
+        ((part["group_a"] == a) & (part["group_b"] == b)) | ((part["group_a"] == b) & (part["group_b"] == a))
+    ]
     return None if hit.empty else hit.iloc[0]
 
 
@@ -116,7 +121,9 @@ def story_lines(
     missing = _missing_outlets(citations, articles)
     if len(outlets) < 2:
         only = outlets[0] if outlets else "one outlet"
-        lines.append(((f"Only {only} covered this story in the corpus: nothing to compare, {TOO_LITTLE}.", ""),))
+        lines.append(
+            ((f"Only {only} covered this story in the corpus: nothing to compare, {TOO_LITTLE}.", ""),)
+        )
         for outlet, cited in missing:
             lines.append(((f"{outlet} cites {cited}: add that article to compare them.", ""),))
         return lines
@@ -140,25 +147,57 @@ def story_lines(
         parts: list[tuple[str, str]] = [
             (f"{short_name(metric)}", ""),
             (f" ({unit_of(metric)}): " if unit_of(metric) else ": ", ""),
-            (f"{a} {_value(hi_row['mean'], hi_row['ci_low'], hi_row['ci_high'])}", _article_link(articles, a, metric, "max", href) if link else ""),
+            (
+                f"{a} {_value(hi_row['mean'], hi_row['ci_low'], hi_row['ci_high'])}",
+                _article_link(articles, a, metric, "max", href) if link else "",
+            ),
             (" vs ", ""),
-            (f"{b} {_value(lo_row['mean'], lo_row['ci_low'], lo_row['ci_high'])}", _article_link(articles, b, metric, "min", href) if link else ""),
-            (f", a difference of {format_number(diff)} ({format_number(size, 1)} × the standard deviation between articles in the corpus)", ""),
+            (
+                f"{b} {_value(lo_row['mean'], lo_row['ci_low'], lo_row['ci_high'])}",
+                _article_link(articles, b, metric, "min", href) if link else "",
+            ),
+            (
+                f", a difference of {format_number(diff)} ({format_number(size, 1)} × the standard deviation between articles in the corpus)",
+                "",
+            ),
         ]
         test = _pair_comparison(comparisons, metric, a, b)
         if test is not None and str(test.get("status")) == "tested" and not pd.isna(test.get("p_adjusted")):
             sign = 1.0 if str(test["group_a"]) == a else -1.0
             lo, hi = sorted((sign * float(test["ci_low"]), sign * float(test["ci_high"])))
-            parts.append(((f"; across the {int(test['n_stories'])} stories they share: {format_number(sign * float(test['diff']))} "
-                          f"[{format_number(lo)}, {format_number(hi)}], p (Holm) {format_pvalue(test['p_adjusted'])}."), ""))
+            parts.append(
+                (
+                    (
+                        f"; across the {int(test['n_stories'])} stories they share: {format_number(sign * float(test['diff']))} "
+                        f"[{format_number(lo)}, {format_number(hi)}], p (Holm) {format_pvalue(test['p_adjusted'])}."
+                    ),
+                    "",
+                )
+            )
         else:
             parts.append((".", ""))
         lines.append(tuple(parts))
     if not ranked:
-        lines.append(((f"The outlets' headline measures do not differ here, or cannot be computed: {TOO_LITTLE}.", ""),))
+        lines.append(
+            (
+                (
+                    f"The outlets' headline measures do not differ here, or cannot be computed: {TOO_LITTLE}.",
+                    "",
+                ),
+            )
+        )
     if single:
-        lines.append((((f"Each outlet has one article on this story, so these are differences between single articles: "
-                       f"{TOO_LITTLE} within the story."), ""),))
+        lines.append(
+            (
+                (
+                    (
+                        f"Each outlet has one article on this story, so these are differences between single articles: "
+                        f"{TOO_LITTLE} within the story."
+                    ),
+                    "",
+                ),
+            )
+        )
     for outlet, cited in missing:
         lines.append(((f"{outlet} cites {cited}: add that article to compare them.", ""),))
     return lines
@@ -169,17 +208,35 @@ def _story_means(articles: pd.DataFrame, profiles: pd.DataFrame, metric: str) ->
     if not profiles.empty and {"by", "metric", "group", "mean"} <= set(profiles.columns):
         part = profiles[(profiles["by"] == "outlet") & (profiles["metric"] == metric)].dropna(subset=["mean"])
         if len(part):
-            return pd.DataFrame({
-                "outlet": part["group"].astype(str).to_numpy(),
-                "mean": part["mean"].astype(float).to_numpy(),
-                "ci_low": part["ci_low"].astype(float).to_numpy() if "ci_low" in part else math.nan,
-                "ci_high": part["ci_high"].astype(float).to_numpy() if "ci_high" in part else math.nan,
-            }).sort_values("outlet", kind="mergesort").reset_index(drop=True)
+            return (
+                pd.DataFrame(
+                    {
+                        "outlet": part["group"].astype(str).to_numpy(),
+                        "mean": part["mean"].astype(float).to_numpy(),
+                        "ci_low": part["ci_low"].astype(float).to_numpy() if "ci_low" in part else math.nan,
+                        "ci_high": part["ci_high"].astype(float).to_numpy()
+                        if "ci_high" in part
+                        else math.nan,
+                    }
+                )
+                .sort_values("outlet", kind="mergesort")
+                .reset_index(drop=True)
+            )
     if metric not in articles.columns:
         return pd.DataFrame(columns=["outlet", "mean", "ci_low", "ci_high"])
     means = articles.groupby("outlet")[metric].mean().dropna()
-    return pd.DataFrame({"outlet": means.index.astype(str), "mean": means.to_numpy(dtype=float),
-                         "ci_low": math.nan, "ci_high": math.nan}).sort_values("outlet", kind="mergesort").reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "outlet": means.index.astype(str),
+                "mean": means.to_numpy(dtype=float),
+                "ci_low": math.nan,
+                "ci_high": math.nan,
+            }
+        )
+        .sort_values("outlet", kind="mergesort")
+        .reset_index(drop=True)
+    )
 
 
 def _article_link(articles: pd.DataFrame, outlet: str, metric: str, which: str, href: str) -> str:
@@ -205,7 +262,11 @@ def _missing_outlets(citations: pd.DataFrame, articles: pd.DataFrame) -> list[tu
     present = {str(o).casefold() for o in articles["outlet"].dropna()}
     found: dict[tuple[str, str], None] = {}
     for outlet, cited in zip(part["outlet"].astype(str), part["cited_outlet"].astype(str), strict=True):
-        if cited.casefold() not in present and cited.casefold() != outlet.casefold() and cited not in {"nan", "None", ""}:
+        if (
+            cited.casefold() not in present
+            and cited.casefold() != outlet.casefold()
+            and cited not in {"nan", "None", ""}
+        ):
             found[(outlet, cited)] = None
     return sorted(found)
 
@@ -229,22 +290,40 @@ def answer_section(
     comparisons_all = _in_scope(results.comparisons, None)
     citations = _table(results, "citations")
     if event is not None:
-        lines = story_lines(articles, all_articles, _in_scope(results.profiles, event), comparisons_all, citations)
-        intro = TextBlock((("The measures on which this story's outlets differ most (highest vs lowest outlet; "
-                           "names link to the article behind the value; 95% intervals in brackets where an outlet has "
-                           "more than one article)."),))
+        lines = story_lines(
+            articles, all_articles, _in_scope(results.profiles, event), comparisons_all, citations
+        )
+        intro = TextBlock(
+            (
+                (
+                    "The measures on which this story's outlets differ most (highest vs lowest outlet; "
+                    "names link to the article behind the value; 95% intervals in brackets where an outlet has "
+                    "more than one article)."
+                ),
+            )
+        )
         return Section("answer", "What differs most", (intro, SummaryBlock(tuple(lines))))
     blocks: list[Block] = [*_corpus_answer(comparisons_all)]
     story_items = []
     for ev in event_ids(results):
         part = all_articles[all_articles["event_id"].astype(str) == ev]
         href = (links or {}).get(ev, "")
-        first = story_lines(part, all_articles, _in_scope(results.profiles, ev), comparisons_all, citations,
-                            href=href, max_lines=1, link=bool(href))
+        first = story_lines(
+            part,
+            all_articles,
+            _in_scope(results.profiles, ev),
+            comparisons_all,
+            citations,
+            href=href,
+            max_lines=1,
+            link=bool(href),
+        )
         head: tuple[tuple[str, str], ...] = ((f"{ev}", f"{href}#answer" if href else ""), (": ", ""))
         story_items.append(head + first[0])
     if story_items:
-        blocks.append(TextBlock(("Each story's largest difference (its report has the next ones and the evidence):",)))
+        blocks.append(
+            TextBlock(("Each story's largest difference (its report has the next ones and the evidence):",))
+        )
         blocks.append(SummaryBlock(tuple(story_items)))
     blocks += _forest_blocks(results.profiles)
     return Section("answer", "What differs most", tuple(blocks))
@@ -257,24 +336,38 @@ def _corpus_answer(comparisons: pd.DataFrame) -> list[Block]:
     items: list[tuple[tuple[str, str], ...]] = []
     if tested.empty:
         pairs = comparisons[["by", "group_a", "group_b"]].drop_duplicates()
-        text = (f"Across stories: {TOO_LITTLE}. None of the {len(pairs)} pairs of outlets or groups shares enough "
-                "stories for a test (a test over shared stories needs at least 6 to reach p < 0.05), so the "
-                "differences below are descriptions, not tested findings.")
+        text = (
+            f"Across stories: {TOO_LITTLE}. None of the {len(pairs)} pairs of outlets or groups shares enough "
+            "stories for a test (a test over shared stories needs at least 6 to reach p < 0.05), so the "
+            "differences below are descriptions, not tested findings."
+        )
         return [TextBlock((text,))]
-    order = tested.assign(_abs=tested["std_diff"].abs() if "std_diff" in tested.columns else tested["diff"].abs())
-    order = order.sort_values(["p_adjusted", "_abs", "metric", "group_a", "group_b"], ascending=[True, False, True, True, True],
-                              kind="mergesort")
+    order = tested.assign(
+        _abs=tested["std_diff"].abs() if "std_diff" in tested.columns else tested["diff"].abs()
+    )
+    order = order.sort_values(
+        ["p_adjusted", "_abs", "metric", "group_a", "group_b"],
+        ascending=[True, False, True, True, True],
+        kind="mergesort",
+    )
     for r in order.head(5).itertuples(index=False):
         word = "higher" if r.diff > 0 else "lower"
         who = "" if str(r.by) == "outlet" else f" ({r.by})"
         verdict = "significant at 0.05" if r.p_adjusted < 0.05 else "not significant at 0.05"
         unit = f" ({unit_of(r.metric)})" if unit_of(r.metric) else ""
-        items.append((
-            ((f"{short_name(r.metric)}{unit}: {r.group_a}{who} is {format_number(abs(r.diff))} {word} than {r.group_b} "
-             f"(95% interval of the difference {format_number(r.ci_low)} to {format_number(r.ci_high)}; "
-             f"{int(r.n_stories)} shared stories; p (Holm) {format_pvalue(r.p_adjusted)}, {verdict}) "), ""),
-            ("table", "#differences"),
-        ))
+        items.append(
+            (
+                (
+                    (
+                        f"{short_name(r.metric)}{unit}: {r.group_a}{who} is {format_number(abs(r.diff))} {word} than {r.group_b} "
+                        f"(95% interval of the difference {format_number(r.ci_low)} to {format_number(r.ci_high)}; "
+                        f"{int(r.n_stories)} shared stories; p (Holm) {format_pvalue(r.p_adjusted)}, {verdict}) "
+                    ),
+                    "",
+                ),
+                ("table", "#differences"),
+            )
+        )
     n_untested = int((comparisons["status"] != "tested").sum())
     text = "The largest tested differences across stories (smallest adjusted p first):"
     blocks: list[Block] = [TextBlock((text,)), SummaryBlock(tuple(items))]
@@ -300,28 +393,55 @@ def _forest_blocks(profiles: pd.DataFrame) -> list[Block]:
         if "status" in rows.columns:
             rows = rows[rows["status"].astype(str) == "estimated"]
         if rows.empty:
-            blocks.append(TextBlock(((f"No profile by {what} with an interval: each covers too few stories that others "
-                                     f"also covered ({TOO_LITTLE})."),)))
+            blocks.append(
+                TextBlock(
+                    (
+                        (
+                            f"No profile by {what} with an interval: each covers too few stories that others "
+                            f"also covered ({TOO_LITTLE})."
+                        ),
+                    )
+                )
+            )
             continue
         mean_col = "adjusted_mean" if "adjusted_mean" in rows.columns else "mean"
-        sizes = rows.groupby("group")["n_articles"].max() if "n_articles" in rows.columns else rows.groupby("group").size()
+        sizes = (
+            rows.groupby("group")["n_articles"].max()
+            if "n_articles" in rows.columns
+            else rows.groupby("group").size()
+        )
         order = sorted(sizes.index.astype(str), key=lambda g: (-int(sizes[g]), g))
         shown = sorted(order[:MAX_FOREST_ROWS], key=str)
         rows = rows[rows["group"].astype(str).isin(shown)]
-        fig = _figure(lambda axes, rows=rows, shown=shown, mean_col=mean_col, by=by: _draw_forest(axes, rows, shown, metrics, mean_col, by),
-                      size=(3.1 * len(metrics) + 1.6, 0.2 * len(shown) + 1.2), id_prefix=f"forest-{_cssid(by)}-",
-                      grid=(1, len(metrics)),
-                      caption=f"Profile by {what}: the mean adjusted for the stories covered (dot) with its 95% interval "
-                              "(line); a hollow dot has no interval (one story).")
+        fig = _figure(
+            lambda axes, rows=rows, shown=shown, mean_col=mean_col, by=by: _draw_forest(
+                axes, rows, shown, metrics, mean_col, by
+            ),
+            size=(3.1 * len(metrics) + 1.6, 0.2 * len(shown) + 1.2),
+            id_prefix=f"forest-{_cssid(by)}-",
+            grid=(1, len(metrics)),
+            caption=f"Profile by {what}: the mean adjusted for the stories covered (dot) with its 95% interval "
+            "(line); a hollow dot has no interval (one story).",
+        )
         if fig is not None:
             blocks.append(fig)
         if len(order) > MAX_FOREST_ROWS:
-            blocks.append(TextBlock(((f"The plot shows the {MAX_FOREST_ROWS} {what}s with the most articles; "
-                                     f"{len(order) - MAX_FOREST_ROWS} more are in the table “Headline measures by outlet”."),)))
+            blocks.append(
+                TextBlock(
+                    (
+                        (
+                            f"The plot shows the {MAX_FOREST_ROWS} {what}s with the most articles; "
+                            f"{len(order) - MAX_FOREST_ROWS} more are in the table “Headline measures by outlet”."
+                        ),
+                    )
+                )
+            )
     return blocks
 
 
-def _draw_forest(axes: Any, rows: pd.DataFrame, shown: Sequence[str], metrics: Sequence[str], mean_col: str, by: str) -> None:
+def _draw_forest(
+    axes: Any, rows: pd.DataFrame, shown: Sequence[str], metrics: Sequence[str], mean_col: str, by: str
+) -> None:
     import numpy as np
 
     from ..plotting import stable_color
@@ -337,11 +457,24 @@ def _draw_forest(axes: Any, rows: pd.DataFrame, shown: Sequence[str], metrics: S
         colors = [stable_color(g) if by != "outlet" else "#1f5fa8" for g in part["group"].astype(str)]
         ok = np.isfinite(lo) & np.isfinite(hi)
         if ok.any():
-            ax.hlines(y[ok], lo[ok], hi[ok], colors=[c for c, f in zip(colors, ok, strict=True) if f], linewidth=1.8, alpha=0.7)
+            ax.hlines(
+                y[ok],
+                lo[ok],
+                hi[ok],
+                colors=[c for c, f in zip(colors, ok, strict=True) if f],
+                linewidth=1.8,
+                alpha=0.7,
+            )
         ax.scatter(mean[ok], y[ok], c=[c for c, f in zip(colors, ok, strict=True) if f], s=22, zorder=3)
         if (~ok).any():
-            ax.scatter(mean[~ok], y[~ok], facecolors="white", edgecolors=[c for c, f in zip(colors, ok, strict=True) if not f],
-                       s=22, zorder=3)
+            ax.scatter(
+                mean[~ok],
+                y[~ok],
+                facecolors="white",
+                edgecolors=[c for c, f in zip(colors, ok, strict=True) if not f],
+                s=22,
+                zorder=3,
+            )
         ax.set_yticks(range(len(shown)))
         ax.set_yticklabels([_shorten(g, 26) for g in shown] if k == 0 else [], fontsize=8)
         ax.set_ylim(len(shown) - 0.5, -0.5)
