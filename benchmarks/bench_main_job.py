@@ -11,7 +11,8 @@ The machine's load average is printed beside the figures: on a shared machine th
 is the CPU time divided by the share of the cores the job got, and (b)'s CPU seconds are the
 figures to compare between runs.
 
-Run: ``python benchmarks/bench_main_job.py [--runs 1] [--breakdown]``
+Run: ``python benchmarks/bench_main_job.py [--runs 1] [--breakdown] [--root CHECKOUT]`` (``--root``: measure
+another checkout's sources, e.g. the code before a change).
 """
 
 from __future__ import annotations
@@ -34,15 +35,15 @@ def _load() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min), {os.cpu_count()} cores"
 
 
-def run_cli(out: Path) -> tuple[float, float, int]:
+def run_cli(out: Path, root: Path = ROOT) -> tuple[float, float, int]:
     """Wall seconds, CPU seconds (process + workers) and files written by the CLI's report command."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = {**os.environ, "PYTHONPATH": str(root / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     code = "import sys; from compare.cli import main; sys.exit(main())"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-c", code, "report", "--out", str(out), "--no-progress"],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         capture_output=True,
         text=True,
@@ -70,8 +71,8 @@ def _pages(path: Path) -> int:
     return max((int(c) for c in counts), default=0)
 
 
-def breakdown(out: Path) -> None:
-    sys.path.insert(0, str(ROOT / "src"))
+def breakdown(out: Path, root: Path = ROOT) -> None:
+    sys.path.insert(0, str(root / "src"))
     from compare.config import RunConfig
     from compare.io import bundled_corpus
     from compare.pipeline import analyze
@@ -128,18 +129,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--breakdown", action="store_true")
+    parser.add_argument("--root", type=Path, default=ROOT, help="checkout whose src/ to measure")
     args = parser.parse_args()
+    root = args.root.resolve()
+    print(f"sources: {root / 'src'}")
     print(_load())
     print("| run | wall s | CPU s (all processes) | files |")
     print("|---|---:|---:|---:|")
     for run in range(1, args.runs + 1):
         with tempfile.TemporaryDirectory() as tmp:
-            wall, cpu, files = run_cli(Path(tmp) / "reports")
+            wall, cpu, files = run_cli(Path(tmp) / "reports", root)
         print(f"| {run} | {wall:.1f} | {cpu:.1f} | {files} |")
     print(_load())
     if args.breakdown:
         with tempfile.TemporaryDirectory() as tmp:
-            breakdown(Path(tmp))
+            breakdown(Path(tmp), root)
 
 
 if __name__ == "__main__":
