@@ -417,7 +417,7 @@ def _forest_blocks(profiles: pd.DataFrame) -> list[Block]:
             lambda axes, rows=rows, shown=shown, mean_col=mean_col, by=by: _draw_forest(
                 axes, rows, shown, metrics, mean_col, by
             ),
-            size=(3.1 * len(metrics) + 1.6, 0.2 * len(shown) + 1.2),
+            size=(2.1 * len(metrics) + 1.5, 0.2 * len(shown) + 1.2),
             id_prefix=f"forest-{_cssid(by)}-",
             grid=(1, len(metrics)),
             caption=f"Profile by {what}: the mean adjusted for the stories covered (dot) with its 95% interval "
