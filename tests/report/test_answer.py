@@ -20,7 +20,12 @@ def _sections(data):
 
 
 def _sentences(section):
-    return ["".join(text for text, _ in item) for b in section.blocks if isinstance(b, SummaryBlock) for item in b.items]
+    return [
+        "".join(text for text, _ in item)
+        for b in section.blocks
+        if isinstance(b, SummaryBlock)
+        for item in b.items
+    ]
 
 
 def test_story_summary_names_the_measure_the_outlets_and_links_the_evidence(fake_results):
@@ -29,14 +34,25 @@ def test_story_summary_names_the_measure_the_outlets_and_links_the_evidence(fake
     answer = data.sections[0]
     sentences = _sentences(answer)
     first = sentences[0]
-    labels = {SCORERS[m].label for m in ("compound_sentiment", "frame_conflict", "flesch_reading_ease") if m in SCORERS}
+    labels = {
+        SCORERS[m].label
+        for m in ("compound_sentiment", "frame_conflict", "flesch_reading_ease")
+        if m in SCORERS
+    }
     assert any(first.startswith(label) for label in labels), first
     assert "The Gaze" in first
     assert "The Wall Street Journal" in first
     assert re.search(r"a difference of \d+\.\d\d", first)
     # one article per outlet: said in words, not as p = 0.5
     assert any("too little shared coverage to test" in s for s in sentences)
-    links = [href for b in answer.blocks if isinstance(b, SummaryBlock) for item in b.items for _, href in item if href]
+    links = [
+        href
+        for b in answer.blocks
+        if isinstance(b, SummaryBlock)
+        for item in b.items
+        for _, href in item
+        if href
+    ]
     assert links
     assert all(re.fullmatch(r"#article-a[12]", h) for h in links)
     page = render_html(data)
@@ -62,7 +78,14 @@ def test_overview_has_one_line_per_story_linking_to_its_report(fake_results):
     sentences = _sentences(data.sections[0])
     assert any(s.startswith("e1: ") for s in sentences)
     assert any(s.startswith("e2: Only The Gaze") for s in sentences)
-    hrefs = [h for b in data.sections[0].blocks if isinstance(b, SummaryBlock) for item in b.items for _, h in item if h]
+    hrefs = [
+        h
+        for b in data.sections[0].blocks
+        if isinstance(b, SummaryBlock)
+        for item in b.items
+        for _, h in item
+        if h
+    ]
     assert "event-e1.html#answer" in hrefs
     assert any(h.startswith("event-e1.html#article-") for h in hrefs)
 
@@ -74,7 +97,9 @@ def test_hostile_outlet_names_are_escaped_in_the_summary(fake_results):
         for column in ("outlet", "group", "group_a", "group_b"):
             if column in df.columns:
                 df[column] = df[column].replace({"The Wall Street Journal": hostile})
-    results = Results(tables, corpus=fake_results.corpus, config=fake_results.config, manifest=fake_results.manifest)
+    results = Results(
+        tables, corpus=fake_results.corpus, config=fake_results.config, manifest=fake_results.manifest
+    )
     data = build_report(results, event="e1", generated=FIXED)
     assert any(hostile in s for s in _sentences(data.sections[0]))
     page = render_html(data)
@@ -82,13 +107,18 @@ def test_hostile_outlet_names_are_escaped_in_the_summary(fake_results):
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
 
 
-RAW = re.compile(r"\b(" + "|".join(re.escape(m) for m in sorted(SCORERS, key=len, reverse=True) if "_" in m)
-                 + r"|d_z|target_sentiment|times_quoted)\b")
+RAW = re.compile(
+    r"\b("
+    + "|".join(re.escape(m) for m in sorted(SCORERS, key=len, reverse=True) if "_" in m)
+    + r"|d_z|target_sentiment|times_quoted)\b"
+)
 
 
 @pytest.mark.parametrize("event", ["e1", None])
 def test_no_raw_metric_names_in_heads_captions_or_tooltips(fake_results, event):
-    data = build_report(fake_results, event=event, links={"e1": "event-e1.html", "e2": "event-e2.html"}, generated=FIXED)
+    data = build_report(
+        fake_results, event=event, links={"e1": "event-e1.html", "e2": "event-e2.html"}, generated=FIXED
+    )
     shown = []
     for section in data.sections:
         if section.id == "methods":  # the methods list names each column on purpose
@@ -115,33 +145,51 @@ def test_evidence_layers_switch_without_script_and_print_with_a_legend(fake_resu
         assert f'<label for="layer-{layer}"' in page
         assert f"#layer-{layer}:not(:checked) ~ article" in page
     assert "<script" not in page
-    screen = page[page.index("@media screen"):]
-    assert ":not(:checked) ~ article mark.ev-framing" in screen[: screen.index("\n}\n")]  # hiding is screen-only
+    screen = page[page.index("@media screen") :]
+    assert (
+        ":not(:checked) ~ article mark.ev-framing" in screen[: screen.index("\n}\n")]
+    )  # hiding is screen-only
     assert 'class="print-only hint"' in page  # the PDF gets the legend, not a "hover" hint
     assert "hover" not in page.lower()
 
 
 def test_sentiment_layers_split_positive_and_negative_and_skip_weak_sentences(fake_results):
     text = fake_results.corpus["a2"].text
-    extra = pd.DataFrame({
-        "article_id": ["a2", "a2", "a2"], "family": ["sentiment"] * 3, "metric": ["compound_sentiment"] * 3,
-        "sentence": [0, 1, 1], "start": [0, 35, 35], "end": [34, len(text), len(text)],
-        "text": ["", "", ""], "weight": [0.8, -0.7, -0.1], "label": ["positive", "negative", "negative"],
-    })
+    extra = pd.DataFrame(
+        {
+            "article_id": ["a2", "a2", "a2"],
+            "family": ["sentiment"] * 3,
+            "metric": ["compound_sentiment"] * 3,
+            "sentence": [0, 1, 1],
+            "start": [0, 35, 35],
+            "end": [34, len(text), len(text)],
+            "text": ["", "", ""],
+            "weight": [0.8, -0.7, -0.1],
+            "label": ["positive", "negative", "negative"],
+        }
+    )
     tables = dict(fake_results.tables)
     tables["evidence"] = pd.concat([tables["evidence"], extra], ignore_index=True)
-    results = Results(tables, corpus=fake_results.corpus, config=fake_results.config, manifest=fake_results.manifest)
+    results = Results(
+        tables, corpus=fake_results.corpus, config=fake_results.config, manifest=fake_results.manifest
+    )
     data = build_report(results, event="e1", generated=FIXED)
-    a2 = next(b for b in _sections(data)["articles"].blocks if isinstance(b, ArticleBlock) and b.article_id == "a2")
+    a2 = next(
+        b for b in _sections(data)["articles"].blocks if isinstance(b, ArticleBlock) and b.article_id == "a2"
+    )
     css = {m.css for para in a2.paragraphs for seg in para for m in seg.marks}
     assert {"ev-pos", "ev-neg"} <= css
     titles = [m.title for para in a2.paragraphs for seg in para for m in seg.marks if m.css == "ev-neg"]
-    assert set(titles) == {"Sentiment: negative sentence (-0.70)"}  # the -0.10 sentence is below the threshold
+    assert set(titles) == {
+        "Sentiment: negative sentence (-0.70)"
+    }  # the -0.10 sentence is below the threshold
 
 
 def test_word_count_is_the_articles_table_one(fake_results):
     data = build_report(fake_results, event="e1", generated=FIXED)
-    a1 = next(b for b in _sections(data)["articles"].blocks if isinstance(b, ArticleBlock) and b.article_id == "a1")
+    a1 = next(
+        b for b in _sections(data)["articles"].blocks if isinstance(b, ArticleBlock) and b.article_id == "a1"
+    )
     assert "14 words" in a1.meta  # n_words of the articles table, not a split of the text
 
 
@@ -149,7 +197,9 @@ def test_self_citations_are_listed_apart(fake_results):
     tables = dict(fake_results.tables)
     own = tables["citations"].assign(cited_outlet="The Gaze", relation="self", core=False)
     tables["citations"] = pd.concat([tables["citations"], own], ignore_index=True)
-    results = Results(tables, corpus=fake_results.corpus, config=fake_results.config, manifest=fake_results.manifest)
+    results = Results(
+        tables, corpus=fake_results.corpus, config=fake_results.config, manifest=fake_results.manifest
+    )
     blocks = _sections(build_report(results, event="e1", generated=FIXED))["citations"].blocks
     tables_ = {b.caption.split(":")[0]: b for b in blocks if isinstance(b, TableBlock)}
     others = tables_["Citations of other outlets"]
