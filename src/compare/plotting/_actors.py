@@ -135,7 +135,7 @@ class ActorSentimentDisplay:
                 for j in range(n_cols):
                     if np.isfinite(values[i, j]):
                         color = "white" if abs(values[i, j]) > 0.6 else "black"
-                        ax.text(j, i, f"{values[i, j]:+.2f}", ha="center", va="center", fontsize=7, color=color)
+                        ax.text(j, i, f"{values[i, j]:+.2f}", ha="center", va="center", fontsize=8, color=color)
         ax.figure.colorbar(image, ax=ax, shrink=0.8, label=_plain(_COLUMN_LABELS.get(self.column, self.column.replace("_", " "))))
         ax.set_title("Sentiment toward actors", fontsize=10)
         self.ax_ = ax

@@ -365,7 +365,7 @@ def _actors_section(actors: pd.DataFrame) -> Section | None:
     elif column is not None and actors[column].notna().any() and actors["actor"].nunique() >= 3:
         disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=8)
         n_rows, n_cols = disp.table.shape
-        fig = _figure(lambda ax: disp.plot(ax=ax), size=(0.85 * n_cols + 4.0, 0.3 * n_rows + 1.8), id_prefix="actors-",
+        fig = _figure(lambda ax: disp.plot(ax=ax), size=(0.65 * n_cols + 3.6, 0.3 * n_rows + 1.8), id_prefix="actors-",
                       caption=f"{_HEADS.get(column, _metric_label(column))} for the most-mentioned actors (blue positive, "
                               "red negative, blank not mentioned), in the outlets that mention them most (at most 8).")
         if fig is not None:
