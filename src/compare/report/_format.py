@@ -86,6 +86,7 @@ def wide_table_blocks(
     keys: int = 1,
     max_values: int = 4,
     transpose_up_to: int = 8,
+    row_head: str = "measure",
 ) -> list[TableBlock]:
     """A table of formatted cells that fits the page at 1280 px and in the PDF.
 
@@ -96,7 +97,7 @@ def wide_table_blocks(
     if not rows:
         return [TableBlock(columns, rows, (False,) * len(columns), caption=caption)]
     if len(rows) <= transpose_up_to:
-        head = ("measure" if columns[0] == "outlet" else "", *(r[0] for r in rows))
+        head = (row_head if columns[0] == "outlet" else "", *(r[0] for r in rows))
         body = tuple((columns[j], *(r[j] for r in rows)) for j in range(1, len(columns)))
         return [TableBlock(head, body, (False, *([True] * len(rows))), caption=caption)]
     value_cols = list(range(keys, len(columns)))
@@ -111,9 +112,9 @@ def wide_table_blocks(
 
 
 def frame_blocks(df: pd.DataFrame, *, caption: str, headers: Mapping[str, str] | None = None, keys: int = 1,
-                 max_values: int = 4, transpose_up_to: int = 8,
+                 max_values: int = 4, transpose_up_to: int = 8, row_head: str = "measure",
                  formats: Mapping[str, Callable[[Any], str]] | None = None) -> list[TableBlock]:
     """:func:`wide_table_blocks` of a DataFrame (formatted as :func:`_table_block` does)."""
     block = _table_block(df, caption=caption, headers=headers, formats=formats)
     return wide_table_blocks(block.columns, block.rows, caption=caption, keys=keys, max_values=max_values,
-                             transpose_up_to=transpose_up_to)
+                             transpose_up_to=transpose_up_to, row_head=row_head)

@@ -353,8 +353,9 @@ def _actors_section(actors: pd.DataFrame) -> Section | None:
         return None
     column = next((c for c in ACTOR_SENTIMENT_COLUMNS if c in actors.columns), None)
     blocks: list[Block] = []
-    few_outlets = actors["outlet"].nunique() <= _FIGURE_FROM
-    if column is not None and actors[column].notna().any() and few_outlets:
+    n_outlets = actors["outlet"].nunique()
+    few_outlets = n_outlets <= _FIGURE_FROM
+    if column is not None and actors[column].notna().any() and 1 < n_outlets <= _FIGURE_FROM:  # one outlet: the table below
         disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=_FIGURE_FROM)
         grid = disp.table.map(lambda v: "–" if pd.isna(v) else f"{v:+.2f}")
         grid = grid.reindex(columns=sorted(grid.columns, key=str))
@@ -362,7 +363,7 @@ def _actors_section(actors: pd.DataFrame) -> Section | None:
                                  (False, *([True] * grid.shape[1])),
                                  caption=f"{_HEADS.get(column, _metric_label(column))} for the most-mentioned actors "
                                          "(+ positive, − negative, – not mentioned)"))
-    elif column is not None and actors[column].notna().any() and actors["actor"].nunique() >= 3:
+    elif column is not None and actors[column].notna().any() and not few_outlets and actors["actor"].nunique() >= 3:
         disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=8)
         n_rows, n_cols = disp.table.shape
         fig = _figure(lambda ax: disp.plot(ax=ax), size=(0.65 * n_cols + 3.6, 0.3 * n_rows + 1.8), id_prefix="actors-",
@@ -396,7 +397,8 @@ def _sources_section(attributions: pd.DataFrame) -> Section | None:
                   caption="Who is quoted or paraphrased: attributions by source type.")
     if fig is not None:
         blocks.append(fig)
-    blocks += frame_blocks(disp.counts.reset_index(), caption="Attributions by outlet and source type", max_values=7)
+    blocks += frame_blocks(disp.counts.reset_index(), caption="Attributions by outlet and source type", max_values=7,
+                           row_head="source type")
     if "kind" in attributions.columns:
         kinds = attributions.groupby(["outlet", "kind"]).size().unstack("kind", fill_value=0)
         kinds = kinds.reindex(index=sorted(kinds.index, key=str), columns=sorted(kinds.columns, key=str))
