@@ -218,3 +218,21 @@ def test_wide_tables_are_transposed_or_split():
     assert [len(p.columns) for p in parts] == [5, 5, 3]
     assert all(p.columns[0] == "outlet" and len(p.rows) == 20 for p in parts)
     assert parts[1].caption == "c (2 of 3)"
+
+
+def test_group_line_names_the_grouping_and_both_groups():
+    from compare.report._answer import _group_line
+
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c", "d"],
+            "outlet": ["A", "B", "C", "D"],
+            "bloc": ["west", "west", "state", None],
+            "compound_sentiment": [0.2, 0.4, -0.5, 0.9],
+        }
+    )
+    line = "".join(text for text, _ in _group_line(articles, articles, ["compound_sentiment"], "bloc"))
+    assert line.startswith("By bloc: Sentiment")
+    assert "west 0.30 (2 outlets) vs state -0.50 (1 outlet)" in line
+    assert "a difference of 0.80" in line
+    assert _group_line(articles.assign(bloc="west"), articles, ["compound_sentiment"], "bloc") == ()

@@ -104,6 +104,7 @@ def story_lines(
     href: str = "",
     max_lines: int = _MAX_LINES,
     link: bool = True,
+    groups: Sequence[str] = (),
 ) -> list[tuple[tuple[str, str], ...]]:
     """Summary sentences of one story, each a tuple of ``(text, link)`` parts (link ``""``: none).
 
@@ -186,6 +187,10 @@ def story_lines(
                 ),
             )
         )
+    for by in groups:
+        line = _group_line(articles, all_articles, metrics, by)
+        if line:
+            lines.append(line)
     if single:
         lines.append(
             (
@@ -201,6 +206,57 @@ def story_lines(
     for outlet, cited in missing:
         lines.append(((f"{outlet} cites {cited}: add that article to compare them.", ""),))
     return lines
+
+
+def _group_line(
+    articles: pd.DataFrame, all_articles: pd.DataFrame, metrics: Sequence[str], by: str
+) -> tuple[tuple[str, str], ...]:
+    """The largest difference between two groups (of column ``by``) within a story, as a sentence;
+    plain means of the groups' articles (no interval: within one story the groups are few articles)."""
+    if by not in articles.columns:
+        return ()
+    part = articles[articles[by].notna()]
+    if part[by].nunique() < 2:
+        return ()
+    best = None
+    for metric in metrics:
+        if metric not in part.columns:
+            continue
+        means = part.groupby(by)[metric].mean().dropna()
+        sd = _spread(all_articles, metric)
+        if len(means) < 2 or math.isnan(sd):
+            continue
+        diff = float(means.max() - means.min())
+        if diff > 0 and (best is None or diff / sd > best[0]):
+            best = (
+                diff / sd,
+                metric,
+                str(means.idxmax()),
+                float(means.max()),
+                str(means.idxmin()),
+                float(means.min()),
+                diff,
+            )
+    if best is None:
+        return ()
+    size, metric, hi, hi_v, lo, lo_v, diff = best
+    n = part.groupby(by)["outlet"].nunique()
+    unit = f" ({unit_of(metric)})" if unit_of(metric) else ""
+    return (
+        (
+            (
+                f"By {by}: {short_name(metric)}{unit}: {hi} {format_number(hi_v)} ({_n_outlets(int(n[hi]))}) vs {lo} "
+                f"{format_number(lo_v)} ({_n_outlets(int(n[lo]))}), a difference of {format_number(diff)} "
+                f"({format_number(size, 1)} × the standard deviation between articles in the corpus; plain means of the "
+                f"groups' articles on this story, not tested)."
+            ),
+            "",
+        ),
+    )
+
+
+def _n_outlets(n: int) -> str:
+    return f"{n} outlet" if n == 1 else f"{n} outlets"
 
 
 def _story_means(articles: pd.DataFrame, profiles: pd.DataFrame, metric: str) -> pd.DataFrame:
@@ -290,8 +346,16 @@ def answer_section(
     comparisons_all = _in_scope(results.comparisons, None)
     citations = _table(results, "citations")
     if event is not None:
+        from ._sections import group_columns, with_groups
+
+        groups = group_columns(results)
         lines = story_lines(
-            articles, all_articles, _in_scope(results.profiles, event), comparisons_all, citations
+            with_groups(results, articles) if groups else articles,
+            all_articles,
+            _in_scope(results.profiles, event),
+            comparisons_all,
+            citations,
+            groups=groups,
         )
         intro = TextBlock(
             (
