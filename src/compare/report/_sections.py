@@ -721,6 +721,13 @@ def _flatten(prefix: str, value: Any, out: list[tuple[str, str]]) -> None:
         out.append((prefix, "–" if value is None else str(value)))
 
 
+def _designs(results: Results) -> str:
+    comparisons = results.comparisons if "comparisons" in results.tables else pd.DataFrame()
+    if comparisons.empty or "design" not in comparisons.columns:
+        return "design as in the comparisons table"
+    return "; ".join(sorted({str(d) for d in comparisons["design"].dropna()})) or "design as in the comparisons table"
+
+
 def _methods_section(results: Results, articles: pd.DataFrame, *, overview: str | None = None) -> Section:
     """Methods, references and the run manifest; in a story report with an overview to link to
     (``overview``: its ``#methods`` link), one paragraph and the link instead (every story report
@@ -755,10 +762,13 @@ def _methods_section(results: Results, articles: pd.DataFrame, *, overview: str 
     flat: list[tuple[str, str]] = []
     _flatten("", manifest, flat)
     blocks: list[Block] = [
-        TextBlock((("Statistics: outlet means carry 95% percentile-bootstrap intervals (2000 resamples, seeded); "
-                   "outlet differences use permutation tests (exact when all splits can be enumerated), Hedges' g "
-                   "and Cliff's delta, with Holm's adjustment over the comparisons shown. Every random draw is "
-                   "seeded, so the same results give the same report."),)),
+        TextBlock((("Statistics (the run's profiles and comparisons tables; docs/statistics.md): over the corpus, "
+                   "each outlet's or group's mean is adjusted for the stories it covered, with a 95% interval; outlets "
+                   "and groups are compared across the stories they share, the story as a blocking factor "
+                   f"({_designs(results)}), with the difference, its 95% interval, a standardised effect size and "
+                   "Holm's adjustment; a pair sharing too few stories is reported as \u201ctoo little shared coverage "
+                   "to test\u201d. Within a story, an outlet with several articles gets a 95% percentile-bootstrap "
+                   "interval. Every random draw is seeded, so the same results give the same report."),)),
     ]
     if described:
         blocks.append(ListBlock(tuple(sorted(described))))
