@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -21,7 +22,7 @@ def test_ingest_summary_and_write(tmp_path, capsys):
     out = tmp_path / "c.jsonl"
     assert main(["ingest", "corpora/istanbul-talks-2025", "--out", str(out)]) == 0
     text = capsys.readouterr().out
-    assert "1 articles, 1 outlets, 1 events" in text
+    assert "1 article, 1 outlet, 1 event, " in text
     assert "The Gaze" in text
     assert out.read_text(encoding="utf-8").count("\n") == 1
 
@@ -92,3 +93,24 @@ def test_bogus_encoding_is_one_error(tmp_path, capsys):
     assert err.startswith("media-compare: error:")
     assert "'encoding'" in err
     assert "\n" not in err
+
+
+def test_stage_lines_only_on_a_terminal(capsys):
+    from compare.cli import _n, _Stages
+
+    _Stages(enabled=False)("analysing")
+    assert capsys.readouterr().err == ""
+    _Stages(enabled=True)("analysing 3 articles")
+    err = capsys.readouterr().err
+    assert re.fullmatch(r"\[\s*\d+\.\d s\] analysing 3 articles\n", err)
+    assert (_n(1, "event"), _n(2, "event"), _n(1, "process", "processes")) == ("1 event", "2 events", "1 process")
+
+
+def test_ingest_without_event_labels_says_so(tmp_path, capsys):
+    (tmp_path / "a.md").write_text("---\noutlet: A\n---\nSome text here.\n", encoding="utf-8")
+    assert main(["ingest", str(tmp_path)]) == 0
+    captured = capsys.readouterr()
+    assert "0 events" not in captured.out
+    assert "no event labels" in captured.out
+    assert "(none)" not in captured.out
+    assert captured.err == ""  # no progress when stderr is not a terminal

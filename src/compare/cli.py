@@ -127,11 +127,18 @@ def _safe(value: object) -> str:
     return clean_text(str(value), newlines=False)
 
 
+def _n(count: int, word: str, plural: str | None = None) -> str:
+    """``1 event``, ``2 events``."""
+    return f"{count:,} {word if count == 1 else (plural or word + 's')}"
+
+
 def _print_summary(corpus, out: TextIO) -> None:
     summary = corpus.summary()
+    n_events = len(corpus.events)
+    events_text = _n(n_events, "event") if n_events else "no event labels (stories are found from the text when analysing)"
     _say(
-        f"{summary['articles']} articles, {len(summary['outlets'])} outlets, "
-        f"{len(corpus.events)} events, {summary['words']:,} words; {len(summary['rejected'])} rejected",
+        f"{_n(summary['articles'], 'article')}, {_n(len(summary['outlets']), 'outlet')}, "
+        f"{events_text}, {_n(summary['words'], 'word')}; {len(summary['rejected'])} rejected",
         out,
     )
     outlets = [(_safe(o), n) for o, n in sorted(summary["outlets"].items(), key=lambda kv: (-kv[1], kv[0]))]
@@ -141,16 +148,38 @@ def _print_summary(corpus, out: TextIO) -> None:
         _say(f"  {outlet:<{width}}  {n:>6}", out)
     if len(outlets) > 40:
         _say(f"  ... and {len(outlets) - 40} more outlets", out)
-    events = summary["events"]
-    _say(f"\nArticles per event ({len(events)} events):", out)
-    for event, n in sorted(events.items(), key=lambda kv: (-kv[1], kv[0]))[:20]:
-        _say(f"  {_safe(event):<40}  {n:>6}", out)
-    if len(events) > 20:
-        _say(f"  ... and {len(events) - 20} more events", out)
+    events = {e: n for e, n in summary["events"].items() if e != "(none)"}
+    unlabelled = summary["events"].get("(none)", 0) if n_events else 0
+    if events:
+        _say(f"\nArticles per event ({_n(len(events), 'event')}):", out)
+        for event, n in sorted(events.items(), key=lambda kv: (-kv[1], kv[0]))[:20]:
+            _say(f"  {_safe(event):<40}  {n:>6}", out)
+        if len(events) > 20:
+            _say(f"  ... and {len(events) - 20} more events", out)
+        if unlabelled:
+            _say(f"  {_n(unlabelled, 'article')} without an event label", out)
     if summary["rejected"]:
         _say("\nRejected inputs:", out)
         for line in summary["rejected"]:
             _say(f"  {_safe(line)}", out)
+
+
+class _Stages:
+    """One line per stage of a command on stderr, with the seconds since the start: shown from the
+    first second, only when stderr is a terminal and progress is on (never when piped or quiet)."""
+
+    def __init__(self, enabled: bool) -> None:
+        import time
+
+        self.enabled = enabled
+        self.start = time.perf_counter()
+
+    def __call__(self, text: str) -> None:
+        if self.enabled:
+            import time
+
+            _say(f"[{time.perf_counter() - self.start:5.1f} s] {text}", sys.stderr)
+            sys.stderr.flush()
 
 
 def _default_jobs() -> int:
@@ -163,6 +192,13 @@ def _default_jobs() -> int:
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     return max(1, min(4, cores))
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # a replaced or closed stream
+        return False
 
 
 def _config(args: argparse.Namespace):
@@ -178,7 +214,7 @@ def _config(args: argparse.Namespace):
         overrides["jobs"] = args.jobs
     elif not args.config:  # a configuration file's own value stands
         overrides["jobs"] = _default_jobs()
-    if args.no_progress:
+    if args.no_progress or not _stderr_is_terminal():
         overrides["progress"] = False
     if args.outlets:
         overrides["outlets"] = args.outlets
@@ -215,9 +251,14 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
     from .pipeline import analyze
 
+    cfg = _config(args)
+    stage = _Stages(cfg.progress)
+    stage("reading " + (", ".join(display_path(p) for p in args.paths) if args.paths else "the bundled corpora"))
     corpus = _read(args)
     _print_summary(corpus, out)
-    results = analyze(corpus, config=_config(args))
+    stage(f"analysing {_n(len(corpus), 'article')} ({_n(cfg.jobs, 'process', 'processes')})")
+    results = analyze(corpus, config=cfg)
+    stage(f"saving to {display_path(args.out)}/")
     folder = results.save(args.out, formats=("parquet", "csv") if args.csv else ("parquet",))
     _say(f"\nSaved {len(results.articles)} articles' results to {display_path(folder)}/", out)
     return 0
@@ -234,17 +275,26 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         msg = f"--formats takes html and/or pdf. Got {args.formats!r}."
         raise InvalidInputError(msg)
     cfg = _config(args)
+    stage = _Stages(cfg.progress)
     if len(args.paths) == 1 and (Path(args.paths[0]) / "manifest.json").is_file():
         from .results import Results
 
+        stage(f"reading the saved results in {display_path(args.paths[0])}")
         results = Results.load(args.paths[0])  # saved results: report on them as they are
-        _say(f"Read the saved results in {display_path(args.paths[0])} ({len(results.articles)} articles).", out)
+        _say(f"Read the saved results in {display_path(args.paths[0])} ({_n(len(results.articles), 'article')}).", out)
     else:
+        stage("reading " + (", ".join(display_path(p) for p in args.paths) if args.paths else "the bundled corpora"))
         corpus = _read(args)
         _print_summary(corpus, out)
+        stage(f"analysing {_n(len(corpus), 'article')} ({_n(cfg.jobs, 'process', 'processes')})")
         results = analyze(corpus, config=cfg)
+    from .report.build import event_ids
+
+    n_reports = len(event_ids(results)) + 1
+    stage(f"writing {_n(n_reports, 'report')} ({' + '.join(f.upper() for f in formats)}) to {display_path(args.out)}/")
     paths = write_reports(results, args.out, formats=formats, progress=cfg.progress, jobs=cfg.jobs)
-    _say(f"\nWrote {len(paths)} report files to {display_path(args.out)}/:", out)
+    stage("done")
+    _say(f"\nWrote {_n(len(paths), 'report file')} to {display_path(args.out)}/:", out)
     for p in paths:
         _say(f"  {display_path(p)}", out)
     return 0

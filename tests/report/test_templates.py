@@ -17,6 +17,7 @@ from compare.report import (
     ReportData,
     Section,
     Segment,
+    SummaryBlock,
     TableBlock,
     TextBlock,
     render_html,
@@ -32,6 +33,8 @@ def _data(**overrides):
         ListBlock((HOSTILE,)),
         LinksBlock((("event-x.html", HOSTILE, HOSTILE),)),
         LegendBlock((("ev-framing", HOSTILE),)),
+        LegendBlock((("ev-pos", HOSTILE),), layers=(("sentiment", HOSTILE, (("ev-pos", HOSTILE),)),)),
+        SummaryBlock((((HOSTILE, ""), (HOSTILE, "event-x.html#article-a1")),)),
         TableBlock((HOSTILE,), ((HOSTILE,),), (False,), caption=HOSTILE),
         ArticleBlock(
             HOSTILE,
@@ -56,7 +59,7 @@ def _data(**overrides):
 def test_hostile_text_is_escaped_everywhere():
     html = render_html(_data())
     assert "<script" not in html
-    assert html.count("&lt;script&gt;") >= 10
+    assert html.count("&lt;script&gt;") >= 14  # summary sentences and layer labels too
     # the highlight is built from the escaped segment, with an escaped tooltip
     assert '<mark class="ev-framing" title="&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;">&lt;script&gt;' in html
 
@@ -64,7 +67,7 @@ def test_hostile_text_is_escaped_everywhere():
 def test_every_block_kind_has_a_macro():
     env = environment()
     module = env.get_template("blocks.html").module
-    kinds = {f.default for cls in (TextBlock, ListBlock, LinksBlock, LegendBlock, TableBlock, FigureBlock, ArticleBlock)
+    kinds = {f.default for cls in (TextBlock, SummaryBlock, ListBlock, LinksBlock, LegendBlock, TableBlock, FigureBlock, ArticleBlock)
              for f in dataclasses.fields(cls) if f.name == "kind"}
     for kind in kinds:
         assert callable(getattr(module, kind)), kind

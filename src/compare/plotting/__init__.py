@@ -31,6 +31,8 @@ _LAZY = {
     "ACTOR_SENTIMENT_COLUMNS": "._base",
     "COVERAGE_COLORS": "._base",
     "PALETTE": "._base",
+    "SOURCE_TYPE_COLORS": "._base",
+    "stable_color": "._base",
     "to_svg": "._base",
     "OutletProfileDisplay": "._outlets",
     "FrameProfileDisplay": "._outlets",

@@ -17,15 +17,24 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ._base import (
     ACTOR_SENTIMENT_COLUMNS,
-    PALETTE,
+    SOURCE_TYPE_COLORS,
     _event_filter,
     _new_axes,
     _plain,
     _shorten,
     _table,
+    stable_color,
 )
 
 __all__ = ["ActorSentimentDisplay", "SourceTypeDisplay"]
+
+#: Colour-bar labels of the actor sentiment columns (display names, not column names).
+_COLUMN_LABELS = {
+    "target_sentiment": "sentiment toward the actor (-1 to 1)",
+    "sentiment_mean": "sentiment toward the actor (-1 to 1)",
+    "sentence_compound": "sentiment of sentences naming the actor (-1 to 1)",
+    "compound_sentiment": "sentiment (-1 to 1)",
+}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -126,8 +135,8 @@ class ActorSentimentDisplay:
                 for j in range(n_cols):
                     if np.isfinite(values[i, j]):
                         color = "white" if abs(values[i, j]) > 0.6 else "black"
-                        ax.text(j, i, f"{values[i, j]:+.2f}", ha="center", va="center", fontsize=7, color=color)
-        ax.figure.colorbar(image, ax=ax, shrink=0.8, label=_plain(self.column))
+                        ax.text(j, i, f"{values[i, j]:+.2f}", ha="center", va="center", fontsize=8, color=color)
+        ax.figure.colorbar(image, ax=ax, shrink=0.8, label=_plain(_COLUMN_LABELS.get(self.column, self.column.replace("_", " "))))
         ax.set_title("Sentiment toward actors", fontsize=10)
         self.ax_ = ax
         self.figure_ = ax.figure
@@ -174,14 +183,14 @@ class SourceTypeDisplay:
         """
         n = len(self.counts)
         ax = _new_axes(ax, "SourceTypeDisplay.plot", figsize=(7, 0.4 * n + 1.5))
-        palette = list(colors or PALETTE)
         totals = self.counts.sum(axis=1).to_numpy(dtype="float64")
         with np.errstate(invalid="ignore", divide="ignore"):
             shares = self.counts.to_numpy(dtype="float64") / np.where(totals > 0, totals, np.nan)[:, None]
         left = np.zeros(n)
         for j, kind in enumerate(self.counts.columns):
             width = np.nan_to_num(shares[:, j])
-            ax.barh(range(n), width, left=left, color=palette[j % len(palette)], label=_plain(kind))
+            color = colors[j % len(colors)] if colors else stable_color(kind, SOURCE_TYPE_COLORS)
+            ax.barh(range(n), width, left=left, color=color, label=_plain(kind))
             left += width
         ax.set_yticks(range(n))
         ax.set_yticklabels([f"{_shorten(o)} (n={int(t)})" for o, t in zip(self.counts.index, totals, strict=True)], fontsize=8)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..results import Results
 
-__all__ = ["ACTOR_SENTIMENT_COLUMNS", "COVERAGE_COLORS", "PALETTE", "to_svg"]
+__all__ = ["ACTOR_SENTIMENT_COLUMNS", "COVERAGE_COLORS", "PALETTE", "SOURCE_TYPE_COLORS", "stable_color", "to_svg"]
 
 PALETTE: tuple[str, ...] = (
     "#1f77b4",
@@ -36,6 +36,31 @@ COVERAGE_COLORS: dict[str, str] = {
     "only_here": "#e5a50a",
     "omitted": "#e6e6e6",
 }
+
+#: Colours of the attribution source types: the same in every report and figure.
+SOURCE_TYPE_COLORS: dict[str, str] = {
+    "official": "#1f5fa8",
+    "person": "#2ca02c",
+    "anonymous": "#7f7f7f",
+    "media": "#9467bd",
+    "document": "#8c564b",
+    "expert": "#17becf",
+    "organization": "#e377c2",
+    "pronoun": "#c7c7c7",
+    "unknown": "#e6e6e6",
+}
+
+
+def stable_color(label: object, fixed: dict[str, str] | None = None) -> str:
+    """The colour of a name (a source type, an outlet group): from ``fixed`` if it is there, else
+    one of :data:`PALETTE` chosen by a hash of the name, so a name gets the same colour in every
+    report whatever the other names are."""
+    key = str(label)
+    if fixed and key in fixed:
+        return fixed[key]
+    digest = hashlib.sha1(key.strip().lower().encode("utf-8")).digest()
+    return PALETTE[digest[0] % len(PALETTE)]
+
 
 #: Columns of an actors table that hold a sentiment value, in order of preference.
 ACTOR_SENTIMENT_COLUMNS = ("target_sentiment", "sentiment_mean", "sentence_compound", "compound_sentiment")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["ArticleBlock", "Block", "FigureBlock", "LegendBlock", "LinksBlock", "ListBlock", "Mark", "ReportData", "Section", "Segment", "TableBlock", "TextBlock"]
+__all__ = ["ArticleBlock", "Block", "FigureBlock", "LegendBlock", "LinksBlock", "ListBlock", "Mark", "ReportData", "Section", "Segment", "SummaryBlock", "TableBlock", "TextBlock"]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -16,6 +16,14 @@ class TextBlock:
 
     paragraphs: tuple[str, ...]
     kind: str = field(default="text", init=False)
+
+
+@dataclass(frozen=True)
+class SummaryBlock:
+    """Plain-language sentences, each a tuple of ``(text, link)`` parts (``link`` empty: no link)."""
+
+    items: tuple[tuple[tuple[str, str], ...], ...]
+    kind: str = field(default="summary", init=False)
 
 
 @dataclass(frozen=True)
@@ -37,9 +45,15 @@ class LinksBlock:
 
 @dataclass(frozen=True)
 class LegendBlock:
-    """A colour legend: ``(css class, label)`` pairs drawn as sample highlights."""
+    """A colour legend: ``(css class, label)`` pairs drawn as sample highlights.
+
+    With ``layers`` (``(layer id, label, ((css class, label), ...))`` triples) it is also the
+    switch of the evidence layers: one checkbox per layer (CSS only, no script) that shows or
+    hides that layer's highlights in the articles after it; in print every layer shows.
+    """
 
     items: tuple[tuple[str, str], ...]
+    layers: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()
     kind: str = field(default="legend", init=False)
 
 
@@ -105,7 +119,7 @@ class ArticleBlock:
     kind: str = field(default="article", init=False)
 
 
-Block = TextBlock | ListBlock | LinksBlock | LegendBlock | TableBlock | FigureBlock | ArticleBlock
+Block = TextBlock | SummaryBlock | ListBlock | LinksBlock | LegendBlock | TableBlock | FigureBlock | ArticleBlock
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from ._data import TableBlock
 
-__all__ = ["format_number", "format_pvalue"]
+__all__ = ["format_number", "format_pvalue", "wide_table_blocks"]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -76,3 +76,45 @@ def _table_block(df: pd.DataFrame, *, caption: str = "", formats: Mapping[str, C
     )
 
 
+
+
+def wide_table_blocks(
+    columns: tuple[str, ...],
+    rows: tuple[tuple[str, ...], ...],
+    *,
+    caption: str,
+    keys: int = 1,
+    max_values: int = 4,
+    transpose_up_to: int = 8,
+    row_head: str = "measure",
+) -> list[TableBlock]:
+    """A table of formatted cells that fits the page at 1280 px and in the PDF.
+
+    With at most ``transpose_up_to`` rows (outlets), it is transposed: one row per measure, one
+    column per outlet. Otherwise its value columns are split into tables of ``max_values``
+    columns each, every one repeating the first ``keys`` columns (the outlet).
+    """
+    if not rows:
+        return [TableBlock(columns, rows, (False,) * len(columns), caption=caption)]
+    if len(rows) <= transpose_up_to:
+        head = (row_head if columns[0] == "outlet" else "", *(r[0] for r in rows))
+        body = tuple((columns[j], *(r[j] for r in rows)) for j in range(1, len(columns)))
+        return [TableBlock(head, body, (False, *([True] * len(rows))), caption=caption)]
+    value_cols = list(range(keys, len(columns)))
+    chunks = [value_cols[i:i + max_values] for i in range(0, len(value_cols), max_values)] or [[]]
+    blocks = []
+    for n, chunk in enumerate(chunks, 1):
+        idx = [*range(keys), *chunk]
+        part = caption if len(chunks) == 1 else f"{caption} ({n} of {len(chunks)})"
+        blocks.append(TableBlock(tuple(columns[i] for i in idx), tuple(tuple(r[i] for i in idx) for r in rows),
+                                 (*([False] * keys), *([True] * len(chunk))), caption=part))
+    return blocks
+
+
+def frame_blocks(df: pd.DataFrame, *, caption: str, headers: Mapping[str, str] | None = None, keys: int = 1,
+                 max_values: int = 4, transpose_up_to: int = 8, row_head: str = "measure",
+                 formats: Mapping[str, Callable[[Any], str]] | None = None) -> list[TableBlock]:
+    """:func:`wide_table_blocks` of a DataFrame (formatted as :func:`_table_block` does)."""
+    block = _table_block(df, caption=caption, headers=headers, formats=formats)
+    return wide_table_blocks(block.columns, block.rows, caption=caption, keys=keys, max_values=max_values,
+                             transpose_up_to=transpose_up_to, row_head=row_head)

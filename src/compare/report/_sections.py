@@ -27,6 +27,7 @@ from ._data import (
     Mark,
     Section,
     Segment,
+    SummaryBlock,
     TableBlock,
     TextBlock,
 )
@@ -34,6 +35,8 @@ from ._format import (
     _table_block,
     format_number,
     format_pvalue,
+    frame_blocks,
+    wide_table_blocks,
 )
 
 __all__: list[str] = []
@@ -99,7 +102,32 @@ def _figure(build: Callable[[Any], Any], *, size: tuple[float, float], id_prefix
 
 
 def _metric_label(metric: str) -> str:
-    return metric.replace("_", " ")
+    """The display name of a metric (``Label (unit)``) from the registry."""
+    from ._answer import display_name
+
+    return display_name(metric)
+
+
+#: Column heads of report tables that are not registry metrics.
+_HEADS: dict[str, str] = {
+    "target_sentiment": "Sentiment toward the actor (-1 to 1)",
+    "sentiment_mean": "Sentiment toward the actor (-1 to 1)",
+    "sentence_compound": "Sentiment of sentences naming the actor (-1 to 1)",
+    "compound_sentiment": "Sentiment (mean sentence score, -1 to 1)",
+    "times_quoted": "Times quoted (per article, mean)",
+    "mentions": "Mentions (all articles)",
+    "articles": "Articles",
+    "only_here": "only here",
+    "shared_share": "Share of the text shared",
+    "copied_share": "Share of the text copied",
+    "core_sources": "Core sources",
+    "copied_from": "Copied from",
+    "cited_outlet": "Cited outlet",
+    "other_article_id": "Other article",
+    "other_outlet": "Other outlet",
+    "article_id": "Article",
+    "claim_id": "Claim",
+}
 
 
 # ----------------------------------------------------------------------------------------------
@@ -111,25 +139,63 @@ def _outlet_means(profiles: pd.DataFrame) -> pd.DataFrame:
     if profiles.empty:
         return profiles
     rows = profiles[profiles["by"] == "outlet"] if "by" in profiles.columns else profiles
-    mean = rows["adjusted_mean"] if "adjusted_mean" in rows.columns else rows["mean"]
-    return rows.assign(outlet=rows["group"], n=rows["n_articles"], mean=mean)
+    return _adjusted(rows).assign(outlet=rows["group"], n=rows["n_articles"])
 
 
-def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: str, adjusted: bool) -> Section | None:
-    """Headline metrics by outlet, from the run's outlet profiles (``Results.profiles``)."""
-    from ..scores import SCORERS, headline_metrics
+def _adjusted(rows: pd.DataFrame) -> pd.DataFrame:
+    """``mean``: the story-adjusted mean where there is one, else the plain mean (``plain`` True)."""
+    if "adjusted_mean" not in rows.columns:
+        return rows.assign(plain=False)
+    plain = rows["adjusted_mean"].isna() & rows["mean"].notna()
+    return rows.assign(mean=rows["adjusted_mean"].where(~plain, rows["mean"]), plain=plain)
+
+
+def group_columns(results: Results) -> list[str]:
+    """The grouping columns of the run (``RunConfig.groups``) that its outlet table can give."""
+    groups = list(getattr(results.config, "groups", None) or ())
+    if "profiles" in results.tables and "by" in results.profiles.columns:
+        groups = [g for g in dict.fromkeys([*groups, *results.profiles["by"].astype(str)]) if g != "outlet"]
+    return groups
+
+
+def with_groups(results: Results, articles: pd.DataFrame) -> pd.DataFrame:
+    """``articles`` with the run's grouping columns from its outlet table (unchanged if the table
+    cannot be read, e.g. saved results moved without their outlet file)."""
+    groups = [g for g in group_columns(results) if g not in articles.columns]
+    if not groups or articles.empty or "outlet" not in articles.columns:
+        return articles
+    try:
+        from ..config import outlet_table
+
+        table = outlet_table(results.config)
+        groups = [g for g in groups if g in getattr(table, "columns", groups)]
+        return table.annotate(articles, groups=groups).assign(outlet=articles["outlet"].to_numpy()) if groups else articles
+    except Exception:  # noqa: BLE001 - the groups are an addition; the report stands without them
+        return articles
+
+
+def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: str, adjusted: bool,
+                     groups: Sequence[str] = ()) -> Section | None:
+    """Headline metrics by outlet (and by group), from the run's profiles (``Results.profiles``)."""
+    from ..scores import headline_metrics
 
     if articles.empty or "outlet" not in articles.columns:
         return None
     metrics = headline_metrics(articles)
-    counts = articles.groupby("outlet").agg(articles=("article_id", "size"), words=("n_words", "mean")) if "n_words" in articles.columns \
-        else articles.groupby("outlet").agg(articles=("article_id", "size"))
+    groups = [g for g in groups if g in articles.columns]
+    agg: dict[str, tuple[str, Any]] = {"articles": ("article_id", "size")}
+    if "n_words" in articles.columns:
+        agg["words"] = ("n_words", "mean")
+    for g in groups:
+        agg[f"group:{g}"] = (g, "first")
+    counts = articles.groupby("outlet").agg(**agg)
     means = _outlet_means(profiles) if metrics and not profiles.empty else None
-    columns = ["outlet", "articles", *(["mean words"] if "words" in counts.columns else []),
-               *(SCORERS[m].display if m in SCORERS else _metric_label(m) for m in metrics)]
+    columns = ["outlet", *groups, "articles", *(["words per article"] if "words" in counts.columns else []),
+               *(_metric_label(m) for m in metrics)]
+    plain_used = False
     rows = []
     for outlet in sorted(counts.index, key=str):
-        row = [str(outlet), str(int(counts.loc[outlet, "articles"]))]
+        row = [str(outlet), *(_cell_text(counts.loc[outlet, f"group:{g}"]) for g in groups), str(int(counts.loc[outlet, "articles"]))]
         if "words" in counts.columns:
             row.append(format_number(counts.loc[outlet, "words"], 0))
         for metric in metrics:
@@ -137,10 +203,8 @@ def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: s
             if len(sel) == 0 or pd.isna(sel.iloc[0]["mean"]):
                 row.append("–")
                 continue
-            m = sel.iloc[0]
-            text = format_number(m["mean"])
-            if not pd.isna(m["ci_low"]) and not pd.isna(m["ci_high"]):
-                text += f" [{format_number(m['ci_low'])}, {format_number(m['ci_high'])}]"
+            text, plain = _mean_text(sel.iloc[0])
+            plain_used |= plain and adjusted
             row.append(text)
         rows.append(tuple(row))
     n_out = len(counts)
@@ -151,27 +215,51 @@ def _summary_section(articles: pd.DataFrame, profiles: pd.DataFrame, *, scope: s
         else "Each cell is the mean over the outlet's articles; where an outlet has more than one article, the 95% "
         "percentile-bootstrap interval follows in brackets."
     )
+    if plain_used:
+        how += (" A value marked * is the outlet's plain mean: it shares no story with the other outlets, so its "
+                "mean cannot be adjusted for the stories it covered.")
     intro = TextBlock((f"{len(articles)} article(s) from {n_out} outlet(s) {scope}. {how}",))
-    blocks: list[Block] = [intro, TableBlock(tuple(columns), tuple(rows), (False, True, *([True] * (len(columns) - 2))),
-                                            caption="Headline metrics by outlet")]
-    if metrics and means is not None and not means.empty and means["ci_low"].notna().any() and n_out <= 15:
-        from ..plotting import OutletProfileDisplay
-
-        shown = metrics[:6]
-        means = means[means["metric"].isin(shown)]
-        n = len(shown)
-        cols = min(3, n)
-        nrows = math.ceil(n / cols)
-        fig = _figure(
-            lambda ax: OutletProfileDisplay(means).plot(ax=ax),
-            size=(3.0 * cols, nrows * (0.28 * n_out + 1.0)),
-            id_prefix="summary-profile-",
-            grid=(nrows, cols),
-            caption="Outlet profiles: mean (dot) and 95% interval (line) of the first headline metrics.",
-        )
-        if fig is not None:
-            blocks.append(fig)
+    keys = 1 + len(groups)
+    blocks: list[Block] = [intro, *wide_table_blocks(tuple(columns), tuple(rows), caption="Headline measures by outlet",
+                                                     keys=keys, max_values=4)]
+    blocks += _group_tables(profiles, metrics)
     return Section("summary", "Outlets side by side", tuple(blocks))
+
+
+def _cell_text(value: Any) -> str:
+    return "–" if value is None or (isinstance(value, float) and math.isnan(value)) or str(value) in {"nan", "None", ""} else str(value)
+
+
+def _mean_text(m: pd.Series) -> tuple[str, bool]:
+    plain = bool(m.get("plain", False))
+    text = format_number(m["mean"]) + ("*" if plain else "")
+    if not plain and not pd.isna(m["ci_low"]) and not pd.isna(m["ci_high"]):
+        text += f" [{format_number(m['ci_low'])}, {format_number(m['ci_high'])}]"
+    return text, plain
+
+
+def _group_tables(profiles: pd.DataFrame, metrics: Sequence[str]) -> list[Block]:
+    """Headline measures by group, one table per grouping column of the profiles."""
+    if profiles.empty or "by" not in profiles.columns:
+        return []
+    blocks: list[Block] = []
+    for by in sorted(set(profiles["by"].astype(str)) - {"outlet"}):
+        part = _adjusted(profiles[profiles["by"] == by])
+        names = sorted(set(part["group"].astype(str)), key=str)
+        sizes = part.groupby("group")[["n_outlets", "n_articles"]].max() if {"n_outlets", "n_articles"} <= set(part.columns) else None
+        rows = []
+        for name in names:
+            row = [name]
+            if sizes is not None:
+                row += [format_number(int(sizes.loc[name, "n_outlets"]), 0), format_number(int(sizes.loc[name, "n_articles"]), 0)]
+            for metric in metrics:
+                sel = part[(part["group"].astype(str) == name) & (part["metric"] == metric)]
+                row.append("–" if sel.empty or pd.isna(sel.iloc[0]["mean"]) else _mean_text(sel.iloc[0])[0])
+            rows.append(tuple(row))
+        columns = (by, *(("outlets", "articles") if sizes is not None else ()), *(_metric_label(m) for m in metrics))
+        blocks += wide_table_blocks(columns, tuple(rows), caption=f"Headline measures by group ({by})",
+                                    keys=1 + (2 if sizes is not None else 0), max_values=4, transpose_up_to=0)
+    return blocks
 
 
 def _differences_section(comparisons: pd.DataFrame, *, max_rows: int = 40) -> Section | None:
@@ -252,6 +340,12 @@ def _coverage_section(results: Results, event: str | None) -> Section | None:
     return Section("coverage", "Claim coverage", tuple(blocks))
 
 
+#: With at most this many outlets, a table (transposed: one column per outlet) shows the frame and
+#: source profiles and no figure is drawn (it would repeat the table and costs a third of a story
+#: report's rendering time).
+_FIGURE_FROM = 8
+
+
 def _actors_section(actors: pd.DataFrame) -> Section | None:
     from ..plotting import ACTOR_SENTIMENT_COLUMNS, ActorSentimentDisplay
 
@@ -259,12 +353,22 @@ def _actors_section(actors: pd.DataFrame) -> Section | None:
         return None
     column = next((c for c in ACTOR_SENTIMENT_COLUMNS if c in actors.columns), None)
     blocks: list[Block] = []
-    if column is not None and actors[column].notna().any():
-        disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=12)
+    n_outlets = actors["outlet"].nunique()
+    few_outlets = n_outlets <= _FIGURE_FROM
+    if column is not None and actors[column].notna().any() and 1 < n_outlets <= _FIGURE_FROM:  # one outlet: the table below
+        disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=_FIGURE_FROM)
+        grid = disp.table.map(lambda v: "–" if pd.isna(v) else f"{v:+.2f}")
+        grid = grid.reindex(columns=sorted(grid.columns, key=str))
+        blocks.append(TableBlock(("actor", *map(str, grid.columns)), tuple((str(a), *row) for a, row in zip(grid.index, grid.to_numpy().tolist(), strict=True)),
+                                 (False, *([True] * grid.shape[1])),
+                                 caption=f"{_HEADS.get(column, _metric_label(column))} for the most-mentioned actors "
+                                         "(+ positive, − negative, – not mentioned)"))
+    elif column is not None and actors[column].notna().any() and not few_outlets and actors["actor"].nunique() >= 3:
+        disp = ActorSentimentDisplay.from_frame(actors, column=column, top=15, max_outlets=8)
         n_rows, n_cols = disp.table.shape
-        fig = _figure(lambda ax: disp.plot(ax=ax), size=(1.0 * n_cols + 4.5, 0.32 * n_rows + 1.8), id_prefix="actors-",
-                      caption=f"Sentiment toward the most-mentioned actors ({column}; blue positive, red negative, "
-                              "blank not mentioned), in the outlets that mention them most (at most 12).")
+        fig = _figure(lambda ax: disp.plot(ax=ax), size=(0.65 * n_cols + 3.6, 0.3 * n_rows + 1.8), id_prefix="actors-",
+                      caption=f"{_HEADS.get(column, _metric_label(column))} for the most-mentioned actors (blue positive, "
+                              "red negative, blank not mentioned), in the outlets that mention them most (at most 8).")
         if fig is not None:
             blocks.append(fig)
     agg: dict[str, tuple[str, str]] = {"articles": ("article_id", "nunique")}
@@ -276,7 +380,9 @@ def _actors_section(actors: pd.DataFrame) -> Section | None:
     table = actors.groupby(["actor", "outlet"]).agg(**agg).reset_index()
     sort_cols = ["mentions", "actor", "outlet"] if "mentions" in table.columns else ["actor", "outlet"]
     table = table.sort_values(sort_cols, ascending=[False, True, True][-len(sort_cols):], kind="mergesort").head(40)
-    blocks.append(_table_block(table, caption="Actors by outlet (most mentioned first; at most 40 rows)"))
+    blocks.append(_table_block(table, caption="Actors by outlet (most mentioned first; at most 40 rows). Times quoted is "
+                                              "the mean per article that mentions the actor, so 1.50 means quoted three "
+                                              "times in two articles.", headers=_HEADS))
     return Section("actors", "Actors and sentiment", tuple(blocks))
 
 
@@ -287,11 +393,12 @@ def _sources_section(attributions: pd.DataFrame) -> Section | None:
         return None
     disp = SourceTypeDisplay.from_frame(attributions)
     blocks: list[Block] = []
-    fig = _figure(lambda ax: disp.plot(ax=ax), size=(7.5, 0.35 * len(disp.counts) + 1.6), id_prefix="sources-",
+    fig = None if len(disp.counts) <= _FIGURE_FROM else _figure(lambda ax: disp.plot(ax=ax), size=(7.5, 0.35 * len(disp.counts) + 1.6), id_prefix="sources-",
                   caption="Who is quoted or paraphrased: attributions by source type.")
     if fig is not None:
         blocks.append(fig)
-    blocks.append(_table_block(disp.counts.reset_index(), caption="Attributions by outlet and source type"))
+    blocks += frame_blocks(disp.counts.reset_index(), caption="Attributions by outlet and source type", max_values=7,
+                           row_head="source type")
     if "kind" in attributions.columns:
         kinds = attributions.groupby(["outlet", "kind"]).size().unstack("kind", fill_value=0)
         kinds = kinds.reindex(index=sorted(kinds.index, key=str), columns=sorted(kinds.columns, key=str))
@@ -308,20 +415,42 @@ def _frames_section(articles: pd.DataFrame) -> Section | None:
     disp = FrameProfileDisplay.from_frame(articles, frames=frames)
     n_out = len(disp.means)
     blocks: list[Block] = []
+    shown = set(_headline(articles))
     size = (7.5, max(2.5, 0.12 * len(frames) * max(n_out, 2) + 1.5)) if n_out <= 8 else (0.9 * len(frames) + 4, 0.25 * n_out + 1.5)
-    fig = _figure(lambda ax: disp.plot(ax=ax), size=size,
+    fig = None if n_out <= _FIGURE_FROM else _figure(lambda ax: disp.plot(ax=ax), size=size,
                   id_prefix="frames-", caption="Mean frame scores per outlet (generic news frames).")
     if fig is not None:
         blocks.append(fig)
-    view = disp.means.reset_index()
-    view.columns = ["outlet", *[f.removeprefix("frame_").replace("_", " ") for f in frames]]
-    blocks.append(_table_block(view, caption="Mean frame scores"))
+    rest = [f for f in frames if f not in shown]
+    if rest:
+        view = disp.means[rest].reset_index()
+        blocks += frame_blocks(view, caption="Mean frame scores (0 to 1)", max_values=5,
+                               headers={f: _short_label(f) for f in rest})
+    if len(rest) < len(frames):
+        blocks.insert(0, TextBlock((("Generic news frames, each scored 0 to 1 from its cue words per 100 words (the "
+                                    "highlights of the frame layer in the articles). The outlets' frame scores, with their "
+                                    "intervals, are in the table \u201cHeadline measures by outlet\u201d above."),)))
+    if not blocks:
+        return None
     return Section("frames", "Framing", tuple(blocks))
+
+
+def _headline(articles: pd.DataFrame) -> list[str]:
+    from ..scores import headline_metrics
+
+    return headline_metrics(articles)
+
+
+def _short_label(metric: str) -> str:
+    from ._answer import short_name
+
+    return short_name(metric)
 
 
 def _readability_section(articles: pd.DataFrame) -> Section | None:
     metrics = _family_metrics(articles, "readability") if not articles.empty else []
-    metrics = [m for m in metrics if not m.endswith("_docsents")]
+    shown = set(_headline(articles))  # in the headline table already
+    metrics = [m for m in metrics if not m.endswith("_docsents") and m not in shown]
     if not metrics:
         return None
     means = articles.groupby("outlet")[metrics].mean()
@@ -332,7 +461,7 @@ def _readability_section(articles: pd.DataFrame) -> Section | None:
         (
             TextBlock((("Mean readability per outlet. Flesch reading ease: higher is easier; the grade-level "
                        "formulas (Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI, Dale-Chall): higher is harder."),)),
-            _table_block(means, headers={m: _metric_label(m) for m in metrics}, caption="Readability by outlet"),
+            *frame_blocks(means, headers={m: _metric_label(m) for m in metrics}, caption="Readability by outlet"),
         ),
     )
 
@@ -340,10 +469,11 @@ def _readability_section(articles: pd.DataFrame) -> Section | None:
 def _wordchoice_section(labels: pd.DataFrame, articles: pd.DataFrame) -> Section | None:
     blocks: list[Block] = []
     metrics = _family_metrics(articles, "wordchoice") if not articles.empty else []
+    metrics = [m for m in metrics if m not in set(_headline(articles))]  # in the headline table already
     if metrics:
         means = articles.groupby("outlet")[metrics].mean()
-        blocks.append(_table_block(means.reindex(sorted(means.index, key=str)).reset_index(),
-                                   headers={m: _metric_label(m) for m in metrics}, caption="Word-choice measures by outlet"))
+        blocks += frame_blocks(means.reindex(sorted(means.index, key=str)).reset_index(),
+                               headers={m: _metric_label(m) for m in metrics}, caption="Word-choice measures by outlet")
     if not labels.empty and {"actor", "label", "outlet"} <= set(labels.columns):
         table = labels.groupby(["actor", "outlet", "label"]).size().rename("uses").reset_index()
         table = table.sort_values(["actor", "outlet", "uses", "label"], ascending=[True, True, False, True], kind="mergesort")
@@ -354,37 +484,75 @@ def _wordchoice_section(labels: pd.DataFrame, articles: pd.DataFrame) -> Section
 
 
 def _citations_section(
-    citations: pd.DataFrame, reuse: pd.DataFrame, provenance: pd.DataFrame | None = None
+    citations: pd.DataFrame, reuse: pd.DataFrame, provenance: pd.DataFrame | None = None, *, overview: bool = False
 ) -> Section | None:
+    """Provenance, the citation graph, citations (self-citations apart) and reuse.
+
+    In the overview (``overview=True``) the per-article tables are counted per outlet instead:
+    the story reports list them article by article.
+    """
     from ..plotting import CitationGraphDisplay
 
     blocks: list[Block] = []
-    if provenance is not None and not provenance.empty and {"article_id", "label"} <= set(provenance.columns):
+    if overview and provenance is not None and not provenance.empty and {"outlet", "label"} <= set(provenance.columns):
+        counts = provenance.groupby(["outlet", "label"]).size().unstack("label", fill_value=0)
+        counts = counts.reindex(index=sorted(counts.index, key=str), columns=sorted(counts.columns, key=str))
+        blocks.append(_table_block(counts.reset_index(), caption="Provenance: articles per outlet that are originals, "
+                                                                 "re-reports (cite another outlet for their core story) or copies"))
+    elif provenance is not None and not provenance.empty and {"article_id", "label"} <= set(provenance.columns):
         cols = [c for c in ("outlet", "article_id", "label", "core_sources", "copied_from", "copied_share")
                 if c in provenance.columns]
         view = provenance.sort_values([c for c in ("outlet", "article_id") if c in cols], kind="mergesort")[cols]
         view = view.assign(**{c: view[c].map(lambda v: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
                               for c in ("core_sources",) if c in view.columns})
-        blocks.append(_table_block(view, caption="Provenance of each article: original, re-report (cites another "
+        blocks.append(_table_block(view, headers=_HEADS, caption="Provenance of each article: original, re-report (cites another "
                                                  "outlet for its core story) or copy (mostly reused text)"))
     if not citations.empty and {"outlet", "cited_outlet"} <= set(citations.columns):
-        disp = CitationGraphDisplay.from_frame(citations, relation=None)
-        if not disp.edges.empty:
-            fig = _figure(lambda ax: disp.plot(ax=ax), size=(7, 6), id_prefix="citations-",
-                          caption="Citation graph: an arrow from the citing to the cited outlet.")
-            if fig is not None:
-                blocks.append(fig)
+        is_self = _self_citations(citations)
+        others, selfs = citations[~is_self], citations[is_self]
+        if not others.empty:
+            disp = CitationGraphDisplay.from_frame(others, relation=None)
+            if not disp.edges.empty:
+                fig = _figure(lambda ax: disp.plot(ax=ax), size=(6, 5), id_prefix="citations-",
+                              caption="Citation graph: an arrow from the citing to the cited outlet (self-citations are "
+                                      "listed apart below).")
+                if fig is not None:
+                    blocks.append(fig)
         cols = [c for c in ("outlet", "article_id", "cited_outlet", "cue", "relation", "core") if c in citations.columns]
         sort = [c for c in ("outlet", "article_id", "start") if c in citations.columns]
-        blocks.append(_table_block(citations.sort_values(sort, kind="mergesort")[cols], caption="Citations of other outlets"))
-    if not reuse.empty and {"article_id", "other_article_id"} <= set(reuse.columns):
+        if overview:
+            if not others.empty:
+                pairs = others.groupby(["outlet", "cited_outlet"]).size().rename("citations").reset_index()
+                blocks.append(_table_block(pairs.sort_values(["outlet", "cited_outlet"], kind="mergesort"),
+                                           caption="Citations of other outlets (each story report lists them one by one)",
+                                           headers=_HEADS))
+            if not selfs.empty:
+                own = selfs.groupby("outlet").size().rename("self-citations").reset_index()
+                blocks.append(_table_block(own, caption="Self-citations: an outlet naming itself as a source "
+                                                        "(\u201ctold NBC News\u201d)"))
+        elif not others.empty:
+            blocks.append(_table_block(others.sort_values(sort, kind="mergesort")[cols], caption="Citations of other outlets",
+                                       headers=_HEADS))
+        if not overview and not selfs.empty:
+            blocks.append(_table_block(selfs.sort_values(sort, kind="mergesort")[[c for c in cols if c != "cited_outlet"]],
+                                       caption="Self-citations: an outlet naming itself as a source (\u201ctold NBC News\u201d)",
+                                       headers=_HEADS))
+    if not overview and not reuse.empty and {"article_id", "other_article_id"} <= set(reuse.columns):
         cols = [c for c in ("article_id", "outlet", "other_article_id", "other_outlet", "shared_share", "direction")
                 if c in reuse.columns]
         view = reuse.sort_values(["article_id", "other_article_id"], kind="mergesort")[cols]
-        blocks.append(_table_block(view, caption="Text reuse between articles (share of the article's text)"))
+        blocks.append(_table_block(view, caption="Text reuse between articles (share of the article's text)", headers=_HEADS))
     if not blocks:
         return None
     return Section("citations", "Citations and reuse", tuple(blocks))
+
+
+def _self_citations(citations: pd.DataFrame) -> pd.Series:
+    """Rows where an outlet cites itself (``relation == "self"`` or the same name)."""
+    same = citations["outlet"].astype(str).str.casefold() == citations["cited_outlet"].astype(str).str.casefold()
+    if "relation" in citations.columns:
+        same = same | (citations["relation"].astype(str) == "self")
+    return same
 
 
 # --- articles with evidence ---------------------------------------------------------------------
@@ -398,20 +566,19 @@ def _spans_for(results: Results, article_id: str) -> list[tuple[int, int, Mark]]
         return df[df["article_id"].astype(str) == article_id]
 
     for r in rows("evidence").to_dict("records"):
-        family = str(r.get("family") or "score")
-        title = str(r.get("metric") or family)
-        label = r.get("label")
-        if label is not None and str(label) not in {"nan", "None", ""}:
-            title += f" ({label})"
-        spans.append((r.get("start"), r.get("end"), Mark(f"ev-{_css_name(family)}", title)))
+        mark = _evidence_mark(r)
+        if mark is not None:
+            spans.append((r.get("start"), r.get("end"), mark))
     for r in rows("attributions").to_dict("records"):
-        kind = str(r.get("source_type") or "source")
-        spans.append((r.get("cue_start"), r.get("cue_end"), Mark("ev-cue", f"attribution cue ({r.get('kind', '')})".replace(" ()", ""))))
-        spans.append((r.get("source_start"), r.get("source_end"), Mark("ev-source", f"source: {kind}")))
+        kind = _present(r.get("source_type")) or "unknown type"
+        how = _present(r.get("kind"))
+        spans.append((r.get("cue_start"), r.get("cue_end"), Mark("ev-cue", f"Attribution cue{f' ({how})' if how else ''}")))
+        spans.append((r.get("source_start"), r.get("source_end"), Mark("ev-source", f"Source: {kind}")))
     for r in rows("labels").to_dict("records"):
-        spans.append((r.get("start"), r.get("end"), Mark("ev-label", f"label for {r.get('actor')} ({r.get('kind')})")))
+        spans.append((r.get("start"), r.get("end"), Mark("ev-label", f"Naming: label for {r.get('actor')} ({r.get('kind')})")))
     for r in rows("citations").to_dict("records"):
-        spans.append((r.get("start"), r.get("end"), Mark("ev-cite", f"cites {r.get('cited_outlet')}")))
+        own = str(r.get("relation")) == "self" or str(r.get("cited_outlet")).casefold() == str(r.get("outlet")).casefold()
+        spans.append((r.get("start"), r.get("end"), Mark("ev-cite", "Names itself as a source" if own else f"Cites {r.get('cited_outlet')}")))
     clean = []
     for start, end, mark in spans:
         try:
@@ -423,15 +590,51 @@ def _spans_for(results: Results, article_id: str) -> list[tuple[int, int, Mark]]
     return clean
 
 
-_LEGEND: tuple[tuple[str, str], ...] = (
-    ("ev-framing", "framing cue"),
-    ("ev-sentiment", "sentiment"),
-    ("ev-wordchoice", "word choice"),
-    ("ev-cue", "attribution cue"),
-    ("ev-source", "source"),
-    ("ev-label", "actor label"),
-    ("ev-cite", "cited outlet"),
+#: Evidence below these weights is not highlighted (it still counts in the scores): sentences whose
+#: sentiment is weak (|compound| < 0.5) and framing cues with weight < 0.5 would drown the rest.
+MIN_SENTIMENT = 0.5
+MIN_FRAMING = 0.5
+
+#: The evidence layers a reader can switch: (id, label, ((css class, sample label), ...)).
+LAYERS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
+    ("sentiment", "Sentiment", (("ev-pos", "positive sentence"), ("ev-neg", "negative sentence"))),
+    ("framing", "Framing", (("ev-framing", "frame cue"),)),
+    ("naming", "Naming and word choice", (("ev-wordchoice", "loaded word, hedge"), ("ev-label", "label for an actor"))),
+    ("attribution", "Attribution", (("ev-cue", "cue (said, told)"), ("ev-source", "source"))),
+    ("citations", "Citations", (("ev-cite", "cited outlet"),)),
 )
+_LEGEND: tuple[tuple[str, str], ...] = tuple(item for _, _, items in LAYERS for item in items)
+
+
+def _present(value: Any) -> str:
+    return "" if value is None or str(value) in {"nan", "None", "", "<NA>"} else str(value)
+
+
+def _evidence_mark(r: Mapping[str, Any]) -> Mark | None:
+    """The highlight of one evidence row, or None when it is below the layer's threshold."""
+    from ._answer import short_name
+
+    family = str(r.get("family") or "score")
+    metric = _present(r.get("metric"))
+    label = _present(r.get("label")).replace("_", " ")
+    try:
+        weight = float(r.get("weight"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        weight = math.nan
+    if family == "sentiment":
+        if not abs(weight) >= MIN_SENTIMENT:
+            return None
+        css = "ev-pos" if weight > 0 else "ev-neg"
+        return Mark(css, f"Sentiment: {'positive' if weight > 0 else 'negative'} sentence ({weight:+.2f})")
+    if family == "framing":
+        if not (weight >= MIN_FRAMING or math.isnan(weight)):
+            return None
+        return Mark("ev-framing", f"{short_name(metric)} cue" if metric else "Frame cue")
+    if family == "wordchoice":
+        return Mark("ev-wordchoice", f"{short_name(metric)}{f': {label}' if label else ''}" if metric else "Word choice")
+    if family == "attribution":
+        return None  # drawn from the attributions table (cue and source apart)
+    return Mark(f"ev-{_css_name(family)}", short_name(metric) if metric else family)
 
 
 def _css_name(text: str) -> str:
@@ -488,9 +691,10 @@ def _articles_section(results: Results, articles: pd.DataFrame) -> Section | Non
     if articles.empty or corpus is None:
         return None
     blocks: list[Block] = [
-        TextBlock((("Highlighted words are the evidence behind the scores; hover over a highlight to see the "
-                   "metric it counts for."),)),
-        LegendBlock(_LEGEND),
+        TextBlock(((f"Highlighted words are the evidence behind the scores (sentences with sentiment of at least "
+                   f"{MIN_SENTIMENT} either way and framing cues of weight {MIN_FRAMING} or more; weaker evidence still "
+                   "counts in the scores)."),)),
+        LegendBlock(_LEGEND, layers=LAYERS),
     ]
     order = articles.sort_values(["outlet", "article_id"], kind="mergesort")
     for row in order.itertuples(index=False):
@@ -499,10 +703,9 @@ def _articles_section(results: Results, articles: pd.DataFrame) -> Section | Non
             continue
         art = corpus[aid]
         spans = _spans_for(results, aid)
-        meta = " · ".join(
-            p for p in (art.outlet, str(art.published) if art.published else "", f"{len(art.text.split())} words",
-                        f"id {aid}") if p
-        )
+        n_words = getattr(row, "n_words", None)
+        words = f"{int(n_words)} words" if n_words is not None and not pd.isna(n_words) else ""
+        meta = " · ".join(p for p in (art.outlet, str(art.published) if art.published else "", words, f"id {aid}") if p)
         blocks.append(ArticleBlock(aid, art.outlet, art.title or aid, meta, segment_text(art.text, spans), len(spans)))
     return Section("articles", "Articles with their evidence", tuple(blocks))
 
@@ -518,7 +721,22 @@ def _flatten(prefix: str, value: Any, out: list[tuple[str, str]]) -> None:
         out.append((prefix, "–" if value is None else str(value)))
 
 
-def _methods_section(results: Results, articles: pd.DataFrame) -> Section:
+def _designs(results: Results) -> str:
+    comparisons = results.comparisons if "comparisons" in results.tables else pd.DataFrame()
+    if comparisons.empty or "design" not in comparisons.columns:
+        return "design as in the comparisons table"
+    return "; ".join(sorted({str(d) for d in comparisons["design"].dropna()})) or "design as in the comparisons table"
+
+
+def _methods_section(results: Results, articles: pd.DataFrame, *, overview: str | None = None) -> Section:
+    """Methods, references and the run manifest; in a story report with an overview to link to
+    (``overview``: its ``#methods`` link), one paragraph and the link instead (every story report
+    would repeat the same pages)."""
+    if overview is not None:
+        return Section("methods", "Methods and references", (
+            SummaryBlock(((("Statistics, the measures' definitions, references and the run manifest are in the ", ""),
+                           ("overview's methods section", overview), (".", "")),)),
+        ))
     scorers = _registry()
     present = [c for c in articles.columns if c in scorers] if not articles.empty else []
     refs: dict[str, None] = {}
@@ -527,7 +745,7 @@ def _methods_section(results: Results, articles: pd.DataFrame) -> Section:
         spec = scorers[name]
         for ref in spec.references:
             refs[ref] = None
-        text = f"{name} ({spec.family})"
+        text = f"{spec.display}, column {name} ({spec.family})"
         if spec.description:
             text += f": {spec.description}"
         if spec.direction:
@@ -544,10 +762,13 @@ def _methods_section(results: Results, articles: pd.DataFrame) -> Section:
     flat: list[tuple[str, str]] = []
     _flatten("", manifest, flat)
     blocks: list[Block] = [
-        TextBlock((("Statistics: outlet means carry 95% percentile-bootstrap intervals (2000 resamples, seeded); "
-                   "outlet differences use permutation tests (exact when all splits can be enumerated), Hedges' g "
-                   "and Cliff's delta, with Holm's adjustment over the comparisons shown. Every random draw is "
-                   "seeded, so the same results give the same report."),)),
+        TextBlock((("Statistics (the run's profiles and comparisons tables; docs/statistics.md): over the corpus, "
+                   "each outlet's or group's mean is adjusted for the stories it covered, with a 95% interval; outlets "
+                   "and groups are compared across the stories they share, the story as a blocking factor "
+                   f"({_designs(results)}), with the difference, its 95% interval, a standardised effect size and "
+                   "Holm's adjustment; a pair sharing too few stories is reported as \u201ctoo little shared coverage "
+                   "to test\u201d. Within a story, an outlet with several articles gets a 95% percentile-bootstrap "
+                   "interval. Every random draw is seeded, so the same results give the same report."),)),
     ]
     if described:
         blocks.append(ListBlock(tuple(sorted(described))))

@@ -34,6 +34,7 @@ from ._data import (
     ReportData,
     Section,
     Segment,
+    SummaryBlock,
     TableBlock,
     TextBlock,
 )
@@ -56,7 +57,9 @@ from ._sections import (
     _table,
     _wordchoice_section,
     event_ids,
+    group_columns,
     segment_text,
+    with_groups,
 )
 
 __all__ = [
@@ -69,6 +72,7 @@ __all__ = [
     "ReportData",
     "Section",
     "Segment",
+    "SummaryBlock",
     "TableBlock",
     "TextBlock",
     "build_report",
@@ -148,8 +152,12 @@ def build_report(
     if event is None:
         sections.append(_events_section(results, links))
         sections.append(_rejected_section(results))
+    from ._answer import answer_section
+
+    sections.insert(0, answer_section(results, event, articles, links=links))
     sections += [
-        _summary_section(articles, _in_scope(results.profiles, event), scope=scope, adjusted=event is None),
+        _summary_section(with_groups(results, articles), _in_scope(results.profiles, event), scope=scope,
+                         adjusted=event is None, groups=group_columns(results)),
         _differences_section(_in_scope(results.comparisons, event)),
         _coverage_section(results, event),
         _actors_section(table("actors")),
@@ -157,11 +165,11 @@ def build_report(
         _frames_section(articles),
         _readability_section(articles),
         _wordchoice_section(table("labels"), articles),
-        _citations_section(table("citations"), table("reuse"), table("provenance")),
+        _citations_section(table("citations"), table("reuse"), table("provenance"), overview=event is None),
     ]
     if event is not None:
         sections.append(_articles_section(results, articles))
-    sections.append(_methods_section(results, articles))
+    sections.append(_methods_section(results, articles, overview=f"{home}#methods" if event is not None and home else None))
     manifest = dict(results.manifest)
     corpus = results.corpus
     corpus_hash = str((manifest.get("corpus") or {}).get("hash") or corpus.content_hash())
