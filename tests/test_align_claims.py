@@ -35,7 +35,7 @@ def event() -> list[Article]:
         "Secretary of State Marco Rubio is expected to arrive in Istanbul by Friday."
     )
     b = (
-        "Putin has sent a delegation of junior officials to Istanbul for the talks.\n"
+        "Putin dispatched a delegation of low-ranking officials to Istanbul for the negotiations.\n"
         "Medinsky, an aide to the president, will head the delegation.\n"
         "The weather in the city was unusually warm for May, with crowds on the Bosphorus ferries."
     )

@@ -316,9 +316,14 @@ def _candidates(sim, owner: list[int], threshold: float, per_article: int) -> li
 
 
 def _cluster_matched(
-    n: int, owner: list[int], pairs: list[tuple[int, int]], matches: list[Any], veto: frozenset[str]
+    n: int,
+    owner: list[int],
+    pairs: list[tuple[int, int]],
+    matches: list[Any],
+    weights: list[float],
+    veto: frozenset[str],
 ) -> list[int]:
-    """Join pairs the matcher calls same or partial, most probable first; conflicts keep apart.
+    """Join pairs decided same or partial, heaviest first; conflicts keep apart.
 
     Never puts two sentences of one article in a claim, nor two sentences whose pair has a
     conflict in ``veto`` (numbers, dates, negation, direction).
@@ -328,12 +333,12 @@ def _cluster_matched(
     nodes: list[set[int]] = [{i} for i in range(n)]
     apart: list[set[int]] = [set() for _ in range(n)]
     edges = []
-    for (i, j), m in zip(pairs, matches, strict=True):
+    for (i, j), m, w in zip(pairs, matches, weights, strict=True):
         if _vetoed(m, veto):
             apart[i].add(j)
             apart[j].add(i)
         elif m.decision in ("same", "partial"):
-            edges.append((-m.probability, i, j))
+            edges.append((-w, i, j))
     edges.sort()
 
     def find(i: int) -> int:
@@ -448,9 +453,13 @@ SIMILARITY_THRESHOLD = 0.2
 CANDIDATE_THRESHOLD = 0.1
 #: Candidate partners per sentence and other article (the most similar ones).
 CANDIDATES_PER_ARTICLE = 2
+#: Similarity at or above which a candidate pair is joined even when the pair matcher calls it
+#: different (unless a conflict in :data:`ALIGN_VETO` keeps it apart): chosen by
+#: leave-one-dataset-out in ``benchmarks/tune_claim_join.py`` (0.20 in every fold).
+JOIN_SIMILARITY = 0.2
 #: Candidates whose larger coverage (IDF-weighted share of one side's content words the other
-#: states) is below this are not shown to the pair matcher: on 50 BASIL events this skips 60% of
-#: the candidates and 3 of 450 pairs the matcher would join (``docs/benchmarks/claims.md``).
+#: states) is below this are not shown to the pair matcher (they may still join by similarity):
+#: see the candidate table in ``docs/benchmarks/claims.md``.
 MIN_COVERAGE = 0.3
 #: Conflicts that keep two sentences out of one claim, whatever the matcher decides: negation,
 #: opposite directions ("approved" / "rejected"), numbers that all disagree, other dates.
@@ -519,7 +528,9 @@ def align_claims(
     matcher (:func:`compare.align._claim_match.match_features`, a logistic regression over
     overlap, number, date, name, negation and direction features) decides each: ``same``,
     ``partial`` (one side states the other's claim and adds a clause) or ``different``. Pairs
-    decided same or partial are joined, most probable first; a claim never holds two sentences of
+    decided same or partial, and pairs whose similarity is at least :data:`JOIN_SIMILARITY`
+    (paraphrases in other words, which the lexical matcher misses), are joined, most probable
+    first; a claim never holds two sentences of
     one article, nor two sentences with a conflict in :data:`ALIGN_VETO` (numbers that all
     disagree, other dates, negation, opposite directions). An outlet whose sentence is linked to
     the claim only by partial decisions is ``carried_in_part``, with the added or missing clause
@@ -606,21 +617,37 @@ def align_claims(
     sim = similarity_matrix(feats)
     linked: dict[int, list[tuple[int, Any, bool]]] = {}  # node -> (other node, match, node is side a)
     if match:
-        from ._claim_match import load_model, match_features
+        from ._claim_match import ClaimMatch, _conflicts, load_model, match_features
 
         model = load_model()
         veto = frozenset(ALIGN_VETO) | set(model.veto)
-        pairs = _candidates(sim, owner, float(threshold), CANDIDATES_PER_ARTICLE)
-        pairs = [(i, j) for i, j in pairs if _overlap(readings[i], readings[j]) >= MIN_COVERAGE]
-        matches = [
-            _outside_added(m, readings[i], readings[j])
-            for m, (i, j) in zip(
-                match_features([(readings[i], readings[j]) for i, j in pairs], model=model),
-                pairs,
-                strict=True,
-            )
-        ]
-        roots = _cluster_matched(len(meta), owner, pairs, matches, veto)
+        candidates = _candidates(sim, owner, float(threshold), CANDIDATES_PER_ARTICLE)
+        asked = [(i, j) for i, j in candidates if _overlap(readings[i], readings[j]) >= MIN_COVERAGE]
+        answers = match_features([(readings[i], readings[j]) for i, j in asked], model=model)
+        decided = {
+            (i, j): _outside_added(m, readings[i], readings[j])
+            for (i, j), m in zip(asked, answers, strict=True)
+        }
+        pairs, matches, weights = [], [], []
+        for i, j in candidates:
+            m = decided.get((i, j))
+            close = float(sim[i, j]) >= JOIN_SIMILARITY
+            if m is None:
+                if not close:
+                    continue
+                m = ClaimMatch(
+                    math.nan, "different", None, (), math.nan, math.nan, _conflicts(readings[i], readings[j])
+                )
+            if m.decision in ("same", "partial"):
+                weight = m.probability
+            else:
+                weight = float(sim[i, j])
+                if close:  # joined by the event-fitted similarity (paraphrases the matcher misses)
+                    m = m._replace(decision="same")
+            pairs.append((i, j))
+            matches.append(m)
+            weights.append(weight)
+        roots = _cluster_matched(len(meta), owner, pairs, matches, weights, veto)
         for (i, j), m in zip(pairs, matches, strict=True):
             if m.decision in ("same", "partial") and roots[i] == roots[j] and not _vetoed(m, veto):
                 linked.setdefault(i, []).append((j, m, True))
