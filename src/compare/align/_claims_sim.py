@@ -236,13 +236,15 @@ def _tfidf(docs: Sequence[Sequence[str]]):
         indptr.append(len(indices))
     n = len(docs)
     idx = np.asarray(indices, dtype=np.int64)
+    ptr = np.asarray(indptr, dtype=np.int64)
     df = np.bincount(idx, minlength=len(vocab))
     idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
     data = (1.0 + np.log(np.asarray(counts, dtype=float))) * idf[idx]
-    mat = sparse.csr_matrix((data, idx, np.asarray(indptr)), shape=(n, max(1, len(vocab))))
-    norms = np.sqrt(np.asarray(mat.multiply(mat).sum(axis=1)).ravel())
+    rows = np.repeat(np.arange(n), np.diff(ptr))
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=n))
     norms[norms == 0] = 1.0
-    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ mat)
+    data /= norms[rows]
+    return sparse.csr_matrix((data, idx, ptr), shape=(n, max(1, len(vocab))))
 
 
 def _vectors(feats: Sequence[SentenceFeatures]):

@@ -812,17 +812,16 @@ def omission_scores(
     rng = np.random.default_rng(seed)
     frames = coverage.groupby("event_id", sort=True) if has_event else [("", coverage)]
     for event_id, part in frames:
-        states = part.pivot_table(index="claim_id", columns="outlet", values="status", aggfunc="first")
-        outlets = sorted(states.columns, key=str)
-        states = states.reindex(columns=outlets).fillna("omitted").sort_index()
-        status = states.to_numpy(dtype=object)
+        claim_ids = sorted(set(part["claim_id"]), key=str)
+        outlets = sorted(set(part["outlet"]), key=str)
+        pos = {c: k for k, c in enumerate(claim_ids)}
+        col = {o: k for k, o in enumerate(outlets)}
+        status = np.full((len(claim_ids), len(outlets)), "omitted", dtype=object)
         lacks = np.zeros(status.shape, dtype=bool)
-        if "part" in part.columns:
-            lack = part[part["part"] == "lacks"]
-            pos = {c: k for k, c in enumerate(states.index)}
-            col = {o: k for k, o in enumerate(outlets)}
-            for cid, o in zip(lack["claim_id"], lack["outlet"], strict=True):
-                lacks[pos[cid], col[o]] = True
+        parts = part["part"] if "part" in part.columns else [""] * len(part)
+        for cid, o, st, pt in zip(part["claim_id"], part["outlet"], part["status"], parts, strict=True):
+            status[pos[cid], col[o]] = st
+            lacks[pos[cid], col[o]] = pt == "lacks"
         states_carry = (status == "carried") | (status == "carried_in_part") | (status == "only_here")
         n_carry = states_carry.sum(axis=1)
         for k, outlet in enumerate(outlets):
