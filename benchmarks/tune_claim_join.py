@@ -26,7 +26,7 @@ import train_claim_match as tcm
 
 from compare.align import _claim_match as cm
 from compare.align._claims_sim import pair_scores
-from compare.align.claims import ALIGN_VETO, _outside_added
+from compare.align.claims import ALIGN_VETO, _negation_in_scope
 
 GRID = (*np.round(np.arange(0.15, 0.61, 0.05), 2).tolist(), math.inf)
 
@@ -48,7 +48,7 @@ def score(pairs: list[dict]) -> dict[str, np.ndarray]:
     model = cm.load_model()
     _, sents = tcm.featurize(pairs)
     matches = [
-        _outside_added(m, a, b)
+        _negation_in_scope(m, a, b)
         for m, (a, b) in zip(cm.match_features(sents, model=model), sents, strict=True)
     ]
     veto = set(ALIGN_VETO)

@@ -415,3 +415,33 @@ def test_omission_on_an_alignment(event):
     assert "event_id" not in out.columns
     assert set(out["outlet"]) == set(ca.outlets)
     assert out["omission"].between(0, 1).all()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kept"),
+    [
+        (
+            "The senate did not approve the border security bill after a long debate.",
+            "The senate approved the border security bill after a long debate.",
+            True,
+        ),
+        (
+            "Zelenskyy didn't mince words about who he holds responsible for the death of Navalny.",
+            "Zelenskyy said he holds Putin responsible for the death of Navalny.",
+            False,
+        ),
+        (
+            "Biden said there was no doubt that Putin was responsible for the death of Navalny.",
+            "Biden said Putin was responsible for the death of Navalny.",
+            False,
+        ),
+    ],
+)
+def test_negation_conflict_only_where_a_stated_word_is_negated(a, b, kept):
+    from compare.align._claim_match import claim_sentence, match_features
+    from compare.align.claims import _negation_in_scope
+
+    ra, rb = (claim_sentence(analyze_text(t), 0) for t in (a, b))
+    m = match_features([(ra, rb)])[0]
+    assert "negation" in m.conflicts  # the matcher flags every one-sided negator
+    assert ("negation" in _negation_in_scope(m, ra, rb).conflicts) is kept
