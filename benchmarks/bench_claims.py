@@ -422,24 +422,39 @@ def speed_table(n_events: int = 30, repeats: int = 3) -> list[str]:
         for d in ds:
             claim_features(d)
     t_feat = (time.process_time() - t0) / 10 * 1e3
-    bundled = []
+    from compare import pipeline
+
+    bundled, bundled_cpu = [], []
+    step = pipeline._claim_tables
+
+    def timed(*args, **kwargs):  # CPU time of the same step the manifest times (wall clock)
+        t0 = time.process_time()
+        out = step(*args, **kwargs)
+        bundled_cpu.append(time.process_time() - t0)
+        return out
+
     corpus = compare.bundled_corpus()
-    for _ in range(repeats):
-        res = compare.analyze(corpus, config=compare.RunConfig(progress=False))
-        bundled.append(res.manifest["timings"]["claims"])
+    pipeline._claim_tables = timed
+    try:
+        for _ in range(repeats + 1):  # the first run loads models: not counted
+            res = compare.analyze(corpus, config=compare.RunConfig(progress=False))
+            bundled.append(res.manifest["timings"]["claims"])
+    finally:
+        pipeline._claim_tables = step
+    bundled, bundled_cpu = bundled[1:], bundled_cpu[1:]
     version = getattr(compare, "__version__", "?")
     return [
         f"#### Speed of claim alignment (package at {Path(compare.__file__).parent}, version {version})",
         "",
         (
             f"| BASIL events | align_claims CPU ms/event (best of {repeats}) | all runs | claim_features CPU ms/event "
-            "(per-article step; first 10 events, caches cold) | bundled corpora: timings['claims'] s, wall "
-            f"(best of {repeats}) | all runs |"
+            "(per-article step; first 10 events, caches cold) | bundled corpora: claims step CPU s (best of "
+            f"{repeats}) | timings['claims'] s, wall, all runs |"
         ),
         "|---|---|---|---|---|---|",
         (
             f"| {n_events} | {min(per_event):.1f} | {', '.join(f'{v:.1f}' for v in per_event)} | {t_feat:.0f} | "
-            f"{min(bundled):.3f} | {', '.join(f'{v:.3f}' for v in bundled)} |"
+            f"{min(bundled_cpu):.3f} | {', '.join(f'{v:.3f}' for v in bundled)} |"
         ),
     ]
 
