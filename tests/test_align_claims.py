@@ -445,3 +445,22 @@ def test_negation_conflict_only_where_a_stated_word_is_negated(a, b, kept):
     m = match_features([(ra, rb)])[0]
     assert "negation" in m.conflicts  # the matcher flags every one-sided negator
     assert ("negation" in _negation_in_scope(m, ra, rb).conflicts) is kept
+
+
+def test_min_group_similarity_stops_chains():
+    # x~y and y~z are each close, x and z share little: a chain joins all three unless groups must be alike
+    arts = [
+        Article(
+            id="x", outlet="X", text="The storm closed every school in the northern region on Monday morning."
+        ),
+        Article(
+            id="y", outlet="Y", text="The storm closed every school in the region and flooded the main roads."
+        ),
+        Article(id="z", outlet="Z", text="Heavy rain flooded the main roads and the bridge over the river."),
+    ]
+    loose = align_claims(arts)
+    strict = align_claims(arts, min_group_similarity=0.9)
+    assert loose.claims.groupby("claim_id")["outlet"].nunique().max() == 3  # the chain, by default
+    assert strict.claims.groupby("claim_id")["outlet"].nunique().max() <= 2
+    with pytest.raises(InvalidInputError, match="min_group_similarity"):
+        align_claims(arts, min_group_similarity=1.5)

@@ -481,7 +481,8 @@ CANDIDATE_THRESHOLD = 0.1
 CANDIDATES_PER_ARTICLE = 2
 #: Similarity at or above which a candidate pair is joined even when the pair matcher calls it
 #: different (unless a conflict in :data:`ALIGN_VETO` keeps it apart): chosen by
-#: leave-one-dataset-out in ``benchmarks/tune_claim_join.py`` (0.20 in every fold).
+#: leave-one-dataset-out in ``benchmarks/tune_claim_join.py`` (0.20 on all sets and in two of three
+#: folds; see ``docs/benchmarks/claims.md``).
 JOIN_SIMILARITY = 0.2
 #: Two groups of sentences join into one claim only if their mean similarity is at least this
 #: (average linkage; 0 turns the check off): keeps chains of pairwise links from joining unrelated
@@ -502,6 +503,7 @@ def align_claims(
     threshold: float | None = None,
     min_words: int = 4,
     match: bool = True,
+    min_group_similarity: float | None = None,
     features: Sequence[Sequence[ClaimSentence]] | None = None,
 ) -> ClaimAlignment:
     """Align the claims (sentences) of one event's articles across outlets.
@@ -521,6 +523,12 @@ def align_claims(
     match : bool
         Decide candidate pairs with the pair matcher (same / partial / different, with explicit
         conflicts); False joins on similarity alone, as before (no ``carried_in_part``).
+    min_group_similarity : float, optional
+        With ``match=True``: two groups of sentences join into one claim only if their mean
+        similarity is at least this (average linkage). Default :data:`CLUSTER_MIN_SIMILARITY`
+        (0: off, as chosen by leave-one-story-out on real coverage); about 0.2 stops long chains
+        of pairwise links in stories with many outlets, at a small cost in recall (see
+        ``docs/benchmarks/claims.md``).
     features : sequence, optional
         One :func:`claim_features` result per article, in the order of ``articles``: the texts are
         then not analysed again (this is how :func:`compare.analyze` calls it).
@@ -537,7 +545,8 @@ def align_claims(
     TypeError
         If ``articles`` is not a Corpus or a list of Article.
     InvalidInputError
-        If ``threshold`` is not in [0, 1] or ``min_words`` is not a positive int.
+        If ``threshold`` or ``min_group_similarity`` is not in [0, 1] or ``min_words`` is not a
+        positive int.
 
     Warns
     -----
@@ -602,6 +611,18 @@ def align_claims(
         threshold = CANDIDATE_THRESHOLD if match else SIMILARITY_THRESHOLD
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
         msg = f"The 'threshold' parameter of {caller} must be a number in [0, 1]. Got {threshold!r} instead."
+        raise InvalidInputError(msg)
+    if min_group_similarity is None:
+        min_group_similarity = CLUSTER_MIN_SIMILARITY
+    if (
+        isinstance(min_group_similarity, bool)
+        or not isinstance(min_group_similarity, (int, float))
+        or not 0.0 <= min_group_similarity <= 1.0
+    ):
+        msg = (
+            f"The 'min_group_similarity' parameter of {caller} must be a number in [0, 1]. "
+            f"Got {min_group_similarity!r} instead."
+        )
         raise InvalidInputError(msg)
     if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 1:
         msg = f"The 'min_words' parameter of {caller} must be an int >= 1. Got {min_words!r} instead."
@@ -675,7 +696,9 @@ def align_claims(
             pairs.append((i, j))
             matches.append(m)
             weights.append(float(sim[i, j]))  # joined in order of event similarity, as without the matcher
-        roots = _cluster_matched(len(meta), owner, pairs, matches, weights, veto, sim, CLUSTER_MIN_SIMILARITY)
+        roots = _cluster_matched(
+            len(meta), owner, pairs, matches, weights, veto, sim, float(min_group_similarity)
+        )
         for (i, j), m in zip(pairs, matches, strict=True):
             if m.decision in ("same", "partial") and roots[i] == roots[j] and not _vetoed(m, veto):
                 linked.setdefault(i, []).append((j, m, True))
