@@ -104,8 +104,8 @@ class ClaimAlignment:
         One row per claim and outlet, columns :data:`COVERAGE_COLUMNS`: ``status`` is
         ``"carried"`` (the outlet states the claim, and so does at least one other outlet),
         ``"carried_in_part"`` (the outlet states it, but the pair matcher found its sentence
-        only in part equal to the other outlets': it adds a clause they lack, or lacks one they
-        state), ``"only_here"`` (only this outlet states it) or ``"omitted"`` (this outlet does not
+        only in part equal to another outlet's: it adds a clause that one lacks, or lacks one it
+        states), ``"only_here"`` (only this outlet states it) or ``"omitted"`` (this outlet does not
         state it, at least one other does); ``n_outlets`` is how many outlets state the claim.
         For ``carried_in_part``: ``part`` is ``"adds"`` or ``"lacks"``, and
         ``evidence_article_id``, ``evidence_start``, ``evidence_end`` (offsets into that
@@ -562,19 +562,18 @@ def align_claims(
     event direction ("raised"/"cut", "signed"/"vetoed").
 
     With ``match=True`` (the default) each sentence's :data:`CANDIDATES_PER_ARTICLE` most similar
-    sentences of every other article, at or above ``threshold`` and sharing at least
-    :data:`MIN_COVERAGE` of one side's content words, are candidates, and the pair
-    matcher (:func:`compare.align._claim_match.match_features`, a logistic regression over
-    overlap, number, date, name, negation and direction features) decides each: ``same``,
-    ``partial`` (one side states the other's claim and adds a clause) or ``different``. Pairs
-    decided same or partial, and pairs whose similarity is at least :data:`JOIN_SIMILARITY`
-    (paraphrases in other words, which the lexical matcher misses), are joined, most similar
-    first (on real coverage this order kept more true pairs than the matcher's probability); a claim never holds two sentences of
-    one article, nor two sentences with a conflict in :data:`ALIGN_VETO` (numbers that all
-    disagree, other dates, opposite directions, or one side negating a word the other states
-    outside an added clause). An outlet whose sentence is linked to
-    the claim only by partial decisions is ``carried_in_part``, with the added or missing clause
-    as evidence. With ``match=False``, pairs
+    sentences of every other article, at or above ``threshold``, are candidates. The pair matcher
+    (:func:`compare.align._claim_match.match_features`, a logistic regression over overlap,
+    number, date, name, negation and direction features) decides those sharing at least
+    :data:`MIN_COVERAGE` of one side's content words: ``same``, ``partial`` (one side states the
+    other's claim and adds a clause) or ``different``. Pairs decided same or partial, and pairs
+    whose similarity is at least :data:`JOIN_SIMILARITY` (paraphrases in other words, which the
+    lexical matcher misses), are joined, most similar first (on real coverage this order kept more
+    true pairs than the matcher's probability). A claim never holds two sentences of one article,
+    nor two sentences with a conflict in :data:`ALIGN_VETO` (numbers that all disagree, other
+    dates, opposite directions, or one side negating a word the other states outside an added
+    clause). An outlet whose sentence has a partial link to another outlet's sentence is
+    ``carried_in_part``, with the added or missing clause as evidence. With ``match=False``, pairs
     at or above ``threshold`` are joined greedily by similarity. The result is deterministic: it
     depends on article order only through claim numbering.
 
@@ -746,22 +745,22 @@ def _outlet_status(
 ) -> tuple[str, str, str, int, int, str]:
     """Status of an outlet that states a shared claim: carried, or carried in part with the clause.
 
-    ``carried`` when one of its sentences is matched as the same claim to another outlet's
-    sentence (or was joined without the matcher); ``carried_in_part`` when all its matches to
-    other outlets are partial: the most probable one gives the evidence (``adds``: the clause its
-    sentence adds; ``lacks``: the clause the other outlet's sentence adds).
+    ``carried_in_part`` when the pair matcher found one of its direct links to another outlet's
+    sentence partial: the most probable such link gives the evidence (``adds``: the clause its
+    sentence adds; ``lacks``: the clause the other outlet's sentence adds). ``carried`` when all
+    its links are the same claim (or it was joined without the matcher). In a story with many
+    outlets an outlet is thus "in part" as soon as one other outlet tells the claim with more or
+    fewer words; the evidence says which.
     """
     outlet = meta[nodes[0]][1]
     best = None
     for i in nodes:
         for j, m, i_is_a in linked.get(i, ()):
-            if meta[j][1] == outlet:
+            if meta[j][1] == outlet or m.decision != "partial" or not m.added:
                 continue
-            if m.decision == "same":
-                return ("carried", "", "", -1, -1, "")
             if best is None or m.probability > best[1].probability:
                 best = (i, m, i_is_a, j)
-    if best is None or not best[1].added:
+    if best is None:
         return ("carried", "", "", -1, -1, "")
     i, m, i_is_a, j = best
     adds = (m.longer == "a") == i_is_a
