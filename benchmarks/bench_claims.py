@@ -330,6 +330,8 @@ def basil_table() -> list[str]:
             f"{base_in / max(1, base_all):.3f} |"
         ),
         "",
+        _clause_test(n_overlap, expected),
+        "",
         "By outlet (added clauses overlapping an inf span): "
         + ", ".join(f"{o} {c[1]}/{c[0]}" for o, c in sorted(by_outlet.items())),
         "",
@@ -370,25 +372,46 @@ def basil_table() -> list[str]:
         )
     # do outlets with more inf spans omit less? per article: inf spans vs omission
     n_spans = {a.id: len(sp) for items in events.values() for a, sp in items}
+    n_sent = {
+        a.id: max(1, len(analyze_text(a.text).sentences)) for items in events.values() for a, _ in items
+    }
     art_of = claims.groupby(["event_id", "outlet"])["article_id"].first()
-    xs, ys = [], []
+    xs, ys, dens = [], [], []
     for r in om.itertuples(index=False):
         key = (r.event_id, r.outlet)
         if key in art_of.index and not math.isnan(r.omission):
             xs.append(n_spans.get(art_of[key], 0))
+            dens.append(n_spans.get(art_of[key], 0) / n_sent[art_of[key]])
             ys.append(r.omission)
     if len(xs) > 2:
         from scipy.stats import spearmanr
 
         rho, p_rho = spearmanr(xs, ys)
+        rho_d, p_d = spearmanr(dens, ys)
         out += [
             "",
             (
                 f"Per article: Spearman correlation of the outlet's omission score with its number of inf-bias spans: "
-                f"{rho:.3f} (p = {p_rho:.3g}, n = {len(xs)})."
+                f"{rho:.3f} (p = {p_rho:.3g}, n = {len(xs)}); with its inf-bias spans per sentence (length "
+                f"removed): {rho_d:.3f} (p = {p_d:.3g})."
             ),
         ]
     return out
+
+
+def _clause_test(observed: int, expected: list[float]) -> str:
+    """Observed overlaps against the sum of per-clause chances (normal approximation, two-sided)."""
+    from scipy.stats import norm
+
+    if not expected:
+        return "No added clauses to test."
+    p = np.asarray(expected)
+    mu, sd = float(p.sum()), float(np.sqrt((p * (1 - p)).sum()))
+    z = (observed - mu) / sd if sd > 0 else math.nan
+    return (
+        f"Overlaps observed {observed}, expected {mu:.1f} from same-length windows of the same sentences "
+        f"(z = {z:.2f}, two-sided p = {2 * norm.sf(abs(z)):.3g}, normal approximation to the Poisson binomial)."
+    )
 
 
 def _basil_events(first: int, last: int):
