@@ -12,7 +12,8 @@ similarity join (shipped), and the shipped join plus an average-linkage check at
 (``CLUSTER_MIN_SIMILARITY``), chosen leave-one-story-out (accuracy on the other stories; ties: the
 smaller value).
 
-Run: ``python benchmarks/bench_claims_rc.py``
+Run: ``python benchmarks/bench_claims_rc.py`` (``--look``: the coverage and omission tables of one BASIL
+event and one real-coverage development, printed for reading).
 """
 
 from __future__ import annotations
@@ -276,5 +277,53 @@ def partial_table(stories) -> None:
         )
 
 
+def look() -> None:
+    """Coverage and omission of one BASIL event and one real-coverage development, as a researcher reads them."""
+    import sys
+
+    import pandas as pd
+
+    from compare.align import omission_scores
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_claims import load_basil
+
+    pd.set_option("display.width", 200)
+    pd.set_option("display.max_colwidth", 120)
+
+    def show(ca, label: str) -> None:
+        print(f"\n===== {label}: {ca}")
+        print(ca.summary().to_string(index=False))
+        print(omission_scores(ca.coverage).round(3).to_string(index=False))
+        part = ca.coverage[ca.coverage["status"] == "carried_in_part"]
+        print(f"\ncarried_in_part rows: {len(part)} (adds {int((part['part'] == 'adds').sum())})")
+        for r in part[part["part"] == "adds"].head(10).itertuples():
+            print(f"--- {r.claim_id} {r.outlet} adds: {r.evidence_text!r}")
+            for s in ca.claims[ca.claims["claim_id"] == r.claim_id].itertuples():
+                print(f"     [{s.outlet}] {' '.join(s.text.split())[:200]}")
+        sizes = ca.claims.groupby("claim_id")["outlet"].nunique()
+        print("claims by number of outlets:", sizes.value_counts().sort_index().to_dict())
+
+    events = load_basil(datasets_dir() / "basil")
+    key = sorted(events)[7]
+    show(align_claims([a for a, _ in events[key]]), f"BASIL {key}")
+    loaded = load_story("rc-prisoner-swap-2024")
+    if loaded is None:
+        print("rc-prisoner-swap-2024: texts not in the shared cache")
+        return
+    groups, _ = loaded
+    arts = groups[("prisoner-swap-2024", "swap-day")]
+    show(align_claims(arts), "prisoner-swap-2024 / swap-day")
+    show(
+        align_claims(arts, min_group_similarity=0.1),
+        "prisoner-swap-2024 / swap-day, min_group_similarity=0.1",
+    )
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if "--look" in sys.argv:
+        look()
+    else:
+        main()
