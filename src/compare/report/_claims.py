@@ -8,6 +8,7 @@ text is shown as given and escaped by the templates (``claims.html``).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,10 @@ __all__ = ["ClaimDiffBlock", "ClaimDiffRow", "claims_section"]
 #: listed per outlet; every claim carried in part is listed.
 MAX_OMITTED = 6
 MAX_ALONE = 4
+#: At most this many claims carried in part per outlet (the most widely carried first), and this
+#: many other outlets' sentences beside each (the rest are counted).
+MAX_PART = 8
+MAX_OTHERS = 5
 _WHAT = {
     "adds": "adds",
     "lacks": "drops",
@@ -61,13 +66,18 @@ def _flat(text: str) -> str:
     return " ".join(str(text).split())
 
 
+def _spaced(text: str) -> str:
+    """Runs of white space as one space, ends kept (the pieces of a sentence join without gaps)."""
+    return re.sub(r"\s+", " ", text)
+
+
 def _pieces(text: str, start: int, end: int, mark: tuple[int, int] | None) -> tuple[tuple[str, bool], ...]:
     """A sentence at ``[start, end)`` of its article, cut around ``mark`` (article offsets)."""
     if mark is None or mark[1] <= start or mark[0] >= end:
         return ((_flat(text), False),)
     a, b = max(mark[0], start) - start, min(mark[1], end) - start
-    parts = ((text[:a], False), (text[a:b], True), (text[b:], False))
-    return tuple((_flat(t) if not m else " ".join(t.split()), m) for t, m in parts if t.strip())
+    parts = ((text[:a].lstrip(), False), (text[a:b], True), (text[b:].rstrip(), False))
+    return tuple((_spaced(t), m) for t, m in parts if t)
 
 
 def _diff_rows(
@@ -103,6 +113,9 @@ def _diff_rows(
             other_rows = members[members["outlet"] != outlet].sort_values(["outlet", "article_id"])
             own = tuple(p for r in own_rows.itertuples(index=False) for p in pieces(r))
             others = tuple((str(r.outlet), pieces(r)) for r in other_rows.itertuples(index=False))
+            if len(others) > MAX_OTHERS:  # the sentence with the clause first, then the rest in order
+                first = sorted(others, key=lambda o: not any(m for _, m in o[1]))[:MAX_OTHERS]
+                others = (*first, (f"and {len(others) - MAX_OTHERS} more", ()))
             if key in ("adds", "lacks"):
                 words = _flat(getattr(rec, "evidence_text", ""))
             else:
@@ -111,9 +124,14 @@ def _diff_rows(
             n = int(members["outlet"].nunique())
             rows.append((order, -n, ClaimDiffRow(str(rec.claim_id), _WHAT[key], words, own, others)))
         rows.sort(key=lambda r: (r[0], r[1], r[2].claim_id))
-        kept, counts = [], {"omits the claim": 0, "states alone": 0}
+        kept, counts = [], {"omits the claim": 0, "states alone": 0, "adds": 0, "drops": 0}
         for _, _, row in rows:
-            limit = {"omits the claim": MAX_OMITTED, "states alone": MAX_ALONE}.get(row.what)
+            limit = {
+                "omits the claim": MAX_OMITTED,
+                "states alone": MAX_ALONE,
+                "adds": MAX_PART,
+                "drops": MAX_PART,
+            }.get(row.what)
             if limit is not None:
                 if counts[row.what] >= limit:
                     continue
@@ -207,8 +225,9 @@ def claims_section(results: Results, event: str | None) -> Section | None:
                         diffs,
                         caption=(
                             f"What each outlet drops, adds or omits, beside the other outlets' sentences (marked: "
-                            f"the clause one side adds; at most {MAX_OMITTED} omitted claims, the most widely "
-                            f"carried, and {MAX_ALONE} claims stated alone per outlet)."
+                            f"the clause one side adds; per outlet at most {MAX_PART} claims it drops from or adds "
+                            f"to, {MAX_OMITTED} it omits and {MAX_ALONE} it states alone, the most widely carried "
+                            f"first; {MAX_OTHERS} other outlets' sentences each)."
                         ),
                     )
                 )
