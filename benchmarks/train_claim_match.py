@@ -219,6 +219,9 @@ def load_real_coverage(extra: list[str] | None = None) -> list[dict]:
                 continue
             seen.add(story)
             texts = {}
+            if not (texts_dir / f"{story}.jsonl").exists():  # the shared cache may hold only some sets
+                print(f"real coverage: no texts for {story} in {texts_dir}; its pairs are left out")
+                continue
             with (texts_dir / f"{story}.jsonl").open(encoding="utf-8") as fh:
                 for line in fh:
                     r = json.loads(line)

@@ -11,7 +11,18 @@ import pytest
 
 from compare import Article, Corpus, InvalidInputError
 from compare.align._claims_sim import pair_scores
-from compare.align.claims import CLAIM_COLUMNS, COVERAGE_COLUMNS, align_claims
+from compare.align.claims import (
+    CANDIDATES_PER_ARTICLE,
+    CLAIM_COLUMNS,
+    COVERAGE_COLUMNS,
+    OMISSION_COLUMNS,
+    SIMILARITY_THRESHOLD,
+    _candidates,
+    align_claims,
+    claim_features,
+    omission_scores,
+)
+from compare.text import analyze_text
 
 PAIRS = Path(__file__).parent / "data" / "paraphrase_claims.jsonl"
 
@@ -172,7 +183,7 @@ def test_paraphrase_pairs_score_above_other_pairs():
     # a paraphrase should beat a same-event sentence that says something else most of the time
     wins = (para[:, None] > topical[None, :]).mean()
     assert wins > 0.9
-    threshold = align_claims.__kwdefaults__["threshold"]
+    threshold = SIMILARITY_THRESHOLD
     assert (para >= threshold).mean() >= 0.8
     assert (topical >= threshold).mean() <= 0.2
 
@@ -211,3 +222,245 @@ def test_two_articles_of_one_outlet_count_once():
     assert _claim_of(ca, "x2", 0) == robbery
     assert ca.matrix.loc[robbery].to_dict() == {"X": "only_here", "Y": "omitted"}
     assert ca.summary().set_index("outlet").loc["X", "n_articles"] == 2
+
+
+# ----------------------------------------------------------------------------------------------
+# the pair matcher inside the aligner: partial claims, conflicts, candidates
+# ----------------------------------------------------------------------------------------------
+ADDED = "but the actual figure may be much higher"
+
+
+@pytest.fixture(scope="module")
+def partial_event() -> list[Article]:
+    return [
+        Article(
+            id="p1",
+            outlet="P",
+            text=(
+                "The commission has recorded 17,000 disappearances since the war began, "
+                f"{ADDED}.\nThe mayor opened a new bridge over the river on Sunday."
+            ),
+        ),
+        Article(
+            id="q1",
+            outlet="Q",
+            text=(
+                "Officials said the storm closed schools across the region.\n"
+                "The commission has recorded 17,000 disappearances since the war began."
+            ),
+        ),
+    ]
+
+
+def test_partial_claim_is_carried_in_part_with_the_clause(partial_event):
+    ca = align_claims(partial_event)
+    cid = _claim_of(ca, "p1", 0)
+    assert _claim_of(ca, "q1", 1) == cid
+    cov = ca.coverage.set_index(["claim_id", "outlet"])
+    adds, lacks = cov.loc[(cid, "P")], cov.loc[(cid, "Q")]
+    assert adds["status"] == lacks["status"] == "carried_in_part"
+    assert (adds["part"], lacks["part"]) == ("adds", "lacks")
+    texts = {a.id: a.text for a in partial_event}
+    for row in (adds, lacks):
+        # the evidence is the clause P adds, in P's article, whichever side the row describes
+        assert row["evidence_article_id"] == "p1"
+        assert texts["p1"][row["evidence_start"] : row["evidence_end"]] == row["evidence_text"]
+        assert "actual figure may be much higher" in row["evidence_text"]
+        assert "17,000" not in row["evidence_text"]
+    others = ca.coverage[ca.coverage["status"] != "carried_in_part"]
+    assert (others["part"] == "").all()
+    assert (others["evidence_start"] == -1).all()
+    summary = ca.summary().set_index("outlet")
+    assert summary.loc["P", "carried_in_part"] == 1
+    assert summary.loc["P", "n_claims"] == summary.loc["P", ["carried", "carried_in_part", "only_here"]].sum()
+
+
+def test_without_the_matcher_there_is_no_partial(partial_event):
+    ca = align_claims(partial_event, match=False)
+    assert ca.threshold == SIMILARITY_THRESHOLD
+    assert "carried_in_part" not in set(ca.coverage["status"])
+    assert _claim_of(ca, "p1", 0) == _claim_of(ca, "q1", 1)
+    with pytest.raises(InvalidInputError, match="match"):
+        align_claims(partial_event, match="yes")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Rebels killed 12 soldiers in an attack on the northern base on Tuesday.",
+            "Rebels killed 40 soldiers in an attack on the northern base on Tuesday.",
+        ),
+        (
+            "The senate approved the border security bill after a long debate.",
+            "The senate did not approve the border security bill after a long debate.",
+        ),
+    ],
+)
+def test_conflicting_numbers_or_negation_are_different_claims(a, b):
+    arts = [Article(id="x", outlet="X", text=a), Article(id="y", outlet="Y", text=b)]
+    assert align_claims(arts, match=False).claims["claim_id"].nunique() == 1  # similarity alone merges them
+    ca = align_claims(arts)
+    assert ca.claims["claim_id"].nunique() == 2
+    assert set(ca.coverage["status"]) == {"only_here", "omitted"}
+
+
+def test_conflict_keeps_a_claim_apart_through_a_third_sentence():
+    # z is close to both x and y, but x and y conflict on the number: z may join one of them, never both
+    arts = [
+        Article(id="x", outlet="X", text="Rebels killed 12 soldiers in an attack on the northern base."),
+        Article(id="y", outlet="Y", text="Rebels killed 40 soldiers in an attack on the northern base."),
+        Article(id="z", outlet="Z", text="Rebels killed soldiers in an attack on the northern base."),
+    ]
+    ca = align_claims(arts)
+    assert _claim_of(ca, "x", 0) != _claim_of(ca, "y", 0)
+
+
+def test_candidates_grow_linearly():
+    rng = np.random.default_rng(0)
+    for n_per in (10, 40):
+        owner = [a for a in range(3) for _ in range(n_per)]
+        sim = rng.random((len(owner), len(owner)))
+        sim = (sim + sim.T) / 2
+        pairs = _candidates(sim, owner, 0.0, CANDIDATES_PER_ARTICLE)
+        assert all(owner[i] != owner[j] and i < j for i, j in pairs)
+        # each sentence proposes at most k partners in each other article
+        assert len(pairs) <= len(owner) * 2 * CANDIDATES_PER_ARTICLE
+        assert len(pairs) >= len(owner) * CANDIDATES_PER_ARTICLE  # and at least its own k per other article
+    assert _candidates(np.zeros((2, 2)), [0, 1], 0.5, 2) == []
+
+
+def test_features_without_the_matchers_reading_still_match(partial_event):
+    feats = [
+        tuple(cs._replace(reading=None) for cs in claim_features(analyze_text(a.text))) for a in partial_event
+    ]
+    one = align_claims(partial_event, features=feats)
+    two = align_claims(partial_event)
+    assert one.coverage.equals(two.coverage)
+
+
+# ----------------------------------------------------------------------------------------------
+# omission scores
+# ----------------------------------------------------------------------------------------------
+def _coverage(rows):
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=["event_id", "claim_id", "outlet", "status", "part"])
+
+
+def test_omission_weights_claims_by_the_outlets_that_carry_them():
+    rows = []
+    # c1: carried by B, C, D; A omits it (weight 3). c2: only B states it; A omits (weight 1).
+    # c3: everyone carries it (weight 3 for A). c4: A lacks a clause of it (weight 3, counts 0.5).
+    for cid, states in {
+        "c1": {"A": "omitted", "B": "carried", "C": "carried", "D": "carried"},
+        "c2": {"A": "omitted", "B": "only_here", "C": "omitted", "D": "omitted"},
+        "c3": {"A": "carried", "B": "carried", "C": "carried", "D": "carried"},
+        "c4": {"A": "carried_in_part", "B": "carried_in_part", "C": "omitted", "D": "omitted"},
+    }.items():
+        for outlet, status in states.items():
+            part = {"A": "lacks", "B": "adds"}.get(outlet, "") if status == "carried_in_part" else ""
+            rows.append(("e1", cid, outlet, status, part))
+    out = omission_scores(_coverage(rows), n_boot=200)
+    assert list(out.columns) == ["event_id", *OMISSION_COLUMNS]
+    out = out.set_index("outlet")
+    a = out.loc["A"]
+    assert a["n_claims"] == 4
+    assert a["n_omitted"] == 2
+    assert a["n_lacking"] == 1
+    assert a["omission"] == pytest.approx((3 * 1 + 1 * 1 + 3 * 0 + 1 * 0.5) / (3 + 1 + 3 + 1))
+    assert a["omission_unweighted"] == pytest.approx(0.5)
+    assert a["ci_low"] <= a["omission"] <= a["ci_high"]
+    assert a["ci_low"] >= 0.0
+    assert a["ci_high"] <= 1.0
+    # B adds a clause to c4: that is carried, not omitted
+    b = out.loc["B"]
+    assert b["n_lacking"] == 0
+    assert b["omission"] == pytest.approx(0.0)
+    # weighting matters: D omits c2 (one other outlet) and c4 (two others)
+    d = out.loc["D"]
+    assert d["omission"] == pytest.approx((1 + 2) / (2 + 1 + 3 + 2))
+    no_partial = omission_scores(_coverage(rows), partial_weight=0.0, n_boot=0).set_index("outlet")
+    assert no_partial.loc["A", "omission"] < a["omission"]
+    assert math.isnan(no_partial.loc["A", "ci_low"])
+
+
+def test_omission_is_reproducible_and_checks_input():
+    rows = [
+        ("e1", f"c{i}", o, "carried" if (i + k) % 3 else "omitted", "")
+        for i in range(12)
+        for k, o in enumerate("ABC")
+    ]
+    cov = _coverage(rows)
+    assert omission_scores(cov, seed=3).equals(omission_scores(cov, seed=3))
+    # an outlet alone in an event has no claims to omit
+    alone = omission_scores(_coverage([("e2", "c1", "A", "only_here", "")]))
+    assert alone["n_claims"].iloc[0] == 0
+    assert math.isnan(alone["omission"].iloc[0])
+    with pytest.raises(InvalidInputError, match="status"):
+        omission_scores(cov.assign(status="maybe"))
+    with pytest.raises(InvalidInputError, match="columns"):
+        omission_scores(cov.drop(columns="status"))
+    with pytest.raises(InvalidInputError, match="partial_weight"):
+        omission_scores(cov, partial_weight=2)
+    with pytest.raises(InvalidInputError, match="n_boot"):
+        omission_scores(cov, n_boot=-1)
+    with pytest.raises(TypeError, match="coverage"):
+        omission_scores([1, 2])
+
+
+def test_omission_on_an_alignment(event):
+    ca = align_claims(event)
+    out = omission_scores(ca.coverage)
+    assert "event_id" not in out.columns
+    assert set(out["outlet"]) == set(ca.outlets)
+    assert out["omission"].between(0, 1).all()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kept"),
+    [
+        (
+            "The senate did not approve the border security bill after a long debate.",
+            "The senate approved the border security bill after a long debate.",
+            True,
+        ),
+        (
+            "Zelenskyy didn't mince words about who he holds responsible for the death of Navalny.",
+            "Zelenskyy said he holds Putin responsible for the death of Navalny.",
+            False,
+        ),
+        (
+            "Biden said there was no doubt that Putin was responsible for the death of Navalny.",
+            "Biden said Putin was responsible for the death of Navalny.",
+            False,
+        ),
+    ],
+)
+def test_negation_conflict_only_where_a_stated_word_is_negated(a, b, kept):
+    from compare.align._claim_match import claim_sentence, match_features
+    from compare.align.claims import _negation_in_scope
+
+    ra, rb = (claim_sentence(analyze_text(t), 0) for t in (a, b))
+    m = match_features([(ra, rb)])[0]
+    assert "negation" in m.conflicts  # the matcher flags every one-sided negator
+    assert ("negation" in _negation_in_scope(m, ra, rb).conflicts) is kept
+
+
+def test_min_group_similarity_stops_chains():
+    # x~y and y~z are each close, x and z share little: a chain joins all three unless groups must be alike
+    arts = [
+        Article(
+            id="x", outlet="X", text="The storm closed every school in the northern region on Monday morning."
+        ),
+        Article(
+            id="y", outlet="Y", text="The storm closed every school in the region and flooded the main roads."
+        ),
+        Article(id="z", outlet="Z", text="Heavy rain flooded the main roads and the bridge over the river."),
+    ]
+    loose = align_claims(arts)
+    strict = align_claims(arts, min_group_similarity=0.9)
+    assert loose.claims.groupby("claim_id")["outlet"].nunique().max() == 3  # the chain, by default
+    assert strict.claims.groupby("claim_id")["outlet"].nunique().max() <= 2
+    with pytest.raises(InvalidInputError, match="min_group_similarity"):
+        align_claims(arts, min_group_similarity=1.5)

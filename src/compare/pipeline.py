@@ -414,7 +414,7 @@ def _claim_tables(
 ) -> dict[str, pd.DataFrame]:
     import pandas as pd
 
-    from .align import align_claims
+    from .align import align_claims, omission_scores
 
     claim_frames, coverage_frames = [], []
     groups: dict[str, list[Article]] = {}
@@ -433,9 +433,11 @@ def _claim_tables(
         coverage.insert(0, "event_id", event_id)
         claim_frames.append(claims)
         coverage_frames.append(coverage)
+    coverage = pd.concat(coverage_frames, ignore_index=True) if coverage_frames else pd.DataFrame()
     return {
         "claims": pd.concat(claim_frames, ignore_index=True) if claim_frames else pd.DataFrame(),
-        "coverage": pd.concat(coverage_frames, ignore_index=True) if coverage_frames else pd.DataFrame(),
+        "coverage": coverage,
+        "omission": omission_scores(coverage) if len(coverage) else pd.DataFrame(),
     }
 
 

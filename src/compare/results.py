@@ -223,12 +223,32 @@ TABLES: dict[str, TableSchema] = {
         ),
         _t(
             "coverage",
-            "one claim and one outlet of an event: carried, only_here or omitted",
+            "one claim and one outlet of an event: carried, carried_in_part, only_here or omitted",
             event_id="event",
             claim_id="claim",
             outlet="outlet",
-            status="carried, only_here or omitted",
+            status="carried, carried_in_part (its sentence adds or lacks a clause), only_here or omitted",
             n_outlets="outlets that carry the claim",
+            part="for carried_in_part: adds (its sentence adds the clause) or lacks (another outlet's does); else ''",
+            evidence_article_id="for carried_in_part: the article holding the added or missing clause; else ''",
+            evidence_start="offset of the clause in that article (-1 if none)",
+            evidence_end="offset (-1 if none)",
+            evidence_text="the clause",
+        ),
+        _t(
+            "omission",
+            "one outlet and one event: how much of what the other outlets report it leaves out",
+            event_id="event",
+            outlet="outlet",
+            n_claims="claims of the event at least one other outlet carries",
+            n_omitted="of those, claims the outlet omits",
+            n_lacking="claims it carries in part, lacking a clause another outlet states",
+            omission="share of the claims omitted, weighted by how many other outlets carry each (lacking a clause "
+            "counts 0.5); higher: leaves out more",
+            omission_unweighted="plain share of the claims omitted",
+            ci_low="percentile-bootstrap interval over claims (95%)",
+            ci_high="upper end",
+            n_other_outlets="other outlets covering the event",
         ),
         _t(
             "citations",
@@ -345,6 +365,7 @@ class Results:
     events: pd.DataFrame
     claims: pd.DataFrame
     coverage: pd.DataFrame
+    omission: pd.DataFrame
     citations: pd.DataFrame
     citation_graph: pd.DataFrame
     reuse: pd.DataFrame

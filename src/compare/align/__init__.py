@@ -2,7 +2,8 @@
 
 - :func:`align_events` groups a corpus into stories and their developments (:mod:`compare.align.events`),
   from the per-article :func:`story_features`;
-- :func:`align_claims` aligns claims (sentences) within an event (:mod:`compare.align.claims`);
+- :func:`align_claims` aligns claims (sentences) within an event (:mod:`compare.align.claims`), and
+  :func:`omission_scores` scores how much of a story each outlet leaves out;
 - :func:`find_citations`, :func:`text_reuse` and :func:`provenance_table` trace citations of other
   outlets and reused text (:mod:`compare.align.provenance`).
 
@@ -23,6 +24,7 @@ _LAZY = {
     "ClaimSentence": ".claims",
     "align_claims": ".claims",
     "claim_features": ".claims",
+    "omission_scores": ".claims",
     "ProvenanceFeatures": ".provenance",
     "find_citations": ".provenance",
     "load_gazetteer": ".provenance",

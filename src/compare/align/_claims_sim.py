@@ -131,6 +131,31 @@ class SentenceFeatures:
     numbers: frozenset[str]
     names: frozenset[str]
     polarity: frozenset[tuple[str, int]]
+    char_grams: tuple[str, ...] | None = None  # character 3-5-grams within words of ``chars``
+
+
+_SPACES = re.compile(r"\s\s+")
+
+
+def _char_grams(chars: str) -> tuple[str, ...]:
+    """Character 3-5-grams within words, padded with a space: scikit-learn's ``char_wb`` analyzer.
+
+    Made once per sentence when the article is analysed, so that :func:`similarity_matrix` (per
+    event) does not cut the text again.
+    """
+    out: list[str] = []
+    for w in _SPACES.sub(" ", chars.lower()).split():
+        w = " " + w + " "
+        w_len = len(w)
+        for n in range(3, 6):
+            offset = 0
+            out.append(w[offset : offset + n])
+            while offset + n < w_len:
+                offset += 1
+                out.append(w[offset : offset + n])
+            if offset == 0:  # a short word counts once
+                break
+    return tuple(out)
 
 
 def _features(tokens: Sequence[Token] | Sequence[tuple[str, str]]) -> SentenceFeatures:
@@ -168,8 +193,9 @@ def _features(tokens: Sequence[Token] | Sequence[tuple[str, str]]) -> SentenceFe
                 stems.append("NOT")
             continue
         stems.append(stem(low))
+    chars = " ".join(words)
     return SentenceFeatures(
-        tuple(stems), " ".join(words), frozenset(numbers), frozenset(names), frozenset(polarity)
+        tuple(stems), chars, frozenset(numbers), frozenset(names), frozenset(polarity), _char_grams(chars)
     )
 
 
@@ -182,13 +208,48 @@ def _ngrams(stems: tuple[str, ...]) -> list[str]:
     return [*stems, *(a + " " + b for a, b in itertools.pairwise(stems))]
 
 
-def _vectors(feats: Sequence[SentenceFeatures]):
-    from sklearn.feature_extraction.text import TfidfVectorizer
+def _grams_of(f: SentenceFeatures) -> tuple[str, ...]:
+    return f.char_grams if f.char_grams is not None else _char_grams(f.chars)
 
-    word = TfidfVectorizer(analyzer=_ngrams, sublinear_tf=True, norm="l2")
-    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, norm="l2")
-    wv = word.fit_transform([f.stems for f in feats]) if any(f.stems for f in feats) else None
-    cv = char.fit_transform([f.chars for f in feats]) if any(f.chars for f in feats) else None
+
+def _tfidf(docs: Sequence[Sequence[str]]):
+    """Rows of L2-normalised TF-IDF weights, as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)``.
+
+    Same weights (``1 + log(tf)`` times ``log((1 + n) / (1 + df)) + 1``, rows scaled to unit
+    length); columns in order of first appearance instead of sorted, which changes no dot product.
+    Written out because fitting the vectorizer twice per event was most of the time of
+    :func:`similarity_matrix`.
+    """
+    from scipy import sparse
+
+    vocab: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    counts: list[int] = []
+    for doc in docs:
+        row: dict[int, int] = {}
+        for term in doc:
+            j = vocab.setdefault(term, len(vocab))
+            row[j] = row.get(j, 0) + 1
+        indices.extend(row)
+        counts.extend(row.values())
+        indptr.append(len(indices))
+    n = len(docs)
+    idx = np.asarray(indices, dtype=np.int64)
+    ptr = np.asarray(indptr, dtype=np.int64)
+    df = np.bincount(idx, minlength=len(vocab))
+    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    data = (1.0 + np.log(np.asarray(counts, dtype=float))) * idf[idx]
+    rows = np.repeat(np.arange(n), np.diff(ptr))
+    norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=n))
+    norms[norms == 0] = 1.0
+    data /= norms[rows]
+    return sparse.csr_matrix((data, idx, ptr), shape=(n, max(1, len(vocab))))
+
+
+def _vectors(feats: Sequence[SentenceFeatures]):
+    wv = _tfidf([_ngrams(f.stems) for f in feats]) if any(f.stems for f in feats) else None
+    cv = _tfidf([_grams_of(f) for f in feats]) if any(f.chars for f in feats) else None
     return wv, cv
 
 

@@ -4,9 +4,13 @@
 in other words. Sentences are the Document's (``analyze_text(article.text).sentences``), so every
 claim row carries character offsets into ``Article.text``. Similar sentences (TF-IDF over stemmed
 content words and character n-grams, plus overlap of numbers and names) are joined into claim
-clusters, holding at most one sentence per article. A coverage matrix then tells, for each claim
-and outlet, whether the outlet ``carried`` it (with at least one other outlet), ``omitted`` it
-(others carried it) or has it ``only_here``.
+clusters, holding at most one sentence per article: the similarity proposes candidate pairs, the
+pair matcher (:mod:`compare.align._claim_match`) decides each one (same claim, one side states more,
+or different; a conflict of numbers, dates, negation or direction keeps two sentences apart). A
+coverage matrix then tells, for each claim and outlet, whether the outlet ``carried`` it (with at
+least one other outlet), ``carried_in_part`` (its sentence adds a clause the others lack, or lacks
+one they state: the clause is the evidence), ``omitted`` it (others carried it) or has it
+``only_here``. :func:`omission_scores` turns the coverage into a per-outlet omission score.
 """
 
 from __future__ import annotations
@@ -24,7 +28,16 @@ from ._common import as_articles
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["CLAIM_COLUMNS", "COVERAGE_COLUMNS", "ClaimAlignment", "ClaimSentence", "align_claims", "claim_features"]
+__all__ = [
+    "CLAIM_COLUMNS",
+    "COVERAGE_COLUMNS",
+    "OMISSION_COLUMNS",
+    "ClaimAlignment",
+    "ClaimSentence",
+    "align_claims",
+    "claim_features",
+    "omission_scores",
+]
 
 #: Columns of :attr:`ClaimAlignment.claims`.
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -38,7 +51,17 @@ CLAIM_COLUMNS: tuple[str, ...] = (
     "similarity",
 )
 #: Columns of :attr:`ClaimAlignment.coverage`.
-COVERAGE_COLUMNS: tuple[str, ...] = ("claim_id", "outlet", "status", "n_outlets")
+COVERAGE_COLUMNS: tuple[str, ...] = (
+    "claim_id",
+    "outlet",
+    "status",
+    "n_outlets",
+    "part",
+    "evidence_article_id",
+    "evidence_start",
+    "evidence_end",
+    "evidence_text",
+)
 #: Columns of :meth:`ClaimAlignment.summary`.
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "outlet",
@@ -46,13 +69,16 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "n_sentences",
     "n_claims",
     "carried",
+    "carried_in_part",
     "only_here",
     "omitted",
     "only_here_share",
 )
 _MAX_SENTENCES = 5000
 #: Coverage statuses.
-STATUSES: tuple[str, ...] = ("carried", "only_here", "omitted")
+STATUSES: tuple[str, ...] = ("carried", "carried_in_part", "only_here", "omitted")
+#: What a ``carried_in_part`` outlet does: its sentence ``adds`` a clause, or ``lacks`` one.
+PARTS: tuple[str, ...] = ("adds", "lacks")
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,12 +103,18 @@ class ClaimAlignment:
     coverage : pandas.DataFrame
         One row per claim and outlet, columns :data:`COVERAGE_COLUMNS`: ``status`` is
         ``"carried"`` (the outlet states the claim, and so does at least one other outlet),
-        ``"only_here"`` (only this outlet states it) or ``"omitted"`` (this outlet does not state
-        it, at least one other does); ``n_outlets`` is how many outlets state the claim.
+        ``"carried_in_part"`` (the outlet states it, but the pair matcher found its sentence
+        only in part equal to another outlet's: it adds a clause that one lacks, or lacks one it
+        states), ``"only_here"`` (only this outlet states it) or ``"omitted"`` (this outlet does not
+        state it, at least one other does); ``n_outlets`` is how many outlets state the claim.
+        For ``carried_in_part``: ``part`` is ``"adds"`` or ``"lacks"``, and
+        ``evidence_article_id``, ``evidence_start``, ``evidence_end`` (offsets into that
+        article's text) and ``evidence_text`` give the clause added (in this outlet's article) or
+        missing (in the other outlet's article); empty strings and -1 otherwise.
     outlets : tuple of str
         The outlets of the event, sorted.
     threshold : float
-        The similarity threshold used.
+        The similarity threshold used for candidate pairs.
     """
 
     claims: pd.DataFrame
@@ -192,8 +224,8 @@ class ClaimAlignment:
         -------
         pandas.DataFrame
             One row per outlet, columns ``outlet, n_articles, n_sentences, n_claims, carried,
-            only_here, omitted, only_here_share`` (``only_here / n_claims``, NaN if the outlet
-            states no claim).
+            carried_in_part, only_here, omitted, only_here_share`` (``only_here / n_claims``, NaN
+            if the outlet states no claim).
         """
         import pandas as pd
 
@@ -202,8 +234,9 @@ class ClaimAlignment:
             cov = self.coverage[self.coverage["outlet"] == outlet]
             counts = cov["status"].value_counts()
             carried = int(counts.get("carried", 0))
+            in_part = int(counts.get("carried_in_part", 0))
             only = int(counts.get("only_here", 0))
-            n_claims = carried + only
+            n_claims = carried + in_part + only
             rows.append(
                 (
                     outlet,
@@ -211,6 +244,7 @@ class ClaimAlignment:
                     int((self.claims["outlet"] == outlet).sum()),
                     n_claims,
                     carried,
+                    in_part,
                     only,
                     int(counts.get("omitted", 0)),
                     only / n_claims if n_claims else math.nan,
@@ -250,6 +284,146 @@ def _cluster(sim, owner: list[int], threshold: float) -> list[int]:
     return [find(i) for i in range(n)]
 
 
+def _candidates(sim, owner: list[int], threshold: float, per_article: int) -> list[tuple[int, int]]:
+    """Cross-article sentence pairs ``(i, j)``, ``i < j``, worth asking the pair matcher about.
+
+    A pair is a candidate when its similarity is at least ``threshold`` and ``j`` is among the
+    ``per_article`` most similar sentences of its article for ``i``, or ``i`` of its article for
+    ``j``: at most ``2 * per_article`` pairs per sentence and other article, so the matcher's cost
+    grows linearly with the sentences of an event.
+    """
+    import numpy as np
+
+    n = len(owner)
+    owner_arr = np.asarray(owner)
+    s = np.where(owner_arr[:, None] != owner_arr[None, :], sim, -1.0)
+    s[s < threshold] = -1.0
+    keep = np.zeros((n, n), dtype=bool)
+    for art in np.unique(owner_arr).tolist():
+        cols = np.flatnonzero(owner_arr == art)
+        k = min(per_article, len(cols))
+        sub = s[:, cols]
+        top = (
+            np.argpartition(-sub, k - 1, axis=1)[:, :k]
+            if k < len(cols)
+            else np.tile(np.arange(len(cols)), (n, 1))
+        )
+        keep[np.repeat(np.arange(n), top.shape[1]), cols[top.ravel()]] = True
+    keep &= s >= 0.0
+    keep |= keep.T
+    iu, ju = np.nonzero(np.triu(keep, k=1))
+    return list(zip(iu.tolist(), ju.tolist(), strict=True))
+
+
+def _cluster_matched(
+    n: int,
+    owner: list[int],
+    pairs: list[tuple[int, int]],
+    matches: list[Any],
+    weights: list[float],
+    veto: frozenset[str],
+    sim: Any = None,
+    min_mean: float = 0.0,
+) -> list[int]:
+    """Join pairs decided same or partial, heaviest (most similar) first; conflicts keep apart.
+
+    Never puts two sentences of one article in a claim, nor two sentences whose pair has a
+    conflict in ``veto`` (numbers, dates, negation, direction).
+    """
+    import numpy as np
+
+    parent = list(range(n))
+    members: list[set[int]] = [{owner[i]} for i in range(n)]
+    nodes: list[set[int]] = [{i} for i in range(n)]
+    apart: list[set[int]] = [set() for _ in range(n)]
+    edges = []
+    for (i, j), m, w in zip(pairs, matches, weights, strict=True):
+        if _vetoed(m, veto):
+            apart[i].add(j)
+            apart[j].add(i)
+        elif m.decision in ("same", "partial"):
+            edges.append((-w, i, j))
+    edges.sort()
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in edges:
+        a, b = find(i), find(j)
+        if a == b or members[a] & members[b] or apart[a] & nodes[b]:
+            continue
+        # average linkage: a chain of pairwise links must not join sentences that share little
+        if (
+            min_mean > 0.0
+            and len(nodes[a]) + len(nodes[b]) > 2
+            and float(sim[np.ix_(sorted(nodes[a]), sorted(nodes[b]))].mean()) < min_mean
+        ):
+            continue
+        if a > b:
+            a, b = b, a
+        parent[b] = a
+        members[a] |= members[b]
+        nodes[a] |= nodes[b]
+        apart[a] |= apart[b]
+    return [find(i) for i in range(n)]
+
+
+def _overlap(a: Any, b: Any) -> float:
+    """The larger IDF-weighted share of one sentence's content words the other states (0 if none)."""
+    from ._claim_match import _coverage, _matched
+
+    cov_a = _coverage(a, _matched(a, b))
+    cov_b = _coverage(b, _matched(b, a))
+    return max(0.0 if math.isnan(cov_a) else cov_a, 0.0 if math.isnan(cov_b) else cov_b)
+
+
+def _vetoed(m: Any, veto: frozenset[str]) -> bool:
+    return bool(set(m.conflicts) & veto)
+
+
+def _negation_in_scope(m: Any, a: Any, b: Any) -> Any:
+    """The match, with a negation conflict only where one side negates what the other states.
+
+    The matcher reports a negation conflict whenever one sentence has a negator and the other
+    none. That also fires on paraphrases ("didn't mince words", "there was no doubt", "could not
+    get access" / "was unable to access") and on a negation inside the clause one side adds
+    ("X happened, though he did not say why"). Here a negator counts only outside an added clause
+    and only when the content word it negates (the next one) is stated by the other side:
+    "did not approve the bill" / "approved the bill" stays a conflict.
+    """
+    if "negation" not in m.conflicts:
+        return m
+    from ._claim_match import _NEGATORS
+
+    skip = None
+    if m.decision == "partial" and m.added:
+        skip = (a if m.longer == "a" else b, m.added[0])
+
+    def negated(x: Any) -> list[str]:
+        """Stems of the words x negates, one per negator outside an added clause ("" if none)."""
+        out = []
+        for k, (w, (s0, e0)) in enumerate(zip(x.lows, x.spans, strict=True)):
+            if not (w.replace("'", "") in _NEGATORS or w.endswith("n't")):
+                continue
+            if skip is not None and skip[0] is x and skip[1][0] <= s0 and e0 <= skip[1][1]:
+                continue
+            nxt = next((x.stems[t] for t in range(k + 1, len(x.lows)) if x.content[t]), "")
+            out.append(nxt)
+        return out
+
+    neg_a, neg_b = negated(a), negated(b)
+    # the same word on the other side, by its first five letters ("approve" / "approved")
+    heads_a = {st[:5] for st in a.content_set}
+    heads_b = {st[:5] for st in b.content_set}
+    targets = [*((st, heads_b) for st in neg_a), *((st, heads_a) for st in neg_b)]
+    if (bool(neg_a) != bool(neg_b)) and any(st and st[:5] in heads for st, heads in targets):
+        return m
+    return m._replace(conflicts=tuple(c for c in m.conflicts if c != "negation"))
+
+
 class ClaimSentence(NamedTuple):
     """One sentence of an article as claim alignment reads it (see :func:`claim_features`)."""
 
@@ -259,6 +433,7 @@ class ClaimSentence(NamedTuple):
     text: str
     n_words: int
     features: Any  # the similarity features of the sentence (private to the aligner)
+    reading: Any = None  # what the pair matcher reads (compare.align._claim_match.ClaimSentence)
 
 
 def claim_features(doc: Document) -> tuple[ClaimSentence, ...]:
@@ -275,12 +450,15 @@ def claim_features(doc: Document) -> tuple[ClaimSentence, ...]:
     Returns
     -------
     tuple of ClaimSentence
-        One per sentence: index, offsets, text, number of word and number tokens, features.
+        One per sentence: index, offsets, text, number of word and number tokens, similarity
+        features and the pair matcher's reading of the sentence.
     """
+    from ._claim_match import claim_sentences
     from ._claims_sim import sentence_features
 
     kinds = doc.token_kinds
     feats = sentence_features(doc)
+    readings = claim_sentences(doc)
     return tuple(
         ClaimSentence(
             si,
@@ -289,16 +467,43 @@ def claim_features(doc: Document) -> tuple[ClaimSentence, ...]:
             sent.text,
             (sent.token_end - sent.token_start) - kinds[sent.token_start : sent.token_end].count("punct"),
             feats[si],
+            readings[si],
         )
         for si, sent in enumerate(doc.sentences)
     )
 
 
+#: Similarity at or above which :func:`align_claims` joins two sentences without the pair matcher.
+SIMILARITY_THRESHOLD = 0.2
+#: Similarity at or above which :func:`align_claims` asks the pair matcher about a pair.
+CANDIDATE_THRESHOLD = 0.1
+#: Candidate partners per sentence and other article (the most similar ones).
+CANDIDATES_PER_ARTICLE = 2
+#: Similarity at or above which a candidate pair is joined even when the pair matcher calls it
+#: different (unless a conflict in :data:`ALIGN_VETO` keeps it apart): chosen by
+#: leave-one-dataset-out in ``benchmarks/tune_claim_join.py`` (0.20 on all sets and in two of three
+#: folds; see ``docs/benchmarks/claims.md``).
+JOIN_SIMILARITY = 0.2
+#: Two groups of sentences join into one claim only if their mean similarity is at least this
+#: (average linkage; 0 turns the check off): keeps chains of pairwise links from joining unrelated
+#: sentences in stories with many outlets.
+CLUSTER_MIN_SIMILARITY = 0.0
+#: Candidates whose larger coverage (IDF-weighted share of one side's content words the other
+#: states) is below this are not shown to the pair matcher (they may still join by similarity):
+#: see the candidate table in ``docs/benchmarks/claims.md``.
+MIN_COVERAGE = 0.3
+#: Conflicts that keep two sentences out of one claim, whatever the matcher decides: negation,
+#: opposite directions ("approved" / "rejected"), numbers that all disagree, other dates.
+ALIGN_VETO: tuple[str, ...] = ("negation", "direction", "number", "date")
+
+
 def align_claims(
     articles: Any,
     *,
-    threshold: float = 0.2,
+    threshold: float | None = None,
     min_words: int = 4,
+    match: bool = True,
+    min_group_similarity: float | None = None,
     features: Sequence[Sequence[ClaimSentence]] | None = None,
 ) -> ClaimAlignment:
     """Align the claims (sentences) of one event's articles across outlets.
@@ -307,12 +512,23 @@ def align_claims(
     ----------
     articles : Corpus or list of Article
         The articles of **one** event, from one or more outlets.
-    threshold : float
+    threshold : float, optional
         Similarity in [0, 1] at or above which two sentences of different articles may state the
-        same claim. The default 0.2 was chosen on the development half of the hand-made paraphrase
-        set in ``tests/data/paraphrase_claims.jsonl`` (see ``docs/benchmarks/claims.md``).
+        same claim. With ``match=True`` it selects the candidate pairs the pair matcher decides
+        (default :data:`CANDIDATE_THRESHOLD`, 0.10); with ``match=False`` it joins them directly
+        (default :data:`SIMILARITY_THRESHOLD`, 0.20, chosen on the development half of the
+        hand-made paraphrase set; see ``docs/benchmarks/claims.md``).
     min_words : int
         Sentences with fewer word tokens (headline fragments, datelines, bylines) are left out.
+    match : bool
+        Decide candidate pairs with the pair matcher (same / partial / different, with explicit
+        conflicts); False joins on similarity alone, as before (no ``carried_in_part``).
+    min_group_similarity : float, optional
+        With ``match=True``: two groups of sentences join into one claim only if their mean
+        similarity is at least this (average linkage). Default :data:`CLUSTER_MIN_SIMILARITY`
+        (0: off, as chosen by leave-one-story-out on real coverage); about 0.2 stops long chains
+        of pairwise links in stories with many outlets, at a small cost in recall (see
+        ``docs/benchmarks/claims.md``).
     features : sequence, optional
         One :func:`claim_features` result per article, in the order of ``articles``: the texts are
         then not analysed again (this is how :func:`compare.analyze` calls it).
@@ -329,7 +545,8 @@ def align_claims(
     TypeError
         If ``articles`` is not a Corpus or a list of Article.
     InvalidInputError
-        If ``threshold`` is not in [0, 1] or ``min_words`` is not a positive int.
+        If ``threshold`` or ``min_group_similarity`` is not in [0, 1] or ``min_words`` is not a
+        positive int.
 
     Warns
     -----
@@ -342,11 +559,23 @@ def align_claims(
     (unigrams and bigrams), TF-IDF cosine over character 3-5-grams within words (both with IDF
     fitted on the event's sentences), and the Jaccard overlap of numbers and capitalised names. It
     is scaled down when the sentences' numbers all disagree or they sit on opposite sides of an
-    event direction ("raised"/"cut", "signed"/"vetoed"). Sentence pairs at or above ``threshold``
-    are joined greedily, most similar first, never putting two sentences of one article in a
-    claim. The result is deterministic: it depends on article order only through claim numbering.
-    Lexical similarity cannot see negation or contradiction reliably: check claims whose
-    ``similarity`` is near the threshold.
+    event direction ("raised"/"cut", "signed"/"vetoed").
+
+    With ``match=True`` (the default) each sentence's :data:`CANDIDATES_PER_ARTICLE` most similar
+    sentences of every other article, at or above ``threshold``, are candidates. The pair matcher
+    (:func:`compare.align._claim_match.match_features`, a logistic regression over overlap,
+    number, date, name, negation and direction features) decides those sharing at least
+    :data:`MIN_COVERAGE` of one side's content words: ``same``, ``partial`` (one side states the
+    other's claim and adds a clause) or ``different``. Pairs decided same or partial, and pairs
+    whose similarity is at least :data:`JOIN_SIMILARITY` (paraphrases in other words, which the
+    lexical matcher misses), are joined, most similar first (on real coverage this order kept more
+    true pairs than the matcher's probability). A claim never holds two sentences of one article,
+    nor two sentences with a conflict in :data:`ALIGN_VETO` (numbers that all disagree, other
+    dates, opposite directions, or one side negating a word the other states outside an added
+    clause). An outlet whose sentence has a partial link to another outlet's sentence is
+    ``carried_in_part``, with the added or missing clause as evidence. With ``match=False``, pairs
+    at or above ``threshold`` are joined greedily by similarity. The result is deterministic: it
+    depends on article order only through claim numbering.
 
     Examples
     --------
@@ -374,8 +603,25 @@ def align_claims(
             f"Got {len(features)} for {len(arts)} articles."
         )
         raise InvalidInputError(msg)
+    if not isinstance(match, bool):
+        msg = f"The 'match' parameter of {caller} must be True or False. Got {match!r} instead."
+        raise InvalidInputError(msg)
+    if threshold is None:
+        threshold = CANDIDATE_THRESHOLD if match else SIMILARITY_THRESHOLD
     if isinstance(threshold, bool) or not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
         msg = f"The 'threshold' parameter of {caller} must be a number in [0, 1]. Got {threshold!r} instead."
+        raise InvalidInputError(msg)
+    if min_group_similarity is None:
+        min_group_similarity = CLUSTER_MIN_SIMILARITY
+    if (
+        isinstance(min_group_similarity, bool)
+        or not isinstance(min_group_similarity, (int, float))
+        or not 0.0 <= min_group_similarity <= 1.0
+    ):
+        msg = (
+            f"The 'min_group_similarity' parameter of {caller} must be a number in [0, 1]. "
+            f"Got {min_group_similarity!r} instead."
+        )
         raise InvalidInputError(msg)
     if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 1:
         msg = f"The 'min_words' parameter of {caller} must be an int >= 1. Got {min_words!r} instead."
@@ -389,19 +635,28 @@ def align_claims(
     owner: list[int] = []
     meta: list[tuple[str, str, int, int, int, str]] = []
     feats = []
+    readings = []
     for ai, (art, sentences) in enumerate(zip(arts, features, strict=True)):
+        missing = match and any(cs.reading is None for cs in sentences)
+        if missing:  # features made without the matcher's reading: read the text once
+            from ._claim_match import claim_sentences
+
+            extra = claim_sentences(analyze_text(art.text))
         for cs in sentences:
             if cs.n_words < min_words:
                 continue
             owner.append(ai)
             meta.append((art.id, art.outlet, cs.sentence, cs.start, cs.end, cs.text))
             feats.append(cs.features)
+            readings.append(extra[cs.sentence] if missing else cs.reading)
 
     if not meta:
         claims = pd.DataFrame(columns=list(CLAIM_COLUMNS)).astype(
             {"sentence": "int64", "start": "int64", "end": "int64", "similarity": "float64"}
         )
-        coverage = pd.DataFrame(columns=list(COVERAGE_COLUMNS)).astype({"n_outlets": "int64"})
+        coverage = pd.DataFrame(columns=list(COVERAGE_COLUMNS)).astype(
+            {"n_outlets": "int64", "evidence_start": "int64", "evidence_end": "int64"}
+        )
         return ClaimAlignment(claims, coverage, outlets, float(threshold), n_articles)
 
     if len(meta) > _MAX_SENTENCES:
@@ -411,7 +666,44 @@ def align_claims(
         )
         warnings.warn(msg, CompareWarning, stacklevel=2)
     sim = similarity_matrix(feats)
-    roots = _cluster(sim, owner, float(threshold))
+    linked: dict[int, list[tuple[int, Any, bool]]] = {}  # node -> (other node, match, node is side a)
+    if match:
+        from ._claim_match import ClaimMatch, _conflicts, load_model, match_features
+
+        model = load_model()
+        veto = frozenset(ALIGN_VETO)
+        candidates = _candidates(sim, owner, float(threshold), CANDIDATES_PER_ARTICLE)
+        asked = [(i, j) for i, j in candidates if _overlap(readings[i], readings[j]) >= MIN_COVERAGE]
+        answers = match_features([(readings[i], readings[j]) for i, j in asked], model=model)
+        decided = {
+            (i, j): _negation_in_scope(m, readings[i], readings[j])
+            for (i, j), m in zip(asked, answers, strict=True)
+        }
+        pairs, matches, weights = [], [], []
+        for i, j in candidates:
+            m = decided.get((i, j))
+            close = float(sim[i, j]) >= JOIN_SIMILARITY
+            if m is None:
+                if not close:
+                    continue
+                m = ClaimMatch(
+                    math.nan, "different", None, (), math.nan, math.nan, _conflicts(readings[i], readings[j])
+                )
+                m = _negation_in_scope(m, readings[i], readings[j])
+            if m.decision == "different" and close:  # paraphrases the lexical matcher misses
+                m = m._replace(decision="same")
+            pairs.append((i, j))
+            matches.append(m)
+            weights.append(float(sim[i, j]))  # joined in order of event similarity, as without the matcher
+        roots = _cluster_matched(
+            len(meta), owner, pairs, matches, weights, veto, sim, float(min_group_similarity)
+        )
+        for (i, j), m in zip(pairs, matches, strict=True):
+            if m.decision in ("same", "partial") and roots[i] == roots[j] and not _vetoed(m, veto):
+                linked.setdefault(i, []).append((j, m, True))
+                linked.setdefault(j, []).append((i, m, False))
+    else:
+        roots = _cluster(sim, owner, float(threshold))
     # claim ids in order of first appearance
     ids: dict[int, str] = {}
     for r in roots:
@@ -429,11 +721,201 @@ def align_claims(
     claims = claims.sort_values(["claim_id", "article_id", "sentence"], kind="stable").reset_index(drop=True)
 
     cov_rows = []
-    carried_by = claims.groupby("claim_id", sort=True)["outlet"].agg(lambda s: set(s))
-    for cid, have in carried_by.items():
+    for root, nodes in sorted(groups.items(), key=lambda kv: ids[kv[0]]):
+        have: dict[str, list[int]] = {}
+        for i in nodes:
+            have.setdefault(meta[i][1], []).append(i)
         k = len(have)
         for outlet in outlets:
-            status = ("only_here" if k == 1 else "carried") if outlet in have else "omitted"
-            cov_rows.append((cid, outlet, status, k))
+            if outlet not in have:
+                cov_rows.append((ids[root], outlet, "omitted", k, "", "", -1, -1, ""))
+            elif k == 1:
+                cov_rows.append((ids[root], outlet, "only_here", k, "", "", -1, -1, ""))
+            else:
+                status, part, ev_id, ev_start, ev_end, ev_text = _outlet_status(
+                    have[outlet], linked, meta, owner, arts
+                )
+                cov_rows.append((ids[root], outlet, status, k, part, ev_id, ev_start, ev_end, ev_text))
     coverage = pd.DataFrame(cov_rows, columns=list(COVERAGE_COLUMNS))
     return ClaimAlignment(claims, coverage, outlets, float(threshold), n_articles)
+
+
+def _outlet_status(
+    nodes: list[int], linked: dict[int, list[tuple[int, Any, bool]]], meta: list, owner: list[int], arts: list
+) -> tuple[str, str, str, int, int, str]:
+    """Status of an outlet that states a shared claim: carried, or carried in part with the clause.
+
+    ``carried_in_part`` when the pair matcher found one of its direct links to another outlet's
+    sentence partial: the most probable such link gives the evidence (``adds``: the clause its
+    sentence adds; ``lacks``: the clause the other outlet's sentence adds). ``carried`` when all
+    its links are the same claim (or it was joined without the matcher). In a story with many
+    outlets an outlet is thus "in part" as soon as one other outlet tells the claim with more or
+    fewer words; the evidence says which.
+    """
+    outlet = meta[nodes[0]][1]
+    best = None
+    for i in nodes:
+        for j, m, i_is_a in linked.get(i, ()):
+            if meta[j][1] == outlet or m.decision != "partial" or not m.added:
+                continue
+            if best is None or m.probability > best[1].probability:
+                best = (i, m, i_is_a, j)
+    if best is None:
+        return ("carried", "", "", -1, -1, "")
+    i, m, i_is_a, j = best
+    adds = (m.longer == "a") == i_is_a
+    node = i if adds else j
+    art = arts[owner[node]]
+    start, end = m.added[0]
+    return ("carried_in_part", "adds" if adds else "lacks", art.id, int(start), int(end), art.text[start:end])
+
+
+def omission_scores(
+    coverage: pd.DataFrame,
+    *,
+    partial_weight: float = 0.5,
+    n_boot: int = 1000,
+    ci: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """How much of a story each outlet leaves out, weighted by how widely the rest carry it.
+
+    Parameters
+    ----------
+    coverage : pandas.DataFrame
+        :attr:`ClaimAlignment.coverage`, or the ``coverage`` table of :class:`compare.Results`
+        (with ``event_id``: one score per event and outlet).
+    partial_weight : float
+        How much a claim the outlet carries in part, lacking a clause others state, counts as
+        omitted (0: not at all, 1: as a full omission). Claims where the outlet *adds* a clause
+        count as carried.
+    n_boot : int
+        Bootstrap resamples of the story's claims for the interval (0: no interval).
+    ci : float
+        Coverage of the interval, in (0, 1).
+    seed : int
+        Seed of the bootstrap (results are reproducible).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event and outlet, columns :data:`OMISSION_COLUMNS`: ``n_claims`` (claims of
+        the story that at least one *other* outlet carries), ``n_omitted``, ``n_lacking`` (carried
+        in part, lacking a clause), ``omission`` (the weighted share, in [0, 1]; higher: the outlet
+        leaves out more of what the others report; NaN without claims), ``omission_unweighted``
+        (plain share of omitted claims), ``ci_low``/``ci_high`` (percentile bootstrap over
+        claims; NaN with fewer than 2 claims or ``n_boot=0``) and ``n_other_outlets``.
+
+    Raises
+    ------
+    InvalidInputError
+        If a column is missing or an option is out of range.
+
+    Notes
+    -----
+    For outlet *o* and the claims *c* stated by at least one other outlet, with ``w_c`` the number
+    of other outlets that state *c* and ``m_c`` 1 if *o* omits it, ``partial_weight`` if it lacks
+    a clause, else 0: ``omission = sum(w_c * m_c) / sum(w_c)``. A claim every other outlet carries
+    weighs most; one only a single other outlet states weighs least. The interval resamples claims
+    with replacement (the story's claims are the units); it does not cover the uncertainty of the
+    alignment itself.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> cov = pd.DataFrame({"claim_id": ["c1", "c1", "c2", "c2"], "outlet": ["A", "B", "A", "B"],
+    ...                     "status": ["carried", "carried", "only_here", "omitted"], "n_outlets": [2, 2, 1, 1]})
+    >>> omission_scores(cov, n_boot=0)[["outlet", "n_claims", "omission"]].to_dict("records")
+    [{'outlet': 'A', 'n_claims': 1, 'omission': 0.0}, {'outlet': 'B', 'n_claims': 2, 'omission': 0.5}]
+    """
+    import numpy as np
+    import pandas as pd
+
+    caller = "omission_scores"
+    if not isinstance(coverage, pd.DataFrame):
+        msg = (
+            f"The 'coverage' parameter of {caller} must be a pandas DataFrame. Got {type(coverage).__name__}."
+        )
+        raise TypeError(msg)
+    missing = {"claim_id", "outlet", "status"} - set(coverage.columns)
+    if missing:
+        msg = f"The 'coverage' parameter of {caller} lacks the columns {sorted(missing)}."
+        raise InvalidInputError(msg)
+    bad = set(coverage["status"].dropna()) - set(STATUSES)
+    if bad:
+        msg = f"The 'coverage' parameter of {caller} has unknown statuses {sorted(map(str, bad))}: expected {list(STATUSES)}."
+        raise InvalidInputError(msg)
+    checks = (
+        ("partial_weight", partial_weight, lambda v: 0.0 <= v <= 1.0, "a number in [0, 1]"),
+        ("ci", ci, lambda v: 0.0 < v < 1.0, "a number in (0, 1)"),
+    )
+    for name, value, ok, what in checks:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not ok(value):
+            msg = f"The '{name}' parameter of {caller} must be {what}. Got {value!r} instead."
+            raise InvalidInputError(msg)
+    for name, value in (("n_boot", n_boot), ("seed", seed)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            msg = f"The '{name}' parameter of {caller} must be an int >= 0. Got {value!r} instead."
+            raise InvalidInputError(msg)
+    has_event = "event_id" in coverage.columns
+    rows = []
+    rng = np.random.default_rng(seed)
+    frames = coverage.groupby("event_id", sort=True) if has_event else [("", coverage)]
+    for event_id, part in frames:
+        claim_ids = sorted(set(part["claim_id"]), key=str)
+        outlets = sorted(set(part["outlet"]), key=str)
+        pos = {c: k for k, c in enumerate(claim_ids)}
+        col = {o: k for k, o in enumerate(outlets)}
+        status = np.full((len(claim_ids), len(outlets)), "omitted", dtype=object)
+        lacks = np.zeros(status.shape, dtype=bool)
+        parts = part["part"] if "part" in part.columns else [""] * len(part)
+        for cid, o, st, pt in zip(part["claim_id"], part["outlet"], part["status"], parts, strict=True):
+            status[pos[cid], col[o]] = st
+            lacks[pos[cid], col[o]] = pt == "lacks"
+        states_carry = (status == "carried") | (status == "carried_in_part") | (status == "only_here")
+        n_carry = states_carry.sum(axis=1)
+        for k, outlet in enumerate(outlets):
+            w = (n_carry - states_carry[:, k]).astype(float)  # other outlets that state each claim
+            keep = w > 0
+            w = w[keep]
+            m = np.where(status[keep, k] == "omitted", 1.0, 0.0) + np.where(
+                lacks[keep, k], partial_weight, 0.0
+            )
+            n = int(keep.sum())
+            score = float((w * m).sum() / w.sum()) if n else math.nan
+            lo = hi = math.nan
+            if n >= 2 and n_boot > 0:
+                idx = rng.integers(0, n, size=(n_boot, n))
+                bw = w[idx]
+                boot = (bw * m[idx]).sum(axis=1) / bw.sum(axis=1)
+                lo, hi = (float(v) for v in np.quantile(boot, [(1 - ci) / 2, (1 + ci) / 2]))
+            rows.append(
+                (
+                    event_id,
+                    outlet,
+                    n,
+                    int((status[keep, k] == "omitted").sum()),
+                    int(lacks[keep, k].sum()),
+                    score,
+                    float((status[keep, k] == "omitted").mean()) if n else math.nan,
+                    lo,
+                    hi,
+                    len(outlets) - 1,
+                )
+            )
+    out = pd.DataFrame(rows, columns=["event_id", *OMISSION_COLUMNS])
+    return out if has_event else out.drop(columns="event_id")
+
+
+#: Columns of :func:`omission_scores` (``event_id`` first when the coverage has events).
+OMISSION_COLUMNS: tuple[str, ...] = (
+    "outlet",
+    "n_claims",
+    "n_omitted",
+    "n_lacking",
+    "omission",
+    "omission_unweighted",
+    "ci_low",
+    "ci_high",
+    "n_other_outlets",
+)

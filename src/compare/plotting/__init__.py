@@ -17,7 +17,7 @@ Displays:
 - :class:`ActorSentimentDisplay`: sentiment toward each actor, actors x outlets;
 - :class:`SourceTypeDisplay`: attributed sources by type, per outlet;
 - :class:`FrameProfileDisplay`: mean frame scores per outlet;
-- :class:`CoverageMatrixDisplay`: which outlet carried, omitted or alone reported each claim;
+- :class:`CoverageMatrixDisplay`: which outlet carried (wholly or in part), omitted or alone reported each claim;
 - :class:`CitationGraphDisplay`: which outlet cites which (outlets on a circle, arrows);
 - :class:`NamingDisplay`: how each outlet names one referent (shares of forms, with intervals);
 - :class:`VocabularyDisplay`: distinctive words of two sides (frequency against z-score).

@@ -37,8 +37,8 @@ class CoverageMatrixDisplay:
     Parameters
     ----------
     matrix : pandas.DataFrame
-        Claims as index, outlets as columns, status (``carried``, ``omitted``, ``only_here``) as
-        values.
+        Claims as index, outlets as columns, status (``carried``, ``carried_in_part``, ``omitted``,
+        ``only_here``) as values.
     labels : mapping, optional
         Claim id -> short text shown on the axis.
     """

@@ -33,6 +33,7 @@ PALETTE: tuple[str, ...] = (
 #: Colours of the claim coverage states.
 COVERAGE_COLORS: dict[str, str] = {
     "carried": "#4c9a2a",
+    "carried_in_part": "#a8d08d",
     "only_here": "#e5a50a",
     "omitted": "#e6e6e6",
 }

@@ -308,36 +308,9 @@ def _differences_section(comparisons: pd.DataFrame, *, max_rows: int = 40) -> Se
 
 
 def _coverage_section(results: Results, event: str | None) -> Section | None:
-    from ..plotting import CoverageMatrixDisplay
+    from ._claims import claims_section  # the claim section lives in its own module
 
-    coverage = _table(results, "coverage")
-    if event is None or coverage.empty or "event_id" not in coverage.columns:
-        return None
-    part = coverage[coverage["event_id"].astype(str) == event]
-    if part.empty:
-        return None
-    claims = _table(results, "claims")
-    disp = CoverageMatrixDisplay.from_frame(part, claims=claims, event=event)
-    n_rows, n_cols = disp.matrix.shape
-    blocks: list[Block] = [
-        TextBlock((("Claims are sentences aligned across the event's articles. A claim is carried by an outlet "
-                   "that has a matching sentence, omitted by one that has none, and only here when a single outlet "
-                   "reports it."),))
-    ]
-    fig = _figure(lambda ax: disp.plot(ax=ax), size=(0.9 * n_cols + 5.5, 0.26 * n_rows + 1.8), id_prefix="coverage-",
-                  caption="Claim coverage (claims carried by most outlets first).")
-    if fig is not None:
-        blocks.append(fig)
-    counts = part.groupby(["outlet", "status"]).size().unstack("status", fill_value=0)
-    counts = counts.reindex(index=sorted(counts.index, key=str), columns=sorted(counts.columns))
-    blocks.append(_table_block(counts.reset_index(), caption="Claims by outlet and status"))
-    if not claims.empty and {"claim_id", "outlet", "text"} <= set(claims.columns):
-        sub = claims[claims["event_id"].astype(str) == event] if "event_id" in claims.columns else claims
-        if not sub.empty:
-            view = sub.sort_values(["claim_id", "outlet", "article_id"])[["claim_id", "outlet", "text"]]
-            view = view.assign(text=view["text"].map(lambda t: " ".join(str(t).split())))
-            blocks.append(_table_block(view, caption="Claims and the sentences behind them"))
-    return Section("coverage", "Claim coverage", tuple(blocks))
+    return claims_section(results, event)
 
 
 #: With at most this many outlets, a table (transposed: one column per outlet) shows the frame and
