@@ -78,7 +78,7 @@ if sys.argv[1] == "dask":
     from dask.distributed import Client, LocalCluster
     from compare.distributed import analyze_distributed
     with dask.config.set({"distributed.comm.timeouts.connect": "120s"}), LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, Client(cluster) as client:
         res = analyze_distributed(corpus(), client=client, config=cfg, npartitions=3)
 else:
@@ -196,7 +196,7 @@ def test_dask_local_cluster_matches_local(tiny_corpus):
     local = compare.analyze(tiny_corpus, config=FAST)
     # generous timeouts: on a loaded 2-core machine, starting worker processes can take a while
     with dask.config.set({"distributed.comm.timeouts.connect": "120s", "distributed.comm.timeouts.tcp": "120s"}), distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster, distributed.Client(cluster) as client:
         remote = analyze_distributed(tiny_corpus, client=client, config=FAST, npartitions=3)
         bag = pytest.importorskip("dask.bag").from_sequence([a.to_dict() for a in tiny_corpus], npartitions=2)
