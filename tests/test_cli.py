@@ -74,6 +74,20 @@ def test_jobs_default_to_the_available_cores_at_most_four(tmp_path, monkeypatch)
     assert cli._config(parser.parse_args(["report", "--config", str(toml)])).jobs == 2  # the file's value stands
 
 
+def test_small_corpora_are_analysed_in_one_process_by_default(monkeypatch):
+    from compare import cli
+
+    parser = cli._build_parser()
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: set(range(8)), raising=False)
+    args = parser.parse_args(["report"])
+    cfg = cli._config(args)
+    assert cfg.jobs == 4
+    assert cli._analysis_config(cfg, args, cli.POOL_MIN_ARTICLES - 1).jobs == 1
+    assert cli._analysis_config(cfg, args, cli.POOL_MIN_ARTICLES).jobs == 4
+    asked = parser.parse_args(["report", "--jobs", "2"])  # an explicit --jobs stands
+    assert cli._analysis_config(cli._config(asked), asked, 10).jobs == 2
+
+
 def test_ingest_summary_is_safe_for_the_terminal(tmp_path, capsys):
     (tmp_path / "a.md").write_text('---\noutlet: "Evil\\e]0;title\\a \\u202e News"\n---\nSome text. More.\n', encoding="utf-8")
     (tmp_path / "b.jsonl").write_text('{"id": "b", "outlet": "Bad \\ud800 Post", "text": "T \\udfff."}\n', encoding="utf-8")
