@@ -267,7 +267,7 @@ def test_undated_article_never_bridges_the_window():
     title, text = EVENTS["flood"]
     arts = [
         Article(id="early", outlet="X", title=title, text=text, published="2024-03-01"),
-        Article(id="late", outlet="Y", title=title, text=text, published="2024-03-20"),
+        Article(id="late", outlet="Y", title=title, text=text, published="2024-04-01"),
         Article(id="undated", outlet="Z", title=title, text=text, published=None),
     ]
     frame = align_events(Corpus(arts), window_days=3)
@@ -351,3 +351,50 @@ def test_background_frequencies_keep_the_words_of_a_one_story_corpus():
     own_sim = (own[0] @ own[1].T).toarray().item()
     pooled_sim = (pooled[0] @ pooled[1].T).toarray().item()
     assert pooled_sim > own_sim  # "prisoner" and "swap" are rare in the background: they count
+
+
+def test_single_link_joins_a_chain_within_its_constraints():
+    """Stories join developments through one alike pair (a chain), never across the window or a cannot-link."""
+    from compare.align._events_graph import single_link
+
+    a, b = np.array([0, 1, 2]), np.array([1, 2, 3])
+    sim = np.array([0.9, 0.8, 0.1])
+    outlets = np.array([0, 1, 2, 3])
+    labels = single_link(4, a, b, sim, outlets, threshold=0.5, forbid_same_outlet=True)
+    assert labels.tolist() == [0, 0, 0, 3]  # 0-1-2 chained although 0 and 2 share no edge
+    # the window holds for every pair of dated members, also through an undated one (row 1)
+    days = np.array([1.0, np.nan, 30.0, 2.0])
+    labels = single_link(
+        4, a, b, sim, outlets, threshold=0.5, forbid_same_outlet=True, days=days, window=21.0
+    )
+    assert labels[0] == labels[1] != labels[2]
+    # cannot-link: rows 0 and 2 of one outlet never share a cluster when forbidden
+    labels = single_link(4, a, b, sim, np.array([0, 1, 0, 3]), threshold=0.5, forbid_same_outlet=True)
+    assert labels[0] == labels[1] != labels[2]
+    # initial clusters are kept and joined as wholes
+    labels = single_link(
+        4, a, b, sim, outlets, threshold=0.75, forbid_same_outlet=False, initial=np.array([0, 0, 5, 5])
+    )
+    assert labels.tolist() == [0, 0, 0, 0]
+
+
+def test_story_window_joins_run_up_and_aftermath_beyond_two_weeks():
+    """Developments 17 days apart (a death and its funeral) share a story within the default window."""
+    title, text = EVENTS["flood"]
+    arts = [
+        Article(id="early", outlet="X", title=title, text=text, published="2024-03-01"),
+        Article(id="late", outlet="Y", title=title, text=text, published="2024-03-18"),
+    ]
+    frame = align_events(Corpus(arts), window_days=3)
+    assert frame["development_id"].nunique() == 2
+    assert len(set(frame["event_id"])) == 1
+    assert align_events(Corpus(arts), window_days=3, story_window_days=14)["event_id"].nunique() == 2
+
+
+def test_story_linkage_of_the_model_is_checked():
+    from compare.align._events_pairs import load_pair_model
+
+    spec = dict(load_pair_model())
+    assert spec["story_linkage"] == "single"
+    with pytest.raises(InvalidInputError, match="pair model"):
+        align_events(make_corpus(), model={**spec, "story_linkage": "complete"})

@@ -124,6 +124,9 @@ def _prepare(model: Mapping[str, Any]) -> dict[str, Any]:
         msg = f"The event pair model must have {len(PAIR_FEATURES)} weights per level."
         raise ValueError(msg)
     spec["story"] = story
+    if spec.get("story_linkage", "average") not in ("single", "average"):
+        msg = f"The event pair model's story_linkage must be 'single' or 'average'. Got {spec['story_linkage']!r}."
+        raise ValueError(msg)
     bg = spec.get("background")
     if bg is not None and "terms" not in bg:
         from ._events_vectors import background_frequencies

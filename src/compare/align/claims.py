@@ -24,7 +24,14 @@ from ._common import as_articles
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["CLAIM_COLUMNS", "COVERAGE_COLUMNS", "ClaimAlignment", "ClaimSentence", "align_claims", "claim_features"]
+__all__ = [
+    "CLAIM_COLUMNS",
+    "COVERAGE_COLUMNS",
+    "ClaimAlignment",
+    "ClaimSentence",
+    "align_claims",
+    "claim_features",
+]
 
 #: Columns of :attr:`ClaimAlignment.claims`.
 CLAIM_COLUMNS: tuple[str, ...] = (

@@ -49,6 +49,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
 
 _CALLER = "align_events"
 _SAME_OUTLET = ("development", "forbid", "allow")
+#: Terms kept per development centroid (a story's developments share few of their heaviest terms).
+_CENTROID_TERMS = 1000
 
 
 def align_events(
@@ -92,8 +94,9 @@ def align_events(
         The dated articles of one development lie at most this many days apart (every pair,
         also through undated members).
     story_window_days : float, optional
-        The same for a story (at least ``window_days``; default the larger of 14 and
-        ``window_days``).
+        The same for a story (at least ``window_days``; default the larger of 21 and
+        ``window_days``: a story's run-up and aftermath, e.g. a death and a funeral 17 days
+        apart).
     same_outlet : {"development", "forbid", "allow"}
         ``"development"`` (default) lets one outlet's follow-ups share a story but never puts two
         articles of one outlet in one development; ``"forbid"`` keeps them apart at both levels;
@@ -172,7 +175,7 @@ def align_events(
     check_choice(same_outlet, _SAME_OUTLET, name="same_outlet", caller=_CALLER)
     _check_number(window_days, "window_days", low=0.0)
     if story_window_days is None:
-        story_window_days = max(14.0, float(window_days))
+        story_window_days = max(21.0, float(window_days))
     _check_number(story_window_days, "story_window_days", low=float(window_days))
     _check_int(n_neighbors, "n_neighbors", low=1)
     for name, value in (("min_probability", min_probability), ("story_probability", story_probability)):
@@ -286,18 +289,36 @@ def stories(
     same_outlet: str,
     story_window_days: float,
 ) -> np.ndarray:
-    """Story label per row of ``g``: developments joined by the story model on the pairs ``s``
-    (weighted average linkage: a development pair counts as many article pairs as it joins)."""
-    from ._events_graph import agglomerate
+    """Story label per row of ``g``: developments joined by the story model on the pairs ``s``.
+
+    The model's ``story_linkage`` says how: ``"single"`` (the shipped model) joins two stories
+    when one pair of their developments reaches ``threshold``; ``"average"`` uses weighted
+    average linkage (a development pair counts as many article pairs as it joins).
+    """
+    from ._events_graph import agglomerate, single_link
     from ._events_pairs import pair_probability
 
     n = len(g.features)
+    prob = pair_probability(s.x, spec["story"])
+    if spec.get("story_linkage", "average") == "single":
+        return single_link(
+            n,
+            s.a,
+            s.b,
+            prob,
+            g.outlets,
+            threshold=threshold,
+            forbid_same_outlet=same_outlet == "forbid",
+            days=g.days,
+            window=float(story_window_days),
+            initial=dev,
+        )
     sizes = np.bincount(dev, minlength=n).astype(np.float64)
     story, _ = agglomerate(
         n,
         s.a,
         s.b,
-        pair_probability(s.x, spec["story"]) * sizes[s.a] * sizes[s.b],
+        prob * sizes[s.a] * sizes[s.b],
         g.outlets,
         threshold=threshold,
         forbid_same_outlet=same_outlet == "forbid",
@@ -397,7 +418,7 @@ def development_pairs(
     d = codes.size
     member = sp.csr_matrix((np.ones(n, dtype=np.float32), (inv, np.arange(n))), shape=(d, n))
     x, names_m, numbers_m = g.vectors
-    cx = normalize(prune_rows(sp.csr_matrix(member @ x), 2 * x.getnnz(axis=1).max(initial=1)), copy=False)
+    cx = normalize(prune_rows(sp.csr_matrix(member @ x), _CENTROID_TERMS), copy=False)
     cn = normalize(sp.csr_matrix(member @ names_m), copy=False)
     cnum = normalize(sp.csr_matrix(member @ numbers_m), copy=False)
     dated = ~np.isnan(g.days)
