@@ -61,10 +61,10 @@ RC_CACHE = HERE.parents[1] / "shared" / "real_coverage"
 RC_SETS = ("rc-assad-fall-2024", "rc-gaza-ceasefire-2025", "rc-navalny-death-2024", "rc-prisoner-swap-2024")
 MODEL_PATH = HERE.parent / "src" / "compare" / "data" / "event_pairs.json"
 DEV_GRID = (0.3, 0.4, 0.5, 0.6, 0.7)
-#: Story levels tried, as centroid cosines (the level is stored as the story model's probability).
-STORY_COSINES = (0.16, 0.18, 0.2, 0.22, 0.24, 0.26, 0.28, 0.3, 0.32, 0.34, 0.36, 0.4, 0.45, 0.5)
-#: ARI a dated corpus of single events (BASIL) may lose to story merges (see ``fit``).
-DATED_LOSS = 0.01
+#: Bands of the corpus's own story level tried, as centroid cosines (stored as the story model's
+#: probabilities: ``story_probability`` at the bottom, ``story_band_high`` at the top).
+BAND_LOW = (0.1, 0.12, 0.14, 0.16, 0.18, 0.2)
+BAND_HIGH = (0.3, 0.35, 0.4, 0.45, 0.5)
 #: Story window (days) used in fitting and by default in align_events.
 STORY_WINDOW = 21.0
 #: Corpora whose gold events are single developments (AllSides roundups: one day of an ongoing
@@ -204,15 +204,27 @@ class Prepared:
             self._dev_pairs = development_pairs(self.g, dev, story_window_days=STORY_WINDOW, n_neighbors=10)
         return self._dev_pairs
 
-    def ari(self, model: dict, p_dev: float, p_story: float | None, level: str) -> float:
+    def ari(
+        self, model: dict, p_dev: float, p_story: float | None, level: str, band_high: float | None = None
+    ) -> float:
         from sklearn.metrics import adjusted_rand_score
 
-        dev = self.developments(model, p_dev)
+        dev = self._dev.get(p_dev) if hasattr(self, "_dev") else None
+        if dev is None:
+            dev = self.developments(model, p_dev)
+            self._dev = {p_dev: dev}
         pred = dev
         if p_story is not None:
             s = self.dev_pairs(dev)
-            pred = stories(
-                self.g, s, dev, model, p_story, same_outlet="development", story_window_days=STORY_WINDOW
+            pred, _ = stories(
+                self.g,
+                s,
+                dev,
+                model,
+                p_story,
+                same_outlet="development",
+                story_window_days=STORY_WINDOW,
+                band_high=band_high,
             )
         return adjusted_rand_score(self.labels(level).astype(str), pred)
 
@@ -265,26 +277,31 @@ def fit(train: dict[str, Corpus], *, log=None) -> dict:
     model["story"] = {"coef": story_coef, "intercept": model["intercept"]}
     model["story_linkage"] = "single"
     spec = load_pair_model(model)
-    # The story level: the best balanced mean story ARI over the corpora of single events (BASIL,
-    # NewsWCL50: nothing to join) and the real-coverage sets (stories of several developments),
-    # each kind weighted equally, among the levels at which no dated corpus of single events loses
-    # more than DATED_LOSS of ARI against developments alone (the guard of "BASIL >= 0.99 kept";
-    # undated NewsWCL50 has no window to protect it and is not guarded). AllSides (its roundups are
-    # developments) takes no part. Ties go to the stricter level.
+    # The story level is the corpus's own: merges at the band's top or above are always made, and
+    # between its bottom and its top the dendrogram of developments is cut in its widest gap (the
+    # level at which the number of stories is most stable). The band is the one with the best
+    # balanced mean story ARI over the corpora of single events (BASIL, NewsWCL50: nothing to join)
+    # and the real-coverage sets (stories of several developments), each kind weighted equally;
+    # AllSides (its roundups are developments) takes no part. Ties go to the higher band.
     flat = [p for p in prepared if not p.name.startswith("rc-") and p.name not in DEVELOPMENT_ONLY]
     multi = [p for p in prepared if p.name.startswith("rc-")]
-    dated = [p for p in flat if not np.isnan(p.g.days).all()]
-    grid = [round(1.0 / (1.0 + np.exp(-(w_cos * c + model["intercept"]))), 6) for c in STORY_COSINES]
-    base = {p.name: p.ari(spec, p_dev, None, "story") for p in dated}
 
-    def score(t: float) -> float:
-        parts = [np.mean([p.ari(spec, p_dev, t, "story") for p in group]) for group in (flat, multi) if group]
+    def prob(c: float) -> float:
+        return round(1.0 / (1.0 + float(np.exp(-(w_cos * c + model["intercept"])))), 6)
+
+    def score(lo: float, hi: float) -> float:
+        parts = [
+            np.mean([p.ari(spec, p_dev, prob(lo), "story", band_high=prob(hi)) for p in group])
+            for group in (flat, multi)
+            if group
+        ]
         return float(np.mean(parts)) if parts else 0.0
 
-    allowed = [
-        t for t in grid if all(p.ari(spec, p_dev, t, "story") >= base[p.name] - DATED_LOSS for p in dated)
-    ]
-    model["story_probability"] = max(allowed or [max(grid)], key=lambda t: (round(score(t), 4), t))
+    bands = [(lo, hi) for lo in BAND_LOW for hi in BAND_HIGH]
+    lo, hi = max(bands, key=lambda b: (round(score(*b), 4), b[1], b[0]))
+    model["story_probability"] = prob(lo)
+    model["story_band_high"] = prob(hi)
+    model["story_band_cosine"] = [lo, hi]
     if log:
         log(f"fitted on {sorted(train)}: levels {model['min_probability']} / {model['story_probability']}\n")
     return model

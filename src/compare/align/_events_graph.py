@@ -241,7 +241,8 @@ def single_link(
     days: np.ndarray | None = None,
     window: float = float("inf"),
     initial: np.ndarray | None = None,
-) -> np.ndarray:
+    band_high: float | None = None,
+) -> tuple[np.ndarray, float]:
     """Single-linkage agglomeration over a sparse graph, under the same constraints as :func:`agglomerate`.
 
     Edges are taken from the strongest down (Kruskal); an edge of at least ``threshold`` joins its
@@ -250,7 +251,14 @@ def single_link(
     never bridges the window). One strong link is enough: the developments of one story need not
     be alike pairwise, only connected through a chain of alike developments.
 
-    Returns a cluster label per row (the smallest row in the cluster).
+    With ``band_high``, the level is derived from the corpus: merges at ``band_high`` or above are
+    always made, and between ``threshold`` and ``band_high`` the dendrogram is cut in its widest
+    gap (merge heights compared on the logit scale of ``sim``, which must lie in (0, 1)): the
+    level at which the number of clusters is most stable. Kruskal's order does not depend on the
+    level, so the clusters at a level are those of the merges made down to it.
+
+    Returns ``(labels, level)``: a cluster label per row (the smallest row in the cluster) and the
+    level used.
     """
     if days is None:
         days = np.full(n, np.nan)
@@ -274,6 +282,7 @@ def single_link(
     ca, cb = base[a], base[b]
     keep = (ca != cb) & (sim >= threshold)
     ca, cb, cs = ca[keep], cb[keep], sim[keep]
+    merges: list[tuple[float, int, int]] = []  # (height, kept root, absorbed root), strongest first
     for k in np.lexsort((cb, ca, -cs)).tolist():
         i, j = find(int(ca[k])), find(int(cb[k]))
         if i == j:
@@ -288,13 +297,41 @@ def single_link(
         parent[j] = i
         outset[i] |= outset[j]
         lo_day[i], hi_day[i] = span_lo, span_hi
+        merges.append((float(cs[k]), i, j))
+    level = float(threshold)
+    if band_high is not None and band_high > threshold:
+        level = _widest_gap([h for h, _, _ in merges], float(threshold), float(band_high))
+        parent = list(range(m))
+        for h, i, j in merges:
+            if h < level:
+                break
+            parent[j] = i
     roots = np.array([find(c) for c in range(m)], dtype=np.int64)
     cluster = roots[base]
-    labels = np.empty(n, dtype=np.int64)
     first = np.full(m, n, dtype=np.int64)
     np.minimum.at(first, cluster, np.arange(n))
-    labels[:] = first[cluster]
-    return labels
+    return first[cluster], level
+
+
+def _widest_gap(heights: list[float], low: float, high: float) -> float:
+    """The level in ``[low, high]`` that cuts the widest gap between merge heights (logit scale).
+
+    The candidate cuts are ``high`` and every merge height in ``[low, high)``; the gap below a cut
+    reaches the next lower height (or ``low``). Ties go to the higher cut.
+    """
+
+    def logit(p: float) -> float:
+        p = min(max(p, 1e-9), 1.0 - 1e-9)
+        return float(np.log(p / (1.0 - p)))
+
+    cuts = [high] + [h for h in heights if low <= h < high]  # heights come strongest first
+    below = [*cuts[1:], low]
+    best, level = -1.0, high
+    for cut, nxt in zip(cuts, below, strict=True):
+        gap = logit(cut) - logit(nxt)
+        if gap > best + 1e-12:
+            best, level = gap, cut
+    return level
 
 
 def _nan_min(a: float, b: float) -> float:

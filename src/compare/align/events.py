@@ -221,7 +221,17 @@ def align_events(
         g, spec, p_dev, same_outlet=same_outlet, window_days=window_days, n_neighbors=n_neighbors
     )
     s = development_pairs(g, dev, story_window_days=float(story_window_days), n_neighbors=int(n_neighbors))
-    story = stories(g, s, dev, spec, p_story, same_outlet=same_outlet, story_window_days=story_window_days)
+    band_high = spec.get("story_band_high") if story_probability is None else None
+    story, level = stories(
+        g,
+        s,
+        dev,
+        spec,
+        p_story,
+        same_outlet=same_outlet,
+        story_window_days=story_window_days,
+        band_high=band_high,
+    )
 
     story_names = _number_clusters(story, days, ids=[f.article_id for f in feats], prefix="e")
     dev_names: dict[int, str] = {}
@@ -248,7 +258,9 @@ def align_events(
     )
     key = frame["development_id"].str.split(".", n=1).str[1].astype(int)
     frame = frame.assign(_dev=key).sort_values(["event_id", "_dev", "article_id"], kind="stable")
-    return frame.drop(columns="_dev").reset_index(drop=True)
+    frame = frame.drop(columns="_dev").reset_index(drop=True)
+    frame.attrs["story_level"] = level
+    return frame
 
 
 def developments(
@@ -288,12 +300,16 @@ def stories(
     *,
     same_outlet: str,
     story_window_days: float,
-) -> np.ndarray:
-    """Story label per row of ``g``: developments joined by the story model on the pairs ``s``.
+    band_high: float | None = None,
+) -> tuple[np.ndarray, float]:
+    """Story label per row of ``g`` and the level used: developments joined by the story model on
+    the pairs ``s``.
 
     The model's ``story_linkage`` says how: ``"single"`` (the shipped model) joins two stories
-    when one pair of their developments reaches ``threshold``; ``"average"`` uses weighted
-    average linkage (a development pair counts as many article pairs as it joins).
+    when one pair of their developments reaches the level; ``"average"`` uses weighted average
+    linkage (a development pair counts as many article pairs as it joins). With ``band_high``
+    (single linkage only), the level is the corpus's own: the widest gap of merge levels between
+    ``threshold`` and ``band_high``.
     """
     from ._events_graph import agglomerate, single_link
     from ._events_pairs import pair_probability
@@ -312,6 +328,7 @@ def stories(
             days=g.days,
             window=float(story_window_days),
             initial=dev,
+            band_high=band_high,
         )
     sizes = np.bincount(dev, minlength=n).astype(np.float64)
     story, _ = agglomerate(
@@ -326,7 +343,7 @@ def stories(
         window=float(story_window_days),
         initial=dev,
     )
-    return story
+    return story, float(threshold)
 
 
 class CandidatePairs(NamedTuple):
