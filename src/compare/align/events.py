@@ -81,7 +81,9 @@ def align_events(
     names and numbers, date gap, one-to-one best match between two outlets, same outlet, text
     length; see ``compare/data/event_pairs.json``). Developments are clusters of average linkage
     on these probabilities within ``window_days``; stories join developments within
-    ``story_window_days``. The cost grows close to linearly with the number of articles.
+    ``story_window_days`` by single linkage over their centroids' cosines, at a level each corpus
+    sets for itself (the widest gap of merge levels within the model's band). The cost grows
+    close to linearly with the number of articles.
 
     Parameters
     ----------
@@ -105,10 +107,15 @@ def align_events(
         Candidate neighbours kept per article (the sparse similarity graph's degree).
     model : mapping, optional
         A pair model as in the shipped JSON (``features``, ``coef``, ``intercept``,
-        ``min_probability``, ``story_probability``); default the shipped one.
-    min_probability, story_probability : float, optional
-        Lowest average-linkage probability at which clusters merge into one development and into
-        one story; default the model's (chosen on its training corpora).
+        ``min_probability``, ``story``, ``story_probability``, optionally ``story_linkage`` and
+        ``story_band_high``); default the shipped one.
+    min_probability : float, optional
+        Lowest average-linkage probability at which clusters merge into one development; default
+        the model's (chosen on its training corpora).
+    story_probability : float, optional
+        A fixed level at which developments join into one story. Default: the corpus's own level,
+        between the model's ``story_probability`` and ``story_band_high`` (the widest gap of the
+        merge levels there); the level used is in ``frame.attrs["story_level"]``.
     title_weight, lead_weight, lead_chars, max_chars, max_terms
         How a corpus is turned into features: headline and lead weights, the lead's length and
         the characters read, and the terms kept per article vector.
@@ -125,7 +132,8 @@ def align_events(
         neighbours, in [0, 1]; NaN for an article alone in its development; higher is more
         confident), ``event_size`` and ``development_size``.
         Rows are sorted by ``event_id``, ``development_id`` then ``article_id``, so the result does
-        not depend on the corpus order.
+        not depend on the corpus order. ``frame.attrs["story_level"]`` holds the story level used
+        (a probability of the story model).
 
     Raises
     ------
