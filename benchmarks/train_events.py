@@ -2,11 +2,14 @@
 
 The pair model (``src/compare/data/event_pairs.json``) is a logistic regression on the features of
 candidate pairs (:data:`compare.align._events_pairs.PAIR_FEATURES`): each article's nearest
-neighbours within the story window, labelled 1 when the two articles belong to the same gold
-story. Its two merge levels (``min_probability`` for developments, ``story_probability`` for
-stories) are chosen on the same training corpora: the development level on the mean story ARI of
-the corpora whose gold events are single developments (BASIL, AllSides, NewsWCL50), the story level
-on the mean story ARI of the real-coverage sets (stories with run-up and aftermath).
+neighbours within the development window, labelled 1 when the two articles belong to the same gold
+development. Its development level (``min_probability``) is chosen on the mean development ARI of
+all training corpora. The story model is the same model's cosine evidence between development
+centroids, joined by single linkage at each corpus's own level (the widest gap of merge levels)
+within a band (``story_probability`` to ``story_band_high``); the band is chosen on the balanced
+mean story ARI of BASIL and NewsWCL50 (single developments) and of the real-coverage sets (stories
+with run-up and aftermath). AllSides, whose roundups are developments, counts at the development
+level only.
 
 Corpora (read at run time, never copied into the repository):
 
@@ -233,8 +236,7 @@ class Prepared:
 def fit(train: dict[str, Corpus], *, log=None) -> dict:
     """Both levels on the training corpora (each weighted equally): the development model on article
     pairs (gold development; BASIL, AllSides, NewsWCL50 events count as one development each) and
-    its merge level on the mean development ARI; then the story model on pairs of the developments
-    it makes (gold story of most of their articles) and its merge level on the mean story ARI."""
+    its merge level on the mean development ARI; then the story band (see the module docstring)."""
     bg = background(train)
     bg_spec = load_pair_model(
         {
