@@ -172,6 +172,7 @@ def scaling_rows() -> list[str]:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     from compare.align._prov_reuse import candidate_pairs, fingerprint, match_pair
+
     from compare.text import _build
 
     for n in (len(arts) // 4, len(arts) // 2, len(arts)):

@@ -267,7 +267,7 @@ def test_undated_article_never_bridges_the_window():
     title, text = EVENTS["flood"]
     arts = [
         Article(id="early", outlet="X", title=title, text=text, published="2024-03-01"),
-        Article(id="late", outlet="Y", title=title, text=text, published="2024-03-20"),
+        Article(id="late", outlet="Y", title=title, text=text, published="2024-04-01"),
         Article(id="undated", outlet="Z", title=title, text=text, published=None),
     ]
     frame = align_events(Corpus(arts), window_days=3)
@@ -351,3 +351,82 @@ def test_background_frequencies_keep_the_words_of_a_one_story_corpus():
     own_sim = (own[0] @ own[1].T).toarray().item()
     pooled_sim = (pooled[0] @ pooled[1].T).toarray().item()
     assert pooled_sim > own_sim  # "prisoner" and "swap" are rare in the background: they count
+
+
+def test_single_link_joins_a_chain_within_its_constraints():
+    """Stories join developments through one alike pair (a chain), never across the window or a cannot-link."""
+    from compare.align._events_graph import single_link
+
+    a, b = np.array([0, 1, 2]), np.array([1, 2, 3])
+    sim = np.array([0.9, 0.8, 0.1])
+    outlets = np.array([0, 1, 2, 3])
+    labels, level = single_link(4, a, b, sim, outlets, threshold=0.5, forbid_same_outlet=True)
+    assert labels.tolist() == [0, 0, 0, 3]  # 0-1-2 chained although 0 and 2 share no edge
+    assert level == 0.5
+    # the window holds for every pair of dated members, also through an undated one (row 1)
+    days = np.array([1.0, np.nan, 30.0, 2.0])
+    labels, _ = single_link(
+        4, a, b, sim, outlets, threshold=0.5, forbid_same_outlet=True, days=days, window=21.0
+    )
+    assert labels[0] == labels[1] != labels[2]
+    # cannot-link: rows 0 and 2 of one outlet never share a cluster when forbidden
+    labels, _ = single_link(4, a, b, sim, np.array([0, 1, 0, 3]), threshold=0.5, forbid_same_outlet=True)
+    assert labels[0] == labels[1] != labels[2]
+    # initial clusters are kept and joined as wholes
+    labels, _ = single_link(
+        4, a, b, sim, outlets, threshold=0.75, forbid_same_outlet=False, initial=np.array([0, 0, 5, 5])
+    )
+    assert labels.tolist() == [0, 0, 0, 0]
+
+
+def test_corpus_level_cuts_the_widest_gap_of_the_band():
+    """With a band, the story level is the corpus's own: the widest gap between merge levels."""
+    from compare.align._events_graph import single_link
+
+    # a chain 0-1-2-3 (strong links) and a weak link 3-4; row 5 alone
+    a, b = np.array([0, 1, 2, 3]), np.array([1, 2, 3, 4])
+    outlets = np.arange(6)
+    high = np.array([0.60, 0.58, 0.56, 0.10])  # a wide gap below the chain: 4 stays apart
+    labels, level = single_link(
+        6, a, b, high, outlets, threshold=0.05, forbid_same_outlet=False, band_high=0.9
+    )
+    assert labels.tolist() == [0, 0, 0, 0, 4, 5]
+    assert 0.1 < level <= 0.56
+    # the same links shifted down: a fixed level of 0.5 would join nothing, the corpus's own joins the chain
+    low = high - 0.3
+    fixed, _ = single_link(6, a, b, low, outlets, threshold=0.5, forbid_same_outlet=False)
+    own, level = single_link(6, a, b, low, outlets, threshold=0.05, forbid_same_outlet=False, band_high=0.5)
+    assert fixed.tolist() == [0, 1, 2, 3, 4, 5]
+    assert own.tolist() == [0, 0, 0, 0, 4, 5]
+    # no merge inside the band: the level is its top and only merges above it are made
+    labels, level = single_link(
+        6, a, b, high, outlets, threshold=0.7, forbid_same_outlet=False, band_high=0.9
+    )
+    assert labels.tolist() == [0, 1, 2, 3, 4, 5]
+    assert level == 0.9
+
+
+def test_story_window_joins_run_up_and_aftermath_beyond_two_weeks():
+    """Developments 17 days apart (a death and its funeral) share a story within the default window."""
+    title, text = EVENTS["flood"]
+    arts = [
+        Article(id="early", outlet="X", title=title, text=text, published="2024-03-01"),
+        Article(id="late", outlet="Y", title=title, text=text, published="2024-03-18"),
+    ]
+    frame = align_events(Corpus(arts), window_days=3)
+    assert frame["development_id"].nunique() == 2
+    assert len(set(frame["event_id"])) == 1
+    assert align_events(Corpus(arts), window_days=3, story_window_days=14)["event_id"].nunique() == 2
+
+
+def test_story_linkage_of_the_model_is_checked():
+    from compare.align._events_pairs import load_pair_model
+
+    spec = dict(load_pair_model())
+    assert spec["story_linkage"] == "single"
+    for bad in ({"story_linkage": "complete"}, {"story_band_high": 1.5}, {"story_linkage": "average"}):
+        with pytest.raises(InvalidInputError, match="pair model"):
+            align_events(make_corpus(), model={**spec, **bad})
+    frame = align_events(make_corpus())
+    assert spec["story_probability"] <= frame.attrs["story_level"] <= spec["story_band_high"]
+    assert align_events(make_corpus(), story_probability=0.5).attrs["story_level"] == 0.5

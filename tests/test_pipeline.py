@@ -295,3 +295,59 @@ def test_events_aligned_from_the_per_article_features(tiny_corpus, monkeypatch):
 def test_corpus_labels_are_story_and_development(full_results):
     events = full_results.events
     assert (events["development_id"] == events["event_id"]).all()
+
+
+def test_a_story_holds_its_aftermath_as_a_second_development():
+    """analyze without labels: a storm and its aftermath 17 days later are one story in two
+    developments (single linkage at the corpus's own level, 21-day story window); a budget vote
+    in between stays a story of its own."""
+    flood = (
+        "A storm flooded the coastal town of Brixham overnight. Residents of Brixham were evacuated as the "
+        "harbour wall failed and the River Dart burst its banks. Mayor Ellen Tregarth said the storm was the "
+        "worst in fifty years."
+    )
+    after = (
+        "Two weeks after the storm flooded Brixham, residents returned to the coastal town. Mayor Ellen "
+        "Tregarth said the harbour wall that failed in the storm would be rebuilt, and the River Dart banks raised."
+    )
+    budget = (
+        "Parliament passed the annual budget after a long debate. The finance minister said taxes on fuel "
+        "would rise, and the opposition voted against the spending plan."
+    )
+    arts = [
+        compare.Article(
+            id="f1", outlet="X", title="Storm floods Brixham", text=flood, published="2024-03-01"
+        ),
+        compare.Article(
+            id="f2",
+            outlet="Y",
+            title="Brixham flooded by storm",
+            text=flood.replace("overnight", "on Friday"),
+            published="2024-03-01",
+        ),
+        compare.Article(
+            id="a1", outlet="X", title="Brixham returns home after storm", text=after, published="2024-03-18"
+        ),
+        compare.Article(
+            id="a2",
+            outlet="Z",
+            title="Brixham rebuilds after the storm",
+            text=after.replace("Two", "Three"),
+            published="2024-03-18",
+        ),
+        compare.Article(
+            id="b1", outlet="Y", title="Parliament passes budget", text=budget, published="2024-03-10"
+        ),
+        compare.Article(
+            id="b2",
+            outlet="Z",
+            title="Budget approved by parliament",
+            text=budget.replace("long", "heated"),
+            published="2024-03-10",
+        ),
+    ]
+    events = compare.analyze(compare.Corpus(arts), config=FAST).events
+    story = dict(zip(events["article_id"], events["event_id"], strict=True))
+    development = dict(zip(events["article_id"], events["development_id"], strict=True))
+    assert story["f1"] == story["f2"] == story["a1"] == story["a2"] != story["b1"] == story["b2"]
+    assert development["f1"] == development["f2"] != development["a1"] == development["a2"]

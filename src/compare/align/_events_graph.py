@@ -19,7 +19,7 @@ import numpy as np
 if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
 
-__all__ = ["agglomerate", "candidate_edges"]
+__all__ = ["agglomerate", "candidate_edges", "single_link"]
 
 #: Upper bound on the entries of one dense block of similarities (float32: 4 bytes each).
 _BLOCK_ENTRIES = 4_000_000
@@ -227,6 +227,111 @@ def agglomerate(
     with np.errstate(invalid="ignore", divide="ignore"):
         conf = np.where(cnt > 0, tot / np.maximum(cnt, 1), np.nan)
     return labels, conf
+
+
+def single_link(
+    n: int,
+    a: np.ndarray,
+    b: np.ndarray,
+    sim: np.ndarray,
+    outlets: np.ndarray,
+    *,
+    threshold: float,
+    forbid_same_outlet: bool,
+    days: np.ndarray | None = None,
+    window: float = float("inf"),
+    initial: np.ndarray | None = None,
+    band_high: float | None = None,
+) -> tuple[np.ndarray, float]:
+    """Single-linkage agglomeration over a sparse graph, under the same constraints as :func:`agglomerate`.
+
+    Edges are taken from the strongest down (Kruskal); an edge of at least ``threshold`` joins its
+    two clusters unless that would put two articles of one outlet together (when forbidden) or
+    make the dated members of the union span more than ``window`` days (so an undated member
+    never bridges the window). One strong link is enough: the developments of one story need not
+    be alike pairwise, only connected through a chain of alike developments.
+
+    With ``band_high``, the level is derived from the corpus: merges at ``band_high`` or above are
+    always made, and between ``threshold`` and ``band_high`` the dendrogram is cut in its widest
+    gap (merge heights compared on the logit scale of ``sim``, which must lie in (0, 1)): the
+    level at which the number of clusters is most stable. Kruskal's order does not depend on the
+    level, so the clusters at a level are those of the merges made down to it.
+
+    Returns ``(labels, level)``: a cluster label per row (the smallest row in the cluster) and the
+    level used.
+    """
+    if days is None:
+        days = np.full(n, np.nan)
+    base = np.arange(n) if initial is None else np.unique(initial, return_inverse=True)[1].ravel()
+    m = int(base.max(initial=-1)) + 1
+    parent = list(range(m))
+    outset: list[set] = [set() for _ in range(m)]
+    for o, c in zip(outlets.tolist(), base.tolist(), strict=True):
+        outset[c].add(o)
+    lo_day = [np.nan] * m
+    hi_day = [np.nan] * m
+    for d, c in zip(days.astype(np.float64).tolist(), base.tolist(), strict=True):
+        lo_day[c], hi_day[c] = _nan_min(lo_day[c], d), _nan_max(hi_day[c], d)
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    ca, cb = base[a], base[b]
+    keep = (ca != cb) & (sim >= threshold)
+    ca, cb, cs = ca[keep], cb[keep], sim[keep]
+    merges: list[tuple[float, int, int]] = []  # (height, kept root, absorbed root), strongest first
+    for k in np.lexsort((cb, ca, -cs)).tolist():
+        i, j = find(int(ca[k])), find(int(cb[k]))
+        if i == j:
+            continue
+        if forbid_same_outlet and not outset[i].isdisjoint(outset[j]):
+            continue
+        span_lo, span_hi = _nan_min(lo_day[i], lo_day[j]), _nan_max(hi_day[i], hi_day[j])
+        if span_hi - span_lo > window:  # NaN (no dated member) compares False
+            continue
+        if j < i:
+            i, j = j, i
+        parent[j] = i
+        outset[i] |= outset[j]
+        lo_day[i], hi_day[i] = span_lo, span_hi
+        merges.append((float(cs[k]), i, j))
+    level = float(threshold)
+    if band_high is not None and band_high > threshold:
+        level = _widest_gap([h for h, _, _ in merges], float(threshold), float(band_high))
+        parent = list(range(m))
+        for h, i, j in merges:
+            if h < level:
+                break
+            parent[j] = i
+    roots = np.array([find(c) for c in range(m)], dtype=np.int64)
+    cluster = roots[base]
+    first = np.full(m, n, dtype=np.int64)
+    np.minimum.at(first, cluster, np.arange(n))
+    return first[cluster], level
+
+
+def _widest_gap(heights: list[float], low: float, high: float) -> float:
+    """The level in ``[low, high]`` that cuts the widest gap between merge heights (logit scale).
+
+    The candidate cuts are ``high`` and every merge height in ``[low, high)``; the gap below a cut
+    reaches the next lower height (or ``low``). Ties go to the higher cut.
+    """
+
+    def logit(p: float) -> float:
+        p = min(max(p, 1e-9), 1.0 - 1e-9)
+        return float(np.log(p / (1.0 - p)))
+
+    cuts = [high] + [h for h in heights if low <= h < high]  # heights come strongest first
+    below = [*cuts[1:], low]
+    best, level = -1.0, high
+    for cut, nxt in zip(cuts, below, strict=True):
+        gap = logit(cut) - logit(nxt)
+        if gap > best + 1e-12:
+            best, level = gap, cut
+    return level
 
 
 def _nan_min(a: float, b: float) -> float:

@@ -124,6 +124,13 @@ def _prepare(model: Mapping[str, Any]) -> dict[str, Any]:
         msg = f"The event pair model must have {len(PAIR_FEATURES)} weights per level."
         raise ValueError(msg)
     spec["story"] = story
+    high = spec.get("story_band_high")
+    if high is not None and not (0.0 < float(high) < 1.0 and spec.get("story_linkage") == "single"):
+        msg = f"The event pair model's story_band_high must lie in (0, 1), with single linkage. Got {high!r}."
+        raise ValueError(msg)
+    if spec.get("story_linkage", "average") not in ("single", "average"):
+        msg = f"The event pair model's story_linkage must be 'single' or 'average'. Got {spec['story_linkage']!r}."
+        raise ValueError(msg)
     bg = spec.get("background")
     if bg is not None and "terms" not in bg:
         from ._events_vectors import background_frequencies

@@ -49,6 +49,8 @@ EVENT_COLUMNS: tuple[str, ...] = (
 
 _CALLER = "align_events"
 _SAME_OUTLET = ("development", "forbid", "allow")
+#: Terms kept per development centroid (a story's developments share few of their heaviest terms).
+_CENTROID_TERMS = 1000
 
 
 def align_events(
@@ -79,7 +81,9 @@ def align_events(
     names and numbers, date gap, one-to-one best match between two outlets, same outlet, text
     length; see ``compare/data/event_pairs.json``). Developments are clusters of average linkage
     on these probabilities within ``window_days``; stories join developments within
-    ``story_window_days``. The cost grows close to linearly with the number of articles.
+    ``story_window_days`` by single linkage over their centroids' cosines, at a level each corpus
+    sets for itself (the widest gap of merge levels within the model's band). The cost grows
+    close to linearly with the number of articles.
 
     Parameters
     ----------
@@ -92,8 +96,9 @@ def align_events(
         The dated articles of one development lie at most this many days apart (every pair,
         also through undated members).
     story_window_days : float, optional
-        The same for a story (at least ``window_days``; default the larger of 14 and
-        ``window_days``).
+        The same for a story (at least ``window_days``; default the larger of 21 and
+        ``window_days``: a story's run-up and aftermath, e.g. a death and a funeral 17 days
+        apart).
     same_outlet : {"development", "forbid", "allow"}
         ``"development"`` (default) lets one outlet's follow-ups share a story but never puts two
         articles of one outlet in one development; ``"forbid"`` keeps them apart at both levels;
@@ -102,10 +107,15 @@ def align_events(
         Candidate neighbours kept per article (the sparse similarity graph's degree).
     model : mapping, optional
         A pair model as in the shipped JSON (``features``, ``coef``, ``intercept``,
-        ``min_probability``, ``story_probability``); default the shipped one.
-    min_probability, story_probability : float, optional
-        Lowest average-linkage probability at which clusters merge into one development and into
-        one story; default the model's (chosen on its training corpora).
+        ``min_probability``, ``story``, ``story_probability``, optionally ``story_linkage`` and
+        ``story_band_high``); default the shipped one.
+    min_probability : float, optional
+        Lowest average-linkage probability at which clusters merge into one development; default
+        the model's (chosen on its training corpora).
+    story_probability : float, optional
+        A fixed level at which developments join into one story. Default: the corpus's own level,
+        between the model's ``story_probability`` and ``story_band_high`` (the widest gap of the
+        merge levels there); the level used is in ``frame.attrs["story_level"]``.
     title_weight, lead_weight, lead_chars, max_chars, max_terms
         How a corpus is turned into features: headline and lead weights, the lead's length and
         the characters read, and the terms kept per article vector.
@@ -122,7 +132,8 @@ def align_events(
         neighbours, in [0, 1]; NaN for an article alone in its development; higher is more
         confident), ``event_size`` and ``development_size``.
         Rows are sorted by ``event_id``, ``development_id`` then ``article_id``, so the result does
-        not depend on the corpus order.
+        not depend on the corpus order. ``frame.attrs["story_level"]`` holds the story level used
+        (a probability of the story model).
 
     Raises
     ------
@@ -172,7 +183,7 @@ def align_events(
     check_choice(same_outlet, _SAME_OUTLET, name="same_outlet", caller=_CALLER)
     _check_number(window_days, "window_days", low=0.0)
     if story_window_days is None:
-        story_window_days = max(14.0, float(window_days))
+        story_window_days = max(21.0, float(window_days))
     _check_number(story_window_days, "story_window_days", low=float(window_days))
     _check_int(n_neighbors, "n_neighbors", low=1)
     for name, value in (("min_probability", min_probability), ("story_probability", story_probability)):
@@ -218,7 +229,17 @@ def align_events(
         g, spec, p_dev, same_outlet=same_outlet, window_days=window_days, n_neighbors=n_neighbors
     )
     s = development_pairs(g, dev, story_window_days=float(story_window_days), n_neighbors=int(n_neighbors))
-    story = stories(g, s, dev, spec, p_story, same_outlet=same_outlet, story_window_days=story_window_days)
+    band_high = spec.get("story_band_high") if story_probability is None else None
+    story, level = stories(
+        g,
+        s,
+        dev,
+        spec,
+        p_story,
+        same_outlet=same_outlet,
+        story_window_days=story_window_days,
+        band_high=band_high,
+    )
 
     story_names = _number_clusters(story, days, ids=[f.article_id for f in feats], prefix="e")
     dev_names: dict[int, str] = {}
@@ -245,7 +266,9 @@ def align_events(
     )
     key = frame["development_id"].str.split(".", n=1).str[1].astype(int)
     frame = frame.assign(_dev=key).sort_values(["event_id", "_dev", "article_id"], kind="stable")
-    return frame.drop(columns="_dev").reset_index(drop=True)
+    frame = frame.drop(columns="_dev").reset_index(drop=True)
+    frame.attrs["story_level"] = level
+    return frame
 
 
 def developments(
@@ -285,19 +308,42 @@ def stories(
     *,
     same_outlet: str,
     story_window_days: float,
-) -> np.ndarray:
-    """Story label per row of ``g``: developments joined by the story model on the pairs ``s``
-    (weighted average linkage: a development pair counts as many article pairs as it joins)."""
-    from ._events_graph import agglomerate
+    band_high: float | None = None,
+) -> tuple[np.ndarray, float]:
+    """Story label per row of ``g`` and the level used: developments joined by the story model on
+    the pairs ``s``.
+
+    The model's ``story_linkage`` says how: ``"single"`` (the shipped model) joins two stories
+    when one pair of their developments reaches the level; ``"average"`` uses weighted average
+    linkage (a development pair counts as many article pairs as it joins). With ``band_high``
+    (single linkage only), the level is the corpus's own: the widest gap of merge levels between
+    ``threshold`` and ``band_high``.
+    """
+    from ._events_graph import agglomerate, single_link
     from ._events_pairs import pair_probability
 
     n = len(g.features)
+    prob = pair_probability(s.x, spec["story"])
+    if spec.get("story_linkage", "average") == "single":
+        return single_link(
+            n,
+            s.a,
+            s.b,
+            prob,
+            g.outlets,
+            threshold=threshold,
+            forbid_same_outlet=same_outlet == "forbid",
+            days=g.days,
+            window=float(story_window_days),
+            initial=dev,
+            band_high=band_high,
+        )
     sizes = np.bincount(dev, minlength=n).astype(np.float64)
     story, _ = agglomerate(
         n,
         s.a,
         s.b,
-        pair_probability(s.x, spec["story"]) * sizes[s.a] * sizes[s.b],
+        prob * sizes[s.a] * sizes[s.b],
         g.outlets,
         threshold=threshold,
         forbid_same_outlet=same_outlet == "forbid",
@@ -305,7 +351,7 @@ def stories(
         window=float(story_window_days),
         initial=dev,
     )
-    return story
+    return story, float(threshold)
 
 
 class CandidatePairs(NamedTuple):
@@ -397,7 +443,7 @@ def development_pairs(
     d = codes.size
     member = sp.csr_matrix((np.ones(n, dtype=np.float32), (inv, np.arange(n))), shape=(d, n))
     x, names_m, numbers_m = g.vectors
-    cx = normalize(prune_rows(sp.csr_matrix(member @ x), 2 * x.getnnz(axis=1).max(initial=1)), copy=False)
+    cx = normalize(prune_rows(sp.csr_matrix(member @ x), _CENTROID_TERMS), copy=False)
     cn = normalize(sp.csr_matrix(member @ names_m), copy=False)
     cnum = normalize(sp.csr_matrix(member @ numbers_m), copy=False)
     dated = ~np.isnan(g.days)

@@ -18,7 +18,23 @@ from __future__ import annotations
 
 from ..._lazy import attach
 
-_LAZY = dict.fromkeys(("CITATION_COLUMNS", "GRAPH_COLUMNS", "LABEL_COLUMNS", "REUSE_COLUMNS", "Gazetteer", "ProvenanceFeatures", "find_citations", "load_gazetteer", "provenance_features", "provenance_labels", "provenance_table", "text_reuse"), "._provenance")
+_LAZY = dict.fromkeys(
+    (
+        "CITATION_COLUMNS",
+        "GRAPH_COLUMNS",
+        "LABEL_COLUMNS",
+        "REUSE_COLUMNS",
+        "Gazetteer",
+        "ProvenanceFeatures",
+        "find_citations",
+        "load_gazetteer",
+        "provenance_features",
+        "provenance_labels",
+        "provenance_table",
+        "text_reuse",
+    ),
+    "._provenance",
+)
 
 __all__ = sorted(_LAZY)  # noqa: PLE0605
 

@@ -369,7 +369,13 @@ def text_reuse(
 
 
 def _reuse_frame(
-    arts: list[Article], prints: list[Fingerprinted], *, ngram: int, min_share: float, min_shared: int, max_df: int
+    arts: list[Article],
+    prints: list[Fingerprinted],
+    *,
+    ngram: int,
+    min_share: float,
+    min_shared: int,
+    max_df: int,
 ) -> pd.DataFrame:
     import pandas as pd
 
