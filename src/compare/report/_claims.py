@@ -24,12 +24,13 @@ __all__ = ["ClaimDiffBlock", "ClaimDiffRow", "claims_section"]
 
 #: At most this many omitted claims (the most widely carried first) and claims stated alone are
 #: listed per outlet; every claim carried in part is listed.
-MAX_OMITTED = 6
+MAX_OMITTED = 4
 MAX_ALONE = 4
 #: At most this many claims carried in part per outlet (the most widely carried first), and this
 #: many other outlets' sentences beside each (the rest are counted).
 MAX_PART = 8
 MAX_OTHERS = 5
+HEADLINE_WORDS = 12  # an omitted or lone claim is named by its first words
 _WHAT = {
     "adds": "adds",
     "lacks": "drops",
@@ -64,6 +65,12 @@ class ClaimDiffBlock:
 
 def _flat(text: str) -> str:
     return " ".join(str(text).split())
+
+
+def _headline(text: str, words: int = HEADLINE_WORDS) -> str:
+    """The first ``words`` words of a sentence, with an ellipsis when it is longer."""
+    parts = _flat(text).split(" ")
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _spaced(text: str) -> str:
@@ -118,8 +125,8 @@ def _diff_rows(
                 others = (*first, (f"and {len(others) - MAX_OTHERS} more", ()))
             if key in ("adds", "lacks"):
                 words = _flat(getattr(rec, "evidence_text", ""))
-            else:
-                words = _flat(members["text"].iloc[0])
+            else:  # the sentences themselves stand beside it: name the claim by its first words
+                words = _headline(members["text"].iloc[0])
             order = {"lacks": 0, "adds": 1, "omitted": 2, "only_here": 3}[key]
             n = int(members["outlet"].nunique())
             rows.append((order, -n, ClaimDiffRow(str(rec.claim_id), _WHAT[key], words, own, others)))
