@@ -67,10 +67,13 @@ def _actor_keys(corpus) -> dict[str, Counter]:
     return out
 
 
-def _prepared(data: dict, allsides) -> dict:
+def _prepared(data: dict, allsides, only: tuple[str, ...] | None = None) -> dict:
+    """Each corpus (of ``only``) prepared with the background frequencies of all the other corpora."""
     raw = json.loads(te.MODEL_PATH.read_text(encoding="utf-8"))
     out = {}
     for name, corpus in data.items():
+        if only is not None and name not in only:
+            continue
         others = {k: v for k, v in data.items() if k != name}
         if allsides is not None:
             others["allsides"] = allsides
@@ -247,16 +250,75 @@ def development(data: dict, allsides) -> None:
         )
 
 
+def _major(labels: np.ndarray, dev: np.ndarray) -> dict:
+    out = {}
+    for d in np.unique(dev).tolist():
+        values, counts = np.unique(labels[dev == d], return_counts=True)
+        out[d] = values[np.argmax(counts)]
+    return out
+
+
+def diagnose(data: dict, allsides) -> None:
+    """Why neither helps: actor cosines of candidate development pairs (main story with itself, main
+    story with a decoy), and how the predicted developments split the gold ones."""
+    from bench_events import bcubed
+
+    raw = json.loads(te.MODEL_PATH.read_text(encoding="utf-8"))
+    prep = _prepared(data, allsides, only=tuple(k for k in data if k.startswith("rc-")))
+    print(
+        "| set | story pairs: centroid cosine / actor cosine (person/organization, top 10) of main-story pairs, "
+        "min–max (median) | the same of main-story–decoy pairs | development B3 precision / recall "
+        "| gold developments split | of their parts, all undated |"
+    )
+    print("|---|---|---|---|---|---|")
+    for name, (p, spec) in prep.items():
+        dev = p.developments(spec, raw["min_probability"])
+        s = p.dev_pairs(dev)
+        sim = _actor_similarity(p, dev, s, _actor_keys(p.corpus), KINDS["po"], 10)
+        story = p.labels("story").astype(str)
+        decoy = {a.event for a in p.corpus if a.extra.get("decoy") == "1"}
+        major = _major(story, dev)
+        sa = np.array([major[dev[i]] for i in s.a.tolist()], dtype=object)
+        sb = np.array([major[dev[i]] for i in s.b.tolist()], dtype=object)
+        main_a, main_b = ~np.isin(sa, list(decoy)), ~np.isin(sb, list(decoy))
+        both = main_a & main_b
+        mixed = main_a ^ main_b
+
+        def stats(mask: np.ndarray, s=s, sim=sim) -> str:
+            c, v = s.x[mask, COS], sim[mask]
+            if not mask.any():
+                return "–"
+            return (
+                f"{c.min():.2f}–{c.max():.2f} ({np.median(c):.2f}) / {v.min():.2f}–{v.max():.2f} ({np.median(v):.2f}), "
+                f"{int(mask.sum())} pairs"
+            )
+
+        gold = p.labels("development").astype(str)
+        prec, rec, _ = bcubed(list(gold), list(dev))
+        undated = np.isnan(p.g.days)
+        split = parts_undated = parts = 0
+        for g in np.unique(gold).tolist():
+            mine = np.unique(dev[gold == g]).tolist()
+            if len(mine) > 1:
+                split += 1
+                parts += len(mine)
+                parts_undated += sum(bool(undated[(dev == d) & (gold == g)].all()) for d in mine)
+        print(
+            f"| {name} | {stats(both)} | {stats(mixed)} | {prec:.3f} / {rec:.3f} | {split} of {len(set(gold))} "
+            f"| {parts_undated} of {parts} |"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=("actors", "development"))
+    ap.add_argument("mode", choices=("actors", "development", "diagnose"))
     args = ap.parse_args(argv)
     data = te.corpora()
     allsides = data.pop("allsides", None)
     missing = [s for s in te.RC_SETS if s not in data]
     if missing:
         print(f"real-coverage texts not in {te.RC_CACHE}: {', '.join(missing)} (left out)")
-    (actors if args.mode == "actors" else development)(data, allsides)
+    {"actors": actors, "development": development, "diagnose": diagnose}[args.mode](data, allsides)
     return 0
 
 
