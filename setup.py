@@ -17,8 +17,11 @@ def _extensions() -> list:
         from Cython.Build import cythonize
     except ImportError:  # no Cython: pure-Python install
         return []
-    ext = Extension("compare._speedups", ["src/compare/_speedups.pyx"], optional=True)
-    return cythonize([ext], language_level=3, quiet=True)
+    ext = Extension("compare._speedups", ["src/compare/_speedups.pyx"])
+    built = cythonize([ext], language_level=3, quiet=True)
+    for e in built:
+        e.optional = True  # a failed compile warns and installs without it (cythonize drops the flag)
+    return built
 
 
 setup(ext_modules=_extensions())
