@@ -118,3 +118,60 @@ def test_analyze_gives_identical_tables_on_both_paths():
     assert sum(len(compiled[n]) for n in RESULT_TABLES) > 0
     for name in RESULT_TABLES:
         pd.testing.assert_frame_equal(compiled[name], pure[name], obj=name)
+
+
+def _claim_sentence_groups() -> list[list]:
+    """Sentence features of the bundled corpora, one list per story, plus awkward cases."""
+    from compare.align._claims_sim import sentence_features
+
+    groups: dict[str, list] = {}
+    for a in compare.bundled_corpus():
+        groups.setdefault(str(a.event), []).extend(sentence_features(compare.analyze_text(a.text)))
+    odd = [sentence_features(compare.analyze_text(t)) for t in _TEXTS]
+    return [*groups.values(), [f for fs in odd for f in fs]]
+
+
+@needs_compiled
+def test_tfidf_kernels_give_scikit_learns_matrices():
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from compare.align import _claims_sim as cs
+
+    fast = cs._tfidf_class()
+    assert fast is not TfidfVectorizer
+    settings = [
+        {"analyzer": "char_wb", "ngram_range": (3, 5), "sublinear_tf": True, "norm": "l2"},
+        {"analyzer": "char_wb", "ngram_range": (1, 2)},
+        {"analyzer": cs._ngrams, "sublinear_tf": True, "norm": "l2"},
+        {"analyzer": "char_wb", "ngram_range": (2, 4), "min_df": 2},  # pruning: scikit-learn's own path
+    ]
+    for group in _claim_sentence_groups():
+        for kw in settings:
+            docs = [f.stems if callable(kw["analyzer"]) else f.chars for f in group]
+            ref, ours = TfidfVectorizer(**kw), fast(**kw)
+            try:
+                a = ref.fit_transform(docs)
+            except ValueError as exc:  # empty vocabulary: the same error
+                with pytest.raises(ValueError, match=str(exc)[:20]):
+                    ours.fit_transform(docs)
+                continue
+            b = ours.fit_transform(docs)
+            assert type(a) is type(b)
+            for part in ("data", "indices", "indptr"):
+                x, y = getattr(a, part), getattr(b, part)
+                assert x.dtype == y.dtype, part
+                np.testing.assert_array_equal(x, y)
+            assert ref.vocabulary_ == ours.vocabulary_
+            np.testing.assert_array_equal(ref.idf_, ours.idf_)
+
+
+@needs_compiled
+def test_claim_similarity_is_identical_on_both_paths(monkeypatch):
+    from compare.align import _claims_sim as cs
+
+    groups = _claim_sentence_groups()
+    compiled = [cs.similarity_matrix(g) for g in groups]
+    monkeypatch.setattr(cs, "speedups", lambda: None)
+    pure = [cs.similarity_matrix(g) for g in groups]
+    for x, y in zip(compiled, pure, strict=True):
+        np.testing.assert_array_equal(x, y)

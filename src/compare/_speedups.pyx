@@ -11,7 +11,7 @@ import numpy as np
 
 from libc.stdint cimport int64_t, uint64_t
 
-__all__ = ["reuse_shingles"]
+__all__ = ["char_wb_count_vocab", "reuse_shingles", "sorted_feature_map"]
 
 cdef uint64_t _MULT = 0x9E3779B97F4A7C15ULL
 
@@ -74,3 +74,74 @@ def reuse_shingles(tuple texts, tuple kinds, tuple starts, tuple ends, Py_ssize_
                 m = msh[s + k]
         mmin[s] = m
     return shingles, tok_start, tok_end, minima
+
+
+def char_wb_count_vocab(list docs, Py_ssize_t min_n, Py_ssize_t max_n):
+    """Character n-grams within word boundaries, counted per document (``analyzer="char_wb"``).
+
+    Twin of scikit-learn's ``CountVectorizer._count_vocab`` with the ``char_wb`` analyzer
+    (lower-casing, words padded with one space, a word shorter than ``n`` counted once): returns
+    ``(vocabulary, j_indices, values, indptr)`` as lists built in the same order, with the
+    vocabulary in order of first occurrence (see ``compare.align._claims_sim``).
+    """
+    cdef dict vocabulary = {}
+    cdef list j_indices = [], values = [], indptr = [0]
+    cdef str w, g
+    cdef Py_ssize_t w_len, n, offset, idx, cap = 1024, n_touched, k
+    # counts per vocabulary index, and the indices seen in this document in order of first sight
+    counts = np.zeros(cap, dtype=np.int64)
+    touched = np.zeros(cap, dtype=np.int64)
+    cdef int64_t[::1] mc = counts
+    cdef int64_t[::1] mt = touched
+    for doc in docs:
+        n_touched = 0
+        for word in (<str>doc).lower().split():
+            w = " " + <str>word + " "
+            w_len = len(w)
+            for n in range(min_n, max_n + 1):
+                offset = 0
+                while True:
+                    g = w[offset:offset + n]
+                    found = vocabulary.get(g)
+                    if found is None:
+                        idx = len(vocabulary)
+                        vocabulary[g] = idx
+                        if idx >= cap:
+                            cap *= 2
+                            counts = np.concatenate([counts, np.zeros(cap - len(counts), dtype=np.int64)])
+                            mc = counts
+                    else:
+                        idx = found
+                    if mc[idx] == 0:
+                        if n_touched >= len(touched):
+                            touched = np.concatenate([touched, np.zeros(len(touched), dtype=np.int64)])
+                            mt = touched
+                        mt[n_touched] = idx
+                        n_touched += 1
+                    mc[idx] += 1
+                    if offset + n < w_len:
+                        offset += 1
+                    else:
+                        break
+                if offset == 0:  # a word shorter than n is counted once
+                    break
+        for k in range(n_touched):
+            idx = mt[k]
+            j_indices.append(idx)
+            values.append(mc[idx])
+            mc[idx] = 0
+        indptr.append(len(j_indices))
+    return vocabulary, j_indices, values, indptr
+
+
+def sorted_feature_map(list sorted_features, dict vocabulary):
+    """Renumber ``vocabulary`` in the order of ``sorted_features`` (its sorted items); return the
+    old-to-new index map (int64). Twin of the loop in scikit-learn's ``_sort_features``."""
+    cdef Py_ssize_t new_val, n = len(sorted_features)
+    out = np.empty(n, dtype=np.int64)
+    cdef int64_t[::1] mo = out
+    for new_val in range(n):
+        term, old_val = <tuple>sorted_features[new_val]
+        vocabulary[term] = new_val
+        mo[<Py_ssize_t>old_val] = new_val
+    return out

@@ -19,9 +19,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
+from .._accel import speedups
 from ..text import Document, Token
 from ..wordlists import CLAIM_STOP_WORDS
 
@@ -183,13 +185,82 @@ def _ngrams(stems: tuple[str, ...]) -> list[str]:
 
 
 def _vectors(feats: Sequence[SentenceFeatures]):
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    word = TfidfVectorizer(analyzer=_ngrams, sublinear_tf=True, norm="l2")
-    char = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, norm="l2")
+    vectorizer = _tfidf_class()
+    word = vectorizer(analyzer=_ngrams, sublinear_tf=True, norm="l2")
+    char = vectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, norm="l2")
     wv = word.fit_transform([f.stems for f in feats]) if any(f.stems for f in feats) else None
     cv = char.fit_transform([f.chars for f in feats]) if any(f.chars for f in feats) else None
     return wv, cv
+
+
+#: [the TfidfVectorizer subclass that runs its vocabulary loops in the compiled kernels], made once
+_fast_tfidf_class: list[type] = []
+
+
+def _tfidf_class() -> type:
+    """scikit-learn's ``TfidfVectorizer``, or, when the compiled kernels are built, a subclass whose
+    per-feature Python loops run compiled: counting ``char_wb`` n-grams (``_count_vocab``),
+    renumbering the sorted vocabulary (``_sort_features``) and the no-op pruning of the default
+    ``min_df``/``max_df`` (``_limit_features``). IDF, norms and the matrix layout are
+    scikit-learn's own, so the matrices are identical (``tests/test_accel.py``)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    fast = speedups()
+    if fast is None:
+        return TfidfVectorizer
+    if not _fast_tfidf_class:
+        _fast_tfidf_class.append(_make_fast_tfidf_class(TfidfVectorizer, fast))
+    return _fast_tfidf_class[0]
+
+
+def _make_fast_tfidf_class(base: type, fast: Any) -> type:
+    class FastTfidfVectorizer(base):  # type: ignore[misc, valid-type]
+        _sparse_type: type | None = None
+        _limit_returns_pair: bool | None = None
+
+        def _count_vocab(self, raw_documents: Any, fixed_vocab: bool) -> Any:
+            plain = self.preprocessor is None and self.strip_accents is None and self.lowercase
+            if fixed_vocab or self.analyzer != "char_wb" or not plain:
+                return super()._count_vocab(raw_documents, fixed_vocab)
+            if FastTfidfVectorizer._sparse_type is None:  # the matrix type this scikit-learn returns
+                FastTfidfVectorizer._sparse_type = type(super()._count_vocab(["probe"], False)[1])
+            docs = [self.decode(d) for d in raw_documents]
+            vocabulary, j_indices, values, indptr = fast.char_wb_count_vocab(docs, *self.ngram_range)
+            if not vocabulary:
+                raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+            dtype = np.int64 if indptr[-1] > np.iinfo(np.int32).max else np.int32
+            X = FastTfidfVectorizer._sparse_type(
+                (
+                    np.asarray(values, dtype=np.intc),
+                    np.asarray(j_indices, dtype=dtype),
+                    np.asarray(indptr, dtype=dtype),
+                ),
+                shape=(len(indptr) - 1, len(vocabulary)),
+                dtype=self.dtype,
+            )
+            X.sort_indices()
+            return vocabulary, X
+
+        def _limit_features(
+            self, X: Any, vocabulary: dict, high: Any = None, low: Any = None, limit: Any = None
+        ) -> Any:
+            n_docs = X.shape[0]
+            if limit is not None or high is None or low is None or high < n_docs or low > 1:
+                return super()._limit_features(X, vocabulary, high, low, limit)
+            # every feature occurs in 1..n_docs documents: nothing is pruned, and the vocabulary
+            # keeps its numbers; what scikit-learn returns then is the same matrix, all columns kept
+            if FastTfidfVectorizer._limit_returns_pair is None:
+                probe = super()._limit_features(X[:1, :1], {"probe": 0}, 1, 1, None)
+                FastTfidfVectorizer._limit_returns_pair = isinstance(probe, tuple)
+            kept = X[:, np.arange(X.shape[1])]
+            return (kept, set()) if FastTfidfVectorizer._limit_returns_pair else kept
+
+        def _sort_features(self, X: Any, vocabulary: dict) -> Any:
+            map_index = fast.sorted_feature_map(sorted(vocabulary.items()), vocabulary)
+            X.indices = map_index.astype(X.indices.dtype, copy=False).take(X.indices, mode="clip")
+            return X
+
+    return FastTfidfVectorizer
 
 
 def _binary(sets: Sequence[frozenset], vocab: dict) -> tuple[list[int], list[int]]:
