@@ -13,7 +13,12 @@ Steps:
 - ``claim similarity``: ``similarity_matrix`` of one story's sentences (kernels: the vocabulary
   loops of scikit-learn's ``TfidfVectorizer``: char_wb n-gram counting, feature renumbering).
 
-Run: ``python benchmarks/bench_accel.py [--n 300] [--repeats 5]``
+``--parts`` prints, instead, what each part of the per-article analysis costs on each path: the
+Document (cold), actor mentions, each score family, and the features alignment needs (claims,
+provenance), CPU ms per article, run in the pipeline's order with the pipeline's garbage-collector
+settings, all caches emptied before each pass (median of ``--repeats`` passes).
+
+Run: ``python benchmarks/bench_accel.py [--n 300] [--repeats 5] [--parts]``
 """
 
 from __future__ import annotations
@@ -45,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=300)
     ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--parts", action="store_true", help="per-part costs of the per-article analysis")
     args = ap.parse_args(argv)
+    if args.parts:
+        return parts(args.n, args.repeats)
 
     from compare import _accel, analyze_text
     from compare.align import _claims_sim, provenance_features
@@ -99,6 +107,68 @@ def main(argv: list[str] | None = None) -> int:
             f"{100 * (1 - t_fast / t_pure):.0f}% | {'yes' if same else 'NO'} |",
             flush=True,
         )
+    return 0
+
+
+def parts(n: int, repeats: int) -> int:
+    """CPU ms per article of each part of ``analyze_article``, on both kernel paths."""
+    import os
+
+    from bench_pipeline import clear_caches, use_path
+
+    from compare import _accel
+    from compare._parallel import relaxed_gc
+    from compare.actors import actor_mentions
+    from compare.align import claim_features, provenance_features
+    from compare.scores import ALL_FAMILIES, FAMILIES
+    from compare.text import _cached_build
+
+    arts = list(load_articles(n))
+    names = ["document", "actors", *ALL_FAMILIES, "claim features", "provenance features"]
+
+    def one_pass() -> dict[str, float]:
+        clear_caches()
+        spent = dict.fromkeys(names, 0.0)
+        clock = time.process_time
+        with relaxed_gc():
+            for a in arts:
+                t0 = clock()
+                doc = _cached_build(a.text)
+                t1 = clock()
+                mentions = tuple(actor_mentions(doc, outlet=a.outlet))
+                t2 = clock()
+                spent["document"] += t1 - t0
+                spent["actors"] += t2 - t1
+                for name in ALL_FAMILIES:
+                    t0 = clock()
+                    FAMILIES[name](doc, article=a, mentions=mentions, options={})
+                    spent[name] += clock() - t0
+                t0 = clock()
+                claim_features(doc)
+                t1 = clock()
+                provenance_features(doc, outlet=a.outlet)
+                spent["claim features"] += t1 - t0
+                spent["provenance features"] += clock() - t1
+        return spent
+
+    paths = ["python", "compiled"] if _accel.speedups() is not None else ["python"]
+    table = {}
+    for path in paths:
+        use_path(path)
+        one_pass()  # warm-up: lexicons, models, lazy imports
+        passes = [one_pass() for _ in range(repeats)]
+        table[path] = {k: statistics.median(p[k] for p in passes) * 1000 / len(arts) for k in names}
+    os.environ.pop(_accel.ENV_PURE, None)
+    print(
+        f"# Per-article cost of each part: {len(arts)} articles, CPU ms per article, median of {repeats} passes\n"
+    )
+    print("| part | " + " | ".join(paths) + (" | saved |" if len(paths) == 2 else " |"))
+    print("|---|" + "---|" * len(paths) + ("---|" if len(paths) == 2 else ""))
+    for k in [*names, "total"]:
+        vals = [sum(table[p].values()) if k == "total" else table[p][k] for p in paths]
+        cells = " | ".join(f"{v:.2f}" for v in vals)
+        saved = f" | {100 * (1 - vals[1] / vals[0]):.0f}%" if len(vals) == 2 and vals[0] else ""
+        print(f"| {k} | {cells}{saved} |")
     return 0
 
 
