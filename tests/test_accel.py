@@ -22,7 +22,7 @@ from compare import _accel
 from compare.results import RESULT_TABLES
 
 COMPILED = _accel.speedups() is not None
-needs_compiled = pytest.mark.skipif(not COMPILED, reason="compiled kernels not built (pure-Python install)")
+needs_compiled = pytest.mark.skipif(not COMPILED, reason="compiled kernels not built, or MEDIA_COMPARE_PURE_PYTHON set")
 
 _TEXTS = [
     "",
