@@ -16,13 +16,17 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import compare
 from compare import _accel
 from compare.results import RESULT_TABLES
 
 COMPILED = _accel.speedups() is not None
-needs_compiled = pytest.mark.skipif(not COMPILED, reason="compiled kernels not built, or MEDIA_COMPARE_PURE_PYTHON set")
+needs_compiled = pytest.mark.skipif(
+    not COMPILED, reason="compiled kernels not built, or MEDIA_COMPARE_PURE_PYTHON set"
+)
 
 _TEXTS = [
     "",
@@ -175,3 +179,47 @@ def test_claim_similarity_is_identical_on_both_paths(monkeypatch):
     pure = [cs.similarity_matrix(g) for g in groups]
     for x, y in zip(compiled, pure, strict=True):
         np.testing.assert_array_equal(x, y)
+
+
+_WORDY = st.text(
+    alphabet=st.sampled_from([*"abcXYZ éÉİß’'-.,!? \n\t0123456789$%“”", "\u00a0", "\u2028", "ǅ"]),
+    max_size=300,
+)
+
+
+@needs_compiled
+@settings(max_examples=150, deadline=None)
+@given(text=_WORDY, ngram=st.integers(1, 7), window=st.integers(1, 9))
+def test_reuse_fingerprint_kernel_on_random_text(text, ngram, window):
+    from compare.align.provenance import _reuse
+
+    doc = compare.analyze_text(text)
+    fast = _reuse.fingerprint(doc, ngram=ngram, window=window)
+    slow = _reuse._fingerprint_py(doc, ngram=ngram, window=window)
+    for field in ("shingles", "tok_start", "tok_end", "fingerprints"):
+        np.testing.assert_array_equal(getattr(fast, field), getattr(slow, field))
+        assert getattr(fast, field).dtype == getattr(slow, field).dtype
+    assert fast.span_chars == slow.span_chars
+
+
+@needs_compiled
+@settings(max_examples=150, deadline=None)
+@given(docs=st.lists(_WORDY, min_size=1, max_size=6), lo=st.integers(1, 4), extra=st.integers(0, 3))
+def test_char_wb_kernel_on_random_text(docs, lo, extra):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from compare.align import _claims_sim as cs
+
+    kw = {"analyzer": "char_wb", "ngram_range": (lo, lo + extra), "sublinear_tf": True, "norm": "l2"}
+    ref, ours = TfidfVectorizer(**kw), cs._tfidf_class()(**kw)
+    try:
+        a = ref.fit_transform(docs)
+    except ValueError:
+        with pytest.raises(ValueError, match="empty vocabulary"):
+            ours.fit_transform(docs)
+        return
+    b = ours.fit_transform(docs)
+    for part in ("data", "indices", "indptr"):
+        np.testing.assert_array_equal(getattr(a, part), getattr(b, part))
+        assert getattr(a, part).dtype == getattr(b, part).dtype
+    assert ref.vocabulary_ == ours.vocabulary_
