@@ -131,8 +131,12 @@ def test_date_window_separates_identical_texts():
     frame = align_events(Corpus([a, b]), window_days=3)
     assert frame["event_id"].nunique() == 2
     assert frame["similarity"].isna().all()  # alone in their events
-    frame = align_events(Corpus([a, b]), window_days=90)
-    assert len(set(frame["event_id"])) == 1
+    # two days apart: together within a 3-day window, apart when both windows are 1 day
+    b = Article(
+        id="b", outlet="Y", title="Storm floods harbour", text=EVENTS["flood"][1], published="2024-03-03"
+    )
+    assert len(set(align_events(Corpus([a, b]), window_days=3)["event_id"])) == 1
+    assert align_events(Corpus([a, b]), window_days=1, story_window_days=1)["event_id"].nunique() == 2
 
 
 def test_cannot_link_same_outlet():
@@ -190,8 +194,8 @@ def test_accepts_list_and_rejects_other_types():
 @pytest.mark.parametrize(
     ("option", "value"),
     [
-        ("threshold", 1.5),
-        ("threshold", -0.1),
+        ("min_probability", 1.5),
+        ("story_probability", -0.1),
         ("window_days", -1),
         ("window_days", float("nan")),
         ("same_outlet", "maybe"),
@@ -204,8 +208,8 @@ def test_invalid_options(option, value):
         align_events(make_corpus(), **{option: value})
 
 
-def test_threshold_one_gives_singletons():
-    frame = align_events(make_corpus(), threshold=1.0)
+def test_probability_one_gives_singletons():
+    frame = align_events(make_corpus(), min_probability=1.0, story_probability=1.0)
     assert frame["event_id"].nunique() == len(frame)
 
 
@@ -256,3 +260,94 @@ def test_basil_events():
     frame = align_events(Corpus(arts))
     gold = {a.id: a.event for a in arts}
     assert adjusted_rand_score([gold[i] for i in frame["article_id"]], frame["event_id"]) > 0.97
+
+
+def test_undated_article_never_bridges_the_window():
+    """The window holds for every pair of dated articles in an event, also through undated ones."""
+    title, text = EVENTS["flood"]
+    arts = [
+        Article(id="early", outlet="X", title=title, text=text, published="2024-03-01"),
+        Article(id="late", outlet="Y", title=title, text=text, published="2024-03-20"),
+        Article(id="undated", outlet="Z", title=title, text=text, published=None),
+    ]
+    frame = align_events(Corpus(arts), window_days=3)
+    event = dict(zip(frame["article_id"], frame["event_id"], strict=True))
+    assert event["early"] != event["late"]
+    assert event["undated"] in {event["early"], event["late"]}  # it joins one of them, not both
+
+
+def test_features_from_document_match_the_text_and_give_the_same_events():
+    from compare.align import story_features, text_story_features
+    from compare.text import analyze_text
+
+    corpus = make_corpus()
+    for a in corpus:
+        from_doc = story_features(analyze_text(a.text), a)
+        from_text = text_story_features(a)
+        assert (from_doc.title, from_doc.lead, from_doc.body) == (
+            from_text.title,
+            from_text.lead,
+            from_text.body,
+        )
+        assert from_doc.n_words == from_text.n_words
+    by_text = align_events(corpus)
+    by_features = align_events(features=[story_features(analyze_text(a.text), a) for a in corpus])
+    assert gold_partition(by_text) == gold_partition(by_features)
+    with pytest.raises(InvalidInputError):
+        align_events(corpus, features=[text_story_features(a) for a in corpus])
+    with pytest.raises(InvalidInputError):
+        align_events()
+
+
+def test_developments_nest_in_stories_and_follow_ups_share_a_story():
+    title, text = EVENTS["budget"]
+    arts = [
+        Article(id="a1", outlet="A", title=title, text=text, published="2024-03-01"),
+        Article(id="b1", outlet="B", title=title, text=text, published="2024-03-01"),
+        Article(
+            id="a2", outlet="A", title=title, text=text + " Pensioners protested.", published="2024-03-02"
+        ),
+    ]
+    frame = align_events(Corpus(arts))
+    assert len(set(frame["event_id"])) == 1  # the follow-up of outlet A joins the story
+    # never two articles of one outlet in one development
+    for _, group in frame.groupby("development_id"):
+        assert group["outlet"].is_unique
+    assert all(d.startswith(e + ".") for e, d in zip(frame["event_id"], frame["development_id"], strict=True))
+    assert (
+        frame.groupby("event_id")["development_size"].sum() >= frame.groupby("event_id")["event_size"].first()
+    ).all()
+    forbid = align_events(Corpus(arts), same_outlet="forbid")
+    for _, group in forbid.groupby("event_id"):
+        assert group["outlet"].is_unique
+
+
+def test_a_bad_pair_model_is_a_clear_error():
+    corpus = make_corpus()
+    for model in ({"features": ["x"]}, {"features": None}, {}):
+        with pytest.raises(InvalidInputError, match="pair model"):
+            align_events(corpus, model=model)
+
+
+def test_background_frequencies_keep_the_words_of_a_one_story_corpus():
+    """Pooled with background frequencies, a word in every article of the corpus keeps its weight."""
+    from compare.align._events_vectors import background_frequencies, event_vectors
+    from compare.align.events import text_story_features
+
+    arts = [
+        Article(id=f"a{k}", outlet=f"O{k}", text=f"Prisoner swap in Ankara. Detail {w} was reported.")
+        for k, w in enumerate(("alpha", "beta", "gamma"))
+    ]
+    feats = [text_story_features(a) for a in arts]
+    own, _, _ = event_vectors(feats, title_weight=3.0, lead_weight=1.0, max_terms=60)
+    background = {
+        "n_documents": 1000,
+        "terms": background_frequencies({"prisoner": 2, "swap": 2, "detail": 900}),
+        "names": background_frequencies({}),
+    }
+    pooled, _, _ = event_vectors(
+        feats, title_weight=3.0, lead_weight=1.0, max_terms=60, background=background
+    )
+    own_sim = (own[0] @ own[1].T).toarray().item()
+    pooled_sim = (pooled[0] @ pooled[1].T).toarray().item()
+    assert pooled_sim > own_sim  # "prisoner" and "swap" are rare in the background: they count

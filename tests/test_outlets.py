@@ -259,3 +259,14 @@ def test_numpydoc(name):
     for target in targets:
         errors = [(c, m) for c, m in validate(target)["errors"] if c in {"GL08", "SS01", "PR02", "PR01"}]
         assert not errors, f"{target}: {errors}"
+
+
+def test_a_row_may_repeat_its_own_name_among_its_aliases(tmp_path):
+    # the real-coverage outlet tables list every surface form, the canonical name included
+    path = tmp_path / "o.csv"
+    path.write_text("outlet,aliases,group\nA News,A News|anews.com.tr,regional\nCNN,CNN (Online News),western\n")
+    table = read_outlet_table(path)
+    assert table.names == ("A News", "CNN")
+    assert table.canonical("anews.com.tr") == "A News"
+    assert table.canonical(" a news ") == "A News"
+    assert table.groups("group") == {"A News": "regional", "CNN": "western"}

@@ -263,3 +263,35 @@ def test_progress_bars_start_no_monitor_thread():
     assert list(bar) == [0, 1, 2]
     assert type(bar).monitor_interval == 0
     assert "monitor" not in vars(type(bar))  # tqdm stores the thread it starts on the class
+
+
+def test_events_aligned_from_the_per_article_features(tiny_corpus, monkeypatch):
+    """Without labels, stories and developments come from the workers' story features, not the text."""
+    from dataclasses import replace as _replace
+
+    import compare.align.events as ev
+
+    unlabelled = compare.Corpus([_replace(a, event=None) for a in tiny_corpus])
+
+    def no_text(*_args, **_kwargs):  # the parent must not tokenise the text again
+        raise AssertionError("text_story_features called in the parent")
+
+    monkeypatch.setattr(ev, "text_story_features", no_text)
+    res = compare.analyze(unlabelled, config=FAST)
+    events = res.events
+    assert {"event_id", "development_id", "source"} <= set(events.columns)
+    assert set(events["article_id"]) == set(tiny_corpus.ids)
+    assert all(
+        d.startswith(e + ".") for e, d in zip(events["event_id"], events["development_id"], strict=True)
+    )
+    assert (events["source"] == "align_events").all()
+    gold = {a.id: a.event for a in tiny_corpus}
+    story = dict(zip(events["article_id"], events["event_id"], strict=True))
+    for x, gx in gold.items():
+        for y, gy in gold.items():
+            assert (gx == gy) == (story[x] == story[y])
+
+
+def test_corpus_labels_are_story_and_development(full_results):
+    events = full_results.events
+    assert (events["development_id"] == events["event_id"]).all()

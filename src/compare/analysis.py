@@ -3,11 +3,11 @@
 :func:`analyze_article` is the per-article step of :func:`compare.analyze` (run in a worker process
 when ``jobs > 1``). It cuts the text once into a :class:`~compare.text.Document`, finds the actor
 mentions once, runs every selected score family on them, and extracts what the corpus-level steps
-need from the text (:class:`AlignmentFeatures`: claim sentences, citations, reuse fingerprints), so
-that no later step reads or tokenises ``Article.text`` again::
+need from the text (:class:`AlignmentFeatures`: story features, claim sentences, citations, reuse
+fingerprints), so that no later step reads or tokenises ``Article.text`` again::
 
     Article ──▶ Document ──▶ mentions ──▶ family results ──▶ rows of the result tables
-                   │                                    └──▶ AlignmentFeatures (claims, provenance)
+                   │                                    └──▶ AlignmentFeatures (story, claims, provenance)
                    └── (tokens, sentences, quotes: public arrays every step reads)
 
 The result is typed (:class:`ArticleAnalysis`), and nothing is stored on the Document.
@@ -24,12 +24,23 @@ from .text import analyze_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from .actors import Mention
-    from .align import ClaimSentence, ProvenanceFeatures
+    from .align import ClaimSentence, ProvenanceFeatures, StoryFeatures
     from .model import Article
     from .scores import FamilyResult
     from .text import Document
 
-__all__ = ["AlignmentFeatures", "AnalysisSpec", "ArticleAnalysis", "analyze_article", "analyze_chunk", "outlet_key"]
+#: Options of :func:`compare.align.align_events` that act per article (story features).
+STORY_OPTIONS = ("lead_chars", "max_chars")
+
+__all__ = [
+    "STORY_OPTIONS",
+    "AlignmentFeatures",
+    "AnalysisSpec",
+    "ArticleAnalysis",
+    "analyze_article",
+    "analyze_chunk",
+    "outlet_key",
+]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,6 +62,11 @@ class AnalysisSpec:
     provenance_options : mapping
         Options of :func:`compare.align.provenance_features` (those of
         :func:`compare.align.provenance_table` that act per article).
+    stories : bool
+        Extract story features for event alignment (:func:`compare.align.story_features`).
+    story_options : mapping
+        Options of :func:`compare.align.story_features` (those of
+        :func:`compare.align.align_events` that act per article).
     """
 
     families: tuple[str, ...] = ALL_FAMILIES
@@ -59,6 +75,8 @@ class AnalysisSpec:
     claims: bool = False
     provenance: bool = False
     provenance_options: Mapping[str, Any] = field(default_factory=dict)
+    stories: bool = False
+    story_options: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_config(cls, config: Any) -> AnalysisSpec:
@@ -71,6 +89,8 @@ class AnalysisSpec:
             claims=bool(config.claims),
             provenance=bool(config.provenance),
             provenance_options={k: v for k, v in config.provenance_options.items() if k in per_article},
+            stories=config.events in ("auto", "align"),
+            story_options={k: v for k, v in config.event_options.items() if k in STORY_OPTIONS},
         )
 
 
@@ -85,11 +105,14 @@ class AlignmentFeatures:
         :func:`compare.align.claim_features` of the article (None when claims are not aligned).
     provenance : ProvenanceFeatures or None
         :func:`compare.align.provenance_features` of the article (None when provenance is off).
+    story : StoryFeatures or None
+        :func:`compare.align.story_features` of the article (None when events are not aligned).
     """
 
     article_id: str
     claims: tuple[ClaimSentence, ...] | None = None
     provenance: ProvenanceFeatures | None = None
+    story: StoryFeatures | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -258,7 +281,12 @@ def _alignment_features(article: Article, doc: Document, spec: AnalysisSpec) -> 
         from .align import provenance_features
 
         prov = provenance_features(doc, outlet=article.outlet, **dict(spec.provenance_options))
-    return AlignmentFeatures(article.id, claims, prov)
+    story = None
+    if spec.stories:
+        from .align import story_features
+
+        story = story_features(doc, article, **dict(spec.story_options))
+    return AlignmentFeatures(article.id, claims, prov, story)
 
 
 def analyze_chunk(articles: Sequence[Article], spec: AnalysisSpec) -> tuple[Any, list[AlignmentFeatures]]:

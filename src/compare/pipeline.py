@@ -2,10 +2,11 @@
 
 1. **Per article, once** (:func:`compare.analysis.analyze_article`, serially or on a process pool):
    the Document, the actor mentions, every selected score family, and the features alignment
-   needs (claim sentences, citations, reuse fingerprints). Workers return their chunk's tables
+   needs (story features, claim sentences, citations, reuse fingerprints). Workers return their chunk's tables
    column by column and the alignment features.
-2. **Per corpus**, in the parent, from those results only (no text is read again except by event
-   clustering, see below): events (the corpus's labels, or :func:`compare.align.align_events`),
+2. **Per corpus**, in the parent, from those results only (no text is read again): stories and
+   their developments (the corpus's labels, or :func:`compare.align.align_events` on the
+   per-article story features),
    one actor per person across the articles of an event, claims within each event, provenance,
    and the outlet comparisons of :mod:`compare.stats`.
 3. :class:`~compare.Results` with the manifest.
@@ -291,8 +292,9 @@ def finish(
         )
     timings: dict[str, float] = dict(timings or {})
     clock = _Clock(timings)
+    by_id = {f.article_id: f for f in features or ()}
     with clock("events"):
-        events_df = _event_table(corpus, config)
+        events_df = _event_table(corpus, config, by_id)
     event_of = dict(zip(events_df["article_id"], events_df["event_id"], strict=True))
     for name in ("articles", "scores"):
         tables[name]["event_id"] = tables[name]["article_id"].map(event_of)
@@ -302,7 +304,7 @@ def finish(
     if (config.claims or config.provenance) and features is None:
         spec = AnalysisSpec.from_config(replace(config, families=()))
         features = [analyze_article(a, spec).alignment for a in corpus]
-    by_id = {f.article_id: f for f in features or ()}
+        by_id = {f.article_id: f for f in features}
     if "mentions" in tables:
         with clock("naming"):
             tables["naming"] = _naming_table(tables)
@@ -334,8 +336,18 @@ def _group_maps(config: RunConfig) -> dict[str, Mapping[str, str]]:
     return {c: table.groups(c) for c in columns}
 
 
-def _event_table(corpus: Corpus, config: RunConfig) -> pd.DataFrame:
+def _event_table(
+    corpus: Corpus, config: RunConfig, features: Mapping[str, AlignmentFeatures] | None = None
+) -> pd.DataFrame:
+    """The events table: story (``event_id``) and development of each article.
+
+    Corpus labels are the story and the development alike; :func:`compare.align.align_events`
+    runs on the per-article story features when every article has them (the per-article step),
+    and on the corpus otherwise (its light tokeniser).
+    """
     import pandas as pd
+
+    from .analysis import STORY_OPTIONS
 
     mode = config.events
     if mode == "auto":
@@ -343,15 +355,30 @@ def _event_table(corpus: Corpus, config: RunConfig) -> pd.DataFrame:
     if mode == "align":
         from .align import align_events
 
-        events = align_events(corpus, **dict(config.event_options))
+        stories = [features[a.id].story if features and a.id in features else None for a in corpus]
+        options = dict(config.event_options)
+        if all(s is not None for s in stories):
+            options = {k: v for k, v in options.items() if k not in STORY_OPTIONS}
+            events = align_events(features=stories, **options)
+            events["published"] = events["article_id"].map({a.id: a.published for a in corpus})
+        else:
+            events = align_events(corpus, **options)
         events = events.copy()
         events["source"] = "align_events"
         return events
     rows = []
     for a in corpus:
         event = "all" if mode == "none" else (a.event if a.event is not None else f"single:{a.id}")
-        rows.append({"article_id": a.id, "event_id": event, "outlet": a.outlet, "source": mode})
-    return pd.DataFrame(rows, columns=["article_id", "event_id", "outlet", "source"])
+        rows.append(
+            {
+                "article_id": a.id,
+                "event_id": event,
+                "development_id": event,
+                "outlet": a.outlet,
+                "source": mode,
+            }
+        )
+    return pd.DataFrame(rows, columns=["article_id", "event_id", "development_id", "outlet", "source"])
 
 
 def _merge_actor_names(tables: dict[str, pd.DataFrame], event_of: Mapping[str, str]) -> None:
@@ -624,7 +651,7 @@ def analyze_stream(
             step = max(1, -(-len(chunk) // max(cfg.jobs * 2, 1)))
             yield from (chunk[i : i + step] for i in range(0, len(chunk), step))
 
-    spec = AnalysisSpec.from_config(replace(cfg, claims=False, provenance=False))
+    spec = replace(AnalysisSpec.from_config(replace(cfg, claims=False, provenance=False)), stories=False)
     table = outlet_table(cfg)
     first_spelling: dict[str, str] = {}  # an unknown outlet keeps the first spelling the stream shows
     as_given: dict[str, str] = {}

@@ -201,9 +201,10 @@ TABLES: dict[str, TableSchema] = {
         ),
         _t(
             "events",
-            "the event (story) of one article",
+            "the story (event_id) and the development within it of one article",
             article_id="article",
-            event_id="event",
+            event_id="story: what claims, comparisons and the report group by",
+            development_id="development within the story (corpus labels: the story label itself)",
             outlet="outlet",
             source="where the event came from: corpus labels, align_events, none",
         ),

@@ -265,3 +265,19 @@ def test_report_from_a_real_analysis(tmp_path):
     page = Path(paths[1]).read_text(encoding="utf-8")
     assert "Alpha on e1" in page
     assert _fetches(page) == []
+
+
+def test_overview_counts_the_developments_of_a_story(fake_results):
+    events = fake_results.tables["events"].copy()
+    events["development_id"] = events["event_id"].astype(str) + ".1"
+    first = events.index[events["event_id"].astype(str) == "e1"][0]
+    events.loc[first, "development_id"] = "e1.2"  # story e1 has two developments, e2 one
+    results = Results(
+        {**fake_results.tables, "events": events},
+        corpus=fake_results.corpus,
+        config=fake_results.config,
+        manifest=fake_results.manifest,
+    )
+    page = render_html(build_report(results, generated=FIXED))
+    assert "2 developments" in page
+    assert page.count("developments") == 1

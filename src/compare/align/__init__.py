@@ -1,6 +1,7 @@
 """Alignment: which articles cover the same event, which claims they share, who re-reports whom.
 
-- :func:`align_events` groups a corpus into same-event clusters (:mod:`compare.align.events`);
+- :func:`align_events` groups a corpus into stories and their developments (:mod:`compare.align.events`),
+  from the per-article :func:`story_features`;
 - :func:`align_claims` aligns claims (sentences) within an event (:mod:`compare.align.claims`);
 - :func:`find_citations`, :func:`text_reuse` and :func:`provenance_table` trace citations of other
   outlets and reused text (:mod:`compare.align.provenance`).
@@ -15,6 +16,9 @@ from .._lazy import attach
 _LAZY = {
     "EVENT_COLUMNS": ".events",
     "align_events": ".events",
+    "StoryFeatures": ".events",
+    "story_features": ".events",
+    "text_story_features": ".events",
     "ClaimAlignment": ".claims",
     "ClaimSentence": ".claims",
     "align_claims": ".claims",

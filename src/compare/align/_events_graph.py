@@ -112,27 +112,65 @@ def agglomerate(
     *,
     threshold: float,
     forbid_same_outlet: bool,
+    days: np.ndarray | None = None,
+    window: float = float("inf"),
+    initial: np.ndarray | None = None,
+    k_norm: int | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Average-linkage agglomeration over a sparse graph, with cannot-link between outlets.
+
+    When ``days`` is given (float, NaN for undated rows), two clusters are merged only if the dated
+    members of the union span at most ``window`` days: the window holds for every pair of dated
+    articles in a cluster, so an undated article never bridges two dated ones further apart.
+    ``initial`` (a label per row) starts from those clusters instead of single rows. ``k_norm``
+    bounds the number of pairs the summed similarity is divided by to ``k_norm`` per member of
+    the smaller cluster (each row has only about that many candidate edges), so that two large
+    clusters of one story can still merge; None divides by every pair (plain average linkage).
 
     Returns ``(labels, confidence)``: a cluster label per row (the smallest row in the cluster)
     and, per row, the mean candidate similarity to the other members of its cluster (NaN when it
     has no candidate edge inside its cluster).
     """
+    if days is None:
+        days = np.full(n, np.nan)
+    base = np.arange(n) if initial is None else np.unique(initial, return_inverse=True)[1].ravel()
+    m_clusters = int(base.max(initial=-1)) + 1
+    ca, cb = base[a], base[b]
+    keep = ca != cb
+    ca, cb, cs = np.minimum(ca[keep], cb[keep]), np.maximum(ca[keep], cb[keep]), sim[keep].astype(np.float64)
     # adjacency: cluster -> {neighbour cluster: summed similarity}
-    adj: list[dict[int, float] | None] = [{} for _ in range(n)]
-    for i, j, s in zip(a.tolist(), b.tolist(), sim.tolist(), strict=True):
+    adj: list[dict[int, float] | None] = [{} for _ in range(m_clusters)]
+    for i, j, s in zip(ca.tolist(), cb.tolist(), cs.tolist(), strict=True):
         adj[i][j] = adj[i].get(j, 0.0) + s
         adj[j][i] = adj[j].get(i, 0.0) + s
-    size = [1] * n
-    members: list[list[int] | None] = [[i] for i in range(n)]
-    outset: list[set | None] = [{o} for o in outlets.tolist()]
+    size = np.bincount(base, minlength=m_clusters).tolist()
+    members: list[list[int] | None] = [[] for _ in range(m_clusters)]
+    for row, c in enumerate(base.tolist()):
+        members[c].append(row)
+    outset: list[set | None] = [set() for _ in range(m_clusters)]
+    for o, c in zip(outlets.tolist(), base.tolist(), strict=True):
+        outset[c].add(o)
+    lo_day = [np.nan] * m_clusters  # NaN while a cluster has no dated member
+    hi_day = [np.nan] * m_clusters
+    for d, c in zip(days.astype(np.float64).tolist(), base.tolist(), strict=True):
+        lo_day[c], hi_day[c] = _nan_min(lo_day[c], d), _nan_max(hi_day[c], d)
+
+    def link_of(total: float, si: int, sj: int) -> float:
+        pairs = si * sj
+        if k_norm is not None:
+            pairs = min(pairs, k_norm * min(si, sj))
+        return total / pairs
+
     # Heap of (-link, lo, hi). Entries go stale when a cluster grows; a popped entry is checked
     # against the current link and pushed back with it if it changed (links to clusters that did
     # not take part in a merge only fall, so this lazy update keeps the heap order exact).
-    heap: list[tuple[float, int, int]] = [
-        (-w, i, j) for i in range(n) for j, w in adj[i].items() if i < j and w >= threshold
-    ]
+    heap: list[tuple[float, int, int]] = []
+    for i in range(m_clusters):
+        for j, w in adj[i].items():
+            if i < j:
+                link = link_of(w, size[i], size[j])
+                if link >= threshold:
+                    heap.append((-link, i, j))
     heapq.heapify(heap)
     while heap:
         neg, i, j = heapq.heappop(heap)
@@ -142,12 +180,15 @@ def agglomerate(
         total = ai.get(j)
         if total is None:
             continue
-        link = total / (size[i] * size[j])
+        link = link_of(total, size[i], size[j])
         if link != -neg:
             if link >= threshold:
                 heapq.heappush(heap, (-link, i, j))
             continue
         if forbid_same_outlet and not outset[i].isdisjoint(outset[j]):
+            continue
+        span_lo, span_hi = _nan_min(lo_day[i], lo_day[j]), _nan_max(hi_day[i], hi_day[j])
+        if span_hi - span_lo > window:  # NaN (no dated member) compares False
             continue
         # merge the smaller cluster into the larger (ties: into the lower id)
         if size[j] > size[i]:
@@ -163,17 +204,18 @@ def agglomerate(
             am = adj[m]
             del am[j]
             am[i] = new
-            link = new / (si * size[m]) if i < m else new / (size[m] * si)
+            link = link_of(new, si, size[m])
             if link >= threshold:
                 heapq.heappush(heap, (-link, i, m) if i < m else (-link, m, i))
         members[i].extend(members[j])
         outset[i] |= outset[j]
+        lo_day[i], hi_day[i] = span_lo, span_hi
         members[j] = None
         outset[j] = None
         adj[j] = None
 
     labels = np.empty(n, dtype=np.int64)
-    for i in range(n):
+    for i in range(m_clusters):
         if members[i] is not None:
             labels[members[i]] = min(members[i])
     # confidence: mean candidate similarity to co-members
@@ -185,6 +227,20 @@ def agglomerate(
     with np.errstate(invalid="ignore", divide="ignore"):
         conf = np.where(cnt > 0, tot / np.maximum(cnt, 1), np.nan)
     return labels, conf
+
+
+def _nan_min(a: float, b: float) -> float:
+    """The smaller of two days, ignoring NaN (NaN only when both are)."""
+    if a != a:  # noqa: PLR0124 - NaN test without a function call
+        return b
+    return a if b != b or a <= b else b  # noqa: PLR0124
+
+
+def _nan_max(a: float, b: float) -> float:
+    """The larger of two days, ignoring NaN (NaN only when both are)."""
+    if a != a:  # noqa: PLR0124
+        return b
+    return a if b != b or a >= b else b  # noqa: PLR0124
 
 
 def _top_k_sparse(

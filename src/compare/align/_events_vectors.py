@@ -1,104 +1,127 @@
-"""Sparse TF-IDF vectors for event clustering (private).
+"""Sparse vectors for event clustering (private), built from per-article story features.
 
-Stateless hashing (scikit-learn's :class:`~sklearn.feature_extraction.text.HashingVectorizer`) keeps
-memory bounded and lets the corpus be vectorised in chunks; the document frequencies are then
-counted over the whole corpus, so the IDF weights do not depend on the order of the articles.
-Headline and lead are counted again with extra weight, and each vector is pruned to its most
-heavily weighted terms, which keeps the sparse products of the neighbour search cheap.
+Stateless hashing (scikit-learn's :class:`~sklearn.feature_extraction.text.HashingVectorizer`) keeps memory
+bounded and lets the corpus be vectorised in chunks; the document frequencies are then counted over
+the whole corpus, so the IDF weights do not depend on the order of the articles. Each term vector
+is pruned to its most heavily weighted terms, which keeps the sparse products of the neighbour
+search cheap. Names and numbers get binary IDF-weighted vectors of their own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from functools import lru_cache
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 if TYPE_CHECKING:  # pragma: no cover
     import scipy.sparse as sp
 
-__all__ = ["event_vectors"]
+    from ._events_features import StoryFeatures
+
+__all__ = ["background_frequencies", "event_vectors", "prune_rows"]
 
 _N_FEATURES = 2**20
 _CHUNK = 4096
-#: Digits and punctuation become spaces: numbers, dates and punctuation say little about the event.
-_SEPARATORS = str.maketrans(
-    dict.fromkeys(
-        "0123456789!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~“”‘’«»„‹›–—…•·§¶°±×÷€£¥¢\u00a0",
-        " ",
-    )
-)
 
 
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
+def _split(text: str) -> list[str]:
+    return text.split()
 
 
-def _analyzer(text: str) -> list[str]:
-    """Lower-cased words of two or more letters, English stop words removed."""
-    stop = _stop_words()
-    return [w for w in text.lower().translate(_SEPARATORS).split() if len(w) > 1 and w not in stop]
-
-
-def _vectorizer():
+def _hashed(texts: Sequence[str], *, binary: bool = False) -> sp.csr_matrix:
+    """Hashed word counts of space-separated words (float32 CSR), in chunks."""
+    import scipy.sparse as sp
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    return HashingVectorizer(
+    vec = HashingVectorizer(
         n_features=_N_FEATURES,
+        analyzer=_split,
         alternate_sign=False,
         norm=None,
-        analyzer=_analyzer,
+        binary=binary,
         dtype=np.float32,
     )
+    blocks = [vec.transform(texts[lo : lo + _CHUNK]) for lo in range(0, len(texts), _CHUNK)]
+    if not blocks:
+        return sp.csr_matrix((0, _N_FEATURES), dtype=np.float32)
+    m = sp.vstack(blocks, format="csr") if len(blocks) > 1 else sp.csr_matrix(blocks[0])
+    m.sum_duplicates()
+    m.eliminate_zeros()
+    return m
+
+
+def background_frequencies(df: Mapping[str, int]) -> np.ndarray:
+    """Document frequencies of a background corpus (word -> count) as a hashed array."""
+    words = list(df)
+    out = np.zeros(_N_FEATURES, dtype=np.float64)
+    if words:
+        m = _hashed(words, binary=True).tocoo()
+        np.add.at(out, m.col, np.asarray([df[w] for w in words], dtype=np.float64)[m.row])
+    return out
+
+
+def _tfidf(
+    counts: sp.csr_matrix, *, sublinear: bool, background: tuple[int, np.ndarray] | None = None
+) -> sp.csr_matrix:
+    n = counts.shape[0]
+    df = np.bincount(counts.indices, minlength=_N_FEATURES).astype(np.float64)
+    if background is not None:  # pooled with a background corpus: a corpus of one story keeps its words
+        n += background[0]
+        df += background[1]
+    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
+    if sublinear:
+        counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    else:
+        counts.data = idf[counts.indices]
+    return counts
 
 
 def event_vectors(
-    titles: Sequence[str],
-    texts: Sequence[str],
+    features: Sequence[StoryFeatures],
     *,
     title_weight: float,
     lead_weight: float,
-    lead_chars: int,
-    max_chars: int,
     max_terms: int,
-) -> sp.csr_matrix:
-    """Return L2-normalised, pruned TF-IDF rows (float32 CSR), one per article.
+    background: Mapping[str, Any] | None = None,
+) -> tuple[sp.csr_matrix, sp.csr_matrix, sp.csr_matrix]:
+    """Return L2-normalised rows (float32 CSR) of terms (TF-IDF, pruned), names and numbers.
 
-    Term counts are ``title_weight * title + lead_weight * lead + body`` where ``lead`` is the first
-    ``lead_chars`` characters of the text and ``body`` the first ``max_chars``; term frequency is
-    sublinear (``1 + log tf``), IDF is smoothed (``log((1 + n) / (1 + df)) + 1``).
+    Term counts are ``title_weight * title + lead_weight * lead + body``; term frequency is
+    sublinear (``1 + log tf``), IDF is smoothed (``log((1 + n) / (1 + df)) + 1``); names and
+    numbers are binary times IDF. ``background`` (``n_documents``, hashed ``terms`` and ``names``
+    document frequencies) is pooled with the corpus's own frequencies: in a corpus that is mostly
+    one story, the story's words stay informative.
     """
+    bg_terms = bg_names = None
+    if background is not None:
+        bg_terms = (int(background["n_documents"]), background["terms"])
+        bg_names = (int(background["n_documents"]), background["names"])
     import scipy.sparse as sp
     from sklearn.preprocessing import normalize
 
-    vec = _vectorizer()
-    n = len(texts)
-    blocks = []
-    for lo in range(0, n, _CHUNK):
-        hi = min(n, lo + _CHUNK)
-        body = vec.transform([t[:max_chars] for t in texts[lo:hi]])
-        counts = body
-        if lead_weight:
-            counts = counts + lead_weight * vec.transform([t[:lead_chars] for t in texts[lo:hi]])
-        if title_weight:
-            counts = counts + title_weight * vec.transform(titles[lo:hi])
-        counts = sp.csr_matrix(counts, dtype=np.float32)
-        counts.sum_duplicates()
-        counts.eliminate_zeros()
-        blocks.append(counts)
-    counts = sp.vstack(blocks, format="csr") if len(blocks) > 1 else blocks[0]
-    df = np.bincount(counts.indices, minlength=_N_FEATURES)
-    idf = (np.log((1.0 + n) / (1.0 + df)) + 1.0).astype(np.float32)
-    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
-    pruned = _prune_rows(counts, max_terms)
-    return normalize(pruned, norm="l2", copy=False)
+    counts = _hashed([f.body for f in features])
+    if lead_weight:
+        counts = counts + lead_weight * _hashed([f.lead for f in features])
+    if title_weight:
+        counts = counts + title_weight * _hashed([f.title for f in features])
+    counts = sp.csr_matrix(counts, dtype=np.float32)
+    counts.sum_duplicates()
+    counts.eliminate_zeros()
+    terms = normalize(
+        prune_rows(_tfidf(counts, sublinear=True, background=bg_terms), max_terms), norm="l2", copy=False
+    )
+    names = normalize(
+        _tfidf(_hashed([f.names for f in features], binary=True), sublinear=False, background=bg_names),
+        copy=False,
+    )
+    numbers = normalize(
+        _tfidf(_hashed([f.numbers for f in features], binary=True), sublinear=False), copy=False
+    )
+    return terms, names, numbers
 
 
-def _prune_rows(x: sp.csr_matrix, k: int) -> sp.csr_matrix:
+def prune_rows(x: sp.csr_matrix, k: int) -> sp.csr_matrix:
     """Keep the ``k`` largest entries of each row (ties broken by column index)."""
     import scipy.sparse as sp
 

@@ -12,116 +12,144 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
 from .._validation import check_choice
 from ..exceptions import InvalidInputError
 from ..model import Article, Corpus
+from ._events_features import (
+    LEAD_CHARS,
+    LEAD_WEIGHT,
+    MAX_CHARS,
+    TITLE_WEIGHT,
+    StoryFeatures,
+    story_features,
+    text_story_features,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["EVENT_COLUMNS", "align_events"]
+__all__ = ["EVENT_COLUMNS", "StoryFeatures", "align_events", "story_features", "text_story_features"]
 
 #: Columns of the frame returned by :func:`align_events`, in order.
 EVENT_COLUMNS: tuple[str, ...] = (
     "event_id",
+    "development_id",
     "article_id",
     "outlet",
     "published",
     "similarity",
     "event_size",
+    "development_size",
 )
 
 _CALLER = "align_events"
+_SAME_OUTLET = ("development", "forbid", "allow")
 
 
 def align_events(
-    corpus: Corpus | Iterable[Article],
+    corpus: Corpus | Iterable[Article] | None = None,
     *,
+    features: Sequence[StoryFeatures] | None = None,
     window_days: float = 3.0,
-    threshold: float = 0.08,
-    same_outlet: str = "forbid",
-    n_neighbors: int = 5,
-    title_weight: float = 3.0,
-    lead_weight: float = 1.0,
-    lead_chars: int = 400,
-    max_chars: int = 2000,
+    story_window_days: float | None = None,
+    same_outlet: str = "development",
+    n_neighbors: int = 10,
+    model: Mapping[str, Any] | None = None,
+    min_probability: float | None = None,
+    story_probability: float | None = None,
+    title_weight: float = TITLE_WEIGHT,
+    lead_weight: float = LEAD_WEIGHT,
+    lead_chars: int = LEAD_CHARS,
+    max_chars: int = MAX_CHARS,
     max_terms: int = 60,
 ) -> pd.DataFrame:
-    """Group the articles of a corpus into events (same-event clusters).
+    """Group the articles of a corpus into stories and, within each story, its developments.
 
-    Articles are linked by the cosine similarity of their TF-IDF vectors, only within a window of
-    publication days, and clustered by average linkage under a cannot-link rule between articles
-    of one outlet. The cost grows close to linearly with the number of articles.
+    A **story** (``event_id``) is what downstream steps compare outlets on: the coverage of one
+    news event over several days, with its run-up and aftermath. A **development**
+    (``development_id``) is one step of it within a few days ("talks announced", "talks held",
+    "prisoners exchanged"). Candidate pairs (each article's nearest neighbours by TF-IDF of
+    headline, lead and body, within the story window) get a probability of telling the same
+    story from a small pair model (cosine and cosine relative to each article's best match, shared
+    names and numbers, date gap, one-to-one best match between two outlets, same outlet, text
+    length; see ``compare/data/event_pairs.json``). Developments are clusters of average linkage
+    on these probabilities within ``window_days``; stories join developments within
+    ``story_window_days``. The cost grows close to linearly with the number of articles.
 
     Parameters
     ----------
-    corpus : Corpus or iterable of Article
+    corpus : Corpus or iterable of Article, optional
         The articles. Their ``published`` may be a date, a timezone-aware datetime or ``None``.
+    features : sequence of StoryFeatures, optional
+        The articles' :func:`story_features` instead of the corpus (what :func:`compare.analyze`
+        passes, computed once per article from its Document). Give exactly one of the two.
     window_days : float
-        Two dated articles can be in one event only if their publication days (UTC) differ by at
-        most this many days. Articles without a date are compared with every article.
-    threshold : float
-        Lowest average-linkage cosine similarity at which two clusters are merged, in [0, 1].
-        Higher gives smaller, purer events.
-    same_outlet : {"forbid", "allow"}
-        ``"forbid"`` never puts two articles of one outlet in the same event (a cannot-link
-        constraint); ``"allow"`` lifts it (for corpora where outlets run several pieces on one
-        event).
+        The dated articles of one development lie at most this many days apart (every pair,
+        also through undated members).
+    story_window_days : float, optional
+        The same for a story (at least ``window_days``; default the larger of 14 and
+        ``window_days``).
+    same_outlet : {"development", "forbid", "allow"}
+        ``"development"`` (default) lets one outlet's follow-ups share a story but never puts two
+        articles of one outlet in one development; ``"forbid"`` keeps them apart at both levels;
+        ``"allow"`` at neither.
     n_neighbors : int
         Candidate neighbours kept per article (the sparse similarity graph's degree).
-    title_weight, lead_weight : float
-        Extra weight of the headline's and of the lead's term counts.
-    lead_chars : int
-        Length of the lead, in characters from the start of the text.
-    max_chars : int
-        Only the first ``max_chars`` characters of the text are read (the event is told early).
-    max_terms : int
-        Terms kept per article vector (its most heavily weighted ones).
+    model : mapping, optional
+        A pair model as in the shipped JSON (``features``, ``coef``, ``intercept``,
+        ``min_probability``, ``story_probability``); default the shipped one.
+    min_probability, story_probability : float, optional
+        Lowest average-linkage probability at which clusters merge into one development and into
+        one story; default the model's (chosen on its training corpora).
+    title_weight, lead_weight, lead_chars, max_chars, max_terms
+        How a corpus is turned into features: headline and lead weights, the lead's length and
+        the characters read, and the terms kept per article vector.
 
     Returns
     -------
     pandas.DataFrame
-        One row per article, with the columns of :data:`EVENT_COLUMNS`: ``event_id`` (``"e0001"``,
-        ... numbered in order of each event's earliest publication day, undated events last, then
-        of the smallest article id; zero-padded to at least four digits), ``article_id``,
-        ``outlet``, ``published`` (as given), ``similarity`` (the article's mean cosine similarity
-        to the other members of its event among its candidate neighbours, in [0, 1]; NaN for an
-        article alone in its event; higher is more confident) and ``event_size``. Rows are sorted
-        by ``event_id`` then ``article_id``, so the result does not depend on the corpus order.
+        One row per article, with the columns of :data:`EVENT_COLUMNS`: ``event_id`` (the story:
+        ``"e0001"``, ... numbered in order of each story's earliest publication day, undated
+        stories last, then of the smallest article id; zero-padded to at least four digits),
+        ``development_id`` (``"e0001.1"``, ... numbered alike within the story), ``article_id``,
+        ``outlet``, ``published`` (as given, None for features), ``similarity`` (the article's mean
+        pair probability with the other members of its development among its candidate
+        neighbours, in [0, 1]; NaN for an article alone in its development; higher is more
+        confident), ``event_size`` and ``development_size``.
+        Rows are sorted by ``event_id``, ``development_id`` then ``article_id``, so the result does
+        not depend on the corpus order.
 
     Raises
     ------
     InvalidInputError
-        If the corpus is empty, or an option is out of range.
+        If the corpus is empty, both or neither of corpus and features are given, or an option is
+        out of range.
     TypeError
         If ``corpus`` holds something other than :class:`~compare.model.Article`.
 
     See Also
     --------
-    compare.align.align_claims : Claim alignment within each event.
+    compare.align.align_claims : Claim alignment within each story.
 
     Notes
     -----
     Each article becomes a TF-IDF vector (sublinear term frequency, smoothed IDF over the corpus)
     of ``title_weight * headline + lead_weight * lead + body`` counts, pruned to its ``max_terms``
     heaviest terms and L2-normalised. Articles are sorted by day; each block of articles is
-    compared, with one sparse matrix product, only with the articles inside the date window, and
-    each article keeps its ``n_neighbors`` most similar candidates (same-outlet pairs excluded
-    when forbidden). Clusters are then merged greedily by average linkage on this sparse graph
-    (pairs that are not candidates count as similarity 0), never across a cannot-link, until no
-    pair of clusters reaches ``threshold``. The defaults were chosen on tuning halves of BASIL
-    and the AllSides roundups (see ``docs/benchmarks/events.md``).
+    compared, with one sparse matrix product, only with the articles inside the story window, and
+    each article keeps its ``n_neighbors`` most similar candidates. Clusters are merged greedily by
+    average linkage on the candidate probabilities (pairs that are not candidates count as 0, and
+    at most ``n_neighbors`` pairs per member of the smaller cluster are counted, so that two large
+    parts of one story can still join), never across a cannot-link and never beyond the window.
 
-    Cost: vectorising is linear in the text read (``max_chars`` per article); the neighbour search
-    costs about ``n`` times the number of articles inside one window, so it stays close to linear
-    while the articles per day stay bounded. Undated articles are compared with every article
-    (``n_undated * n``), and a corpus that falls on a single day is compared all against all, in
-    blocks of bounded memory.
+    Cost: building features is linear in the text read; the neighbour search costs about ``n``
+    times the number of articles inside one story window; undated articles are compared with
+    every article (``n_undated * n``).
 
     Examples
     --------
@@ -134,47 +162,205 @@ def align_events(
     ...     Article(id="c", outlet="A", title="Parliament passes budget",
     ...             text="Parliament passed the annual budget after a long debate.", published="2024-01-03"),
     ... ]
-    >>> align_events(Corpus(arts))[["event_id", "article_id"]].to_dict("records")
-    [{'event_id': 'e0001', 'article_id': 'a'}, {'event_id': 'e0001', 'article_id': 'b'}, {'event_id': 'e0002', 'article_id': 'c'}]
+    >>> align_events(Corpus(arts))[["event_id", "development_id", "article_id"]].to_dict("records")
+    [{'event_id': 'e0001', 'development_id': 'e0001.1', 'article_id': 'a'}, {'event_id': 'e0001', 'development_id': 'e0001.1', 'article_id': 'b'}, {'event_id': 'e0002', 'development_id': 'e0002.1', 'article_id': 'c'}]
     """
     import pandas as pd
 
-    from ._events_graph import agglomerate, candidate_edges
-    from ._events_vectors import event_vectors
+    from ._events_pairs import load_pair_model
 
-    articles = _articles(corpus)
-    check_choice(same_outlet, ("forbid", "allow"), name="same_outlet", caller=_CALLER)
+    check_choice(same_outlet, _SAME_OUTLET, name="same_outlet", caller=_CALLER)
     _check_number(window_days, "window_days", low=0.0)
-    _check_number(threshold, "threshold", low=0.0, high=1.0)
+    if story_window_days is None:
+        story_window_days = max(14.0, float(window_days))
+    _check_number(story_window_days, "story_window_days", low=float(window_days))
     _check_int(n_neighbors, "n_neighbors", low=1)
+    for name, value in (("min_probability", min_probability), ("story_probability", story_probability)):
+        if value is not None:
+            _check_number(value, name, low=0.0, high=1.0)
     _check_number(title_weight, "title_weight", low=0.0)
     _check_number(lead_weight, "lead_weight", low=0.0)
     _check_int(lead_chars, "lead_chars", low=0)
     _check_int(max_chars, "max_chars", low=1)
     _check_int(max_terms, "max_terms", low=1)
+    try:
+        spec = load_pair_model(model)
+        p_dev = float(spec["min_probability"] if min_probability is None else min_probability)
+        p_story = float(spec["story_probability"] if story_probability is None else story_probability)
+    except (ValueError, KeyError, TypeError) as exc:
+        msg = f"The 'model' parameter of {_CALLER} is not a usable pair model: {exc!r}"
+        raise InvalidInputError(msg) from None
 
-    days = np.array([_day(a.published) for a in articles], dtype=np.float64)
-    ids = [a.id for a in articles]
-    # Canonical order: dated by (day, id), then undated by id. Everything below depends on it only.
+    published: dict[str, Any] = {}
+    if (corpus is None) == (features is None):
+        msg = f"{_CALLER} needs exactly one of 'corpus' and 'features'."
+        raise InvalidInputError(msg)
+    if corpus is not None:
+        articles = _articles(corpus)
+        feats = [text_story_features(a, lead_chars=lead_chars, max_chars=max_chars) for a in articles]
+        published = {a.id: a.published for a in articles}
+    else:
+        feats = _features(features)
+
+    g = candidate_pairs(
+        feats,
+        window_days=window_days,
+        n_neighbors=n_neighbors,
+        same_outlet=same_outlet,
+        title_weight=title_weight,
+        lead_weight=lead_weight,
+        max_terms=max_terms,
+        background=spec.get("background"),
+    )
+    feats, days = g.features, g.days
+    n = len(feats)
+    dev, conf = developments(
+        g, spec, p_dev, same_outlet=same_outlet, window_days=window_days, n_neighbors=n_neighbors
+    )
+    s = development_pairs(g, dev, story_window_days=float(story_window_days), n_neighbors=int(n_neighbors))
+    story = stories(g, s, dev, spec, p_story, same_outlet=same_outlet, story_window_days=story_window_days)
+
+    story_names = _number_clusters(story, days, ids=[f.article_id for f in feats], prefix="e")
+    dev_names: dict[int, str] = {}
+    for lab in np.unique(story).tolist():
+        rows = np.flatnonzero(story == lab)
+        sub = _number_clusters(dev[rows], days[rows], ids=[feats[r].article_id for r in rows], prefix="")
+        for r, name in zip(rows.tolist(), (sub[d] for d in dev[rows].tolist()), strict=True):
+            dev_names[r] = f"{story_names[lab]}.{name}"
+    story_sizes = np.bincount(story, minlength=n)
+    dev_sizes = np.bincount(dev, minlength=n)
+
+    frame = pd.DataFrame(
+        {
+            "event_id": [story_names[lab] for lab in story.tolist()],
+            "development_id": [dev_names[r] for r in range(n)],
+            "article_id": [f.article_id for f in feats],
+            "outlet": [f.outlet for f in feats],
+            "published": pd.Series([published.get(f.article_id) for f in feats], dtype=object),
+            "similarity": conf.astype(np.float64),
+            "event_size": story_sizes[story].astype(np.int64),
+            "development_size": dev_sizes[dev].astype(np.int64),
+        },
+        columns=list(EVENT_COLUMNS),
+    )
+    key = frame["development_id"].str.split(".", n=1).str[1].astype(int)
+    frame = frame.assign(_dev=key).sort_values(["event_id", "_dev", "article_id"], kind="stable")
+    return frame.drop(columns="_dev").reset_index(drop=True)
+
+
+def developments(
+    g: CandidatePairs,
+    spec: Mapping[str, Any],
+    threshold: float,
+    *,
+    same_outlet: str,
+    window_days: float,
+    n_neighbors: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Development label per row of ``g`` (average linkage on the pair model's probabilities) and
+    each article's mean probability with the other members of its development."""
+    from ._events_graph import agglomerate
+    from ._events_pairs import pair_probability
+
+    return agglomerate(
+        len(g.features),
+        g.a,
+        g.b,
+        pair_probability(g.x, spec),
+        g.outlets,
+        threshold=threshold,
+        forbid_same_outlet=same_outlet != "allow",
+        days=g.days,
+        window=float(window_days),
+        k_norm=int(n_neighbors),
+    )
+
+
+def stories(
+    g: CandidatePairs,
+    s: CandidatePairs,
+    dev: np.ndarray,
+    spec: Mapping[str, Any],
+    threshold: float,
+    *,
+    same_outlet: str,
+    story_window_days: float,
+) -> np.ndarray:
+    """Story label per row of ``g``: developments joined by the story model on the pairs ``s``
+    (weighted average linkage: a development pair counts as many article pairs as it joins)."""
+    from ._events_graph import agglomerate
+    from ._events_pairs import pair_probability
+
+    n = len(g.features)
+    sizes = np.bincount(dev, minlength=n).astype(np.float64)
+    story, _ = agglomerate(
+        n,
+        s.a,
+        s.b,
+        pair_probability(s.x, spec["story"]) * sizes[s.a] * sizes[s.b],
+        g.outlets,
+        threshold=threshold,
+        forbid_same_outlet=same_outlet == "forbid",
+        days=g.days,
+        window=float(story_window_days),
+        initial=dev,
+    )
+    return story
+
+
+class CandidatePairs(NamedTuple):
+    """Candidate pairs and their features (see :func:`candidate_pairs`, :func:`development_pairs`)."""
+
+    features: list[StoryFeatures]
+    days: np.ndarray
+    outlets: np.ndarray
+    a: np.ndarray
+    b: np.ndarray
+    x: np.ndarray
+    vectors: tuple[Any, Any, Any]
+
+
+def candidate_pairs(
+    features: Sequence[StoryFeatures],
+    *,
+    window_days: float = 3.0,
+    n_neighbors: int = 10,
+    same_outlet: str = "development",
+    title_weight: float = TITLE_WEIGHT,
+    lead_weight: float = LEAD_WEIGHT,
+    max_terms: int = 60,
+    background: Mapping[str, Any] | None = None,
+) -> CandidatePairs:
+    """Article pairs that may share a development, with their pair features (also for training).
+
+    Returns the features in canonical order (dated by (day, id), then undated by id), their days
+    and outlet codes, the pairs ``(a, b)`` (rows of that order, ``a < b``; each article's
+    ``n_neighbors`` most similar within ``window_days``, other outlets only unless
+    ``same_outlet="allow"``), the feature matrix (pairs x ``PAIR_FEATURES``) and the vectors
+    (terms, names, numbers). ``background`` is the pair model's background document frequencies
+    (pooled with the corpus's own for IDF).
+    """
+    from ._events_graph import candidate_edges
+    from ._events_pairs import pair_features
+    from ._events_vectors import event_vectors
+
+    feats = list(features)
+    days = np.array([f.day for f in feats], dtype=np.float64)
+    ids = [f.article_id for f in feats]
     order = sorted(
-        range(len(articles)),
+        range(len(feats)),
         key=lambda i: (math.isnan(days[i]), days[i] if not math.isnan(days[i]) else 0.0, ids[i]),
     )
-    arts = [articles[i] for i in order]
+    feats = [feats[i] for i in order]
     days = days[order]
-    outlet_names = [a.outlet for a in arts]
-    _, outlet_codes = np.unique(np.array(outlet_names, dtype=object), return_inverse=True)
-    outlet_codes = outlet_codes.astype(np.int64)
-    forbid = same_outlet == "forbid"
-
-    x = event_vectors(
-        [a.title for a in arts],
-        [a.text for a in arts],
+    _, outlet_codes = np.unique(np.array([f.outlet for f in feats], dtype=object), return_inverse=True)
+    outlet_codes = outlet_codes.astype(np.int64).ravel()
+    x, names_m, numbers_m = event_vectors(
+        feats,
         title_weight=float(title_weight),
         lead_weight=float(lead_weight),
-        lead_chars=int(lead_chars),
-        max_chars=int(max_chars),
         max_terms=int(max_terms),
+        background=background,
     )
     a_idx, b_idx, sim = candidate_edges(
         x,
@@ -182,36 +368,87 @@ def align_events(
         outlet_codes,
         window=float(window_days),
         k=int(n_neighbors),
-        floor=min(float(threshold), 0.05) if threshold > 0 else 1e-9,
-        forbid_same_outlet=forbid,
+        floor=0.02,
+        forbid_same_outlet=same_outlet != "allow",
     )
-    labels, conf = agglomerate(
-        len(arts), a_idx, b_idx, sim, outlet_codes, threshold=float(threshold), forbid_same_outlet=forbid
+    xf = pair_features(a_idx, b_idx, sim, names=names_m, numbers=numbers_m, days=days, outlets=outlet_codes)
+    return CandidatePairs(feats, days, outlet_codes, a_idx, b_idx, xf, (x, names_m, numbers_m))
+
+
+def development_pairs(
+    g: CandidatePairs, dev: np.ndarray, *, story_window_days: float, n_neighbors: int
+) -> CandidatePairs:
+    """Pairs of developments that may share a story, with the pair features of their centroids.
+
+    ``dev`` is a development label per row of ``g``. The returned pairs are rows of ``g``: the
+    first article of each development stands for it. Outlets do not enter (a story may hold an
+    outlet's follow-ups), so ``same_outlet`` is 0 and ``mutual_best`` is over all developments.
+    """
+    import scipy.sparse as sp
+    from sklearn.preprocessing import normalize
+
+    from ._events_graph import candidate_edges
+    from ._events_pairs import PAIR_FEATURES, pair_features
+    from ._events_vectors import prune_rows
+
+    n = len(g.features)
+    codes, inv = np.unique(dev, return_inverse=True)
+    inv = inv.ravel()
+    d = codes.size
+    member = sp.csr_matrix((np.ones(n, dtype=np.float32), (inv, np.arange(n))), shape=(d, n))
+    x, names_m, numbers_m = g.vectors
+    cx = normalize(prune_rows(sp.csr_matrix(member @ x), 2 * x.getnnz(axis=1).max(initial=1)), copy=False)
+    cn = normalize(sp.csr_matrix(member @ names_m), copy=False)
+    cnum = normalize(sp.csr_matrix(member @ numbers_m), copy=False)
+    dated = ~np.isnan(g.days)
+    day_sum = np.bincount(inv[dated], weights=g.days[dated], minlength=d)
+    day_cnt = np.bincount(inv[dated], minlength=d)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        dday = np.where(day_cnt > 0, day_sum / np.maximum(day_cnt, 1), np.nan)
+    rep = np.full(d, n, dtype=np.int64)
+    np.minimum.at(rep, inv, np.arange(n))
+    order = np.lexsort((rep, np.nan_to_num(dday, nan=0.0), np.isnan(dday)))
+    cx, cn, cnum, dday_o = cx[order], cn[order], cnum[order], dday[order]
+    zeros = np.zeros(d, dtype=np.int64)
+    a, b, sim = candidate_edges(
+        cx, dday_o, zeros, window=story_window_days, k=n_neighbors, floor=0.02, forbid_same_outlet=False
+    )
+    xf = pair_features(a, b, sim, names=cn, numbers=cnum, days=dday_o, outlets=zeros)
+    xf[:, PAIR_FEATURES.index("same_outlet")] = 0.0
+    ra, rb = rep[order[a]], rep[order[b]]
+    return CandidatePairs(
+        g.features, g.days, g.outlets, np.minimum(ra, rb), np.maximum(ra, rb), xf, (cx, cn, cnum)
     )
 
-    # Number events by (earliest day, undated last, smallest article id).
+
+def _number_clusters(labels: np.ndarray, days: np.ndarray, *, ids: list[str], prefix: str) -> dict[int, str]:
+    """Names by (earliest day, undated last, smallest article id): ``e0001``, ... (``1``, ... without prefix)."""
     first: dict[int, tuple[bool, float, str]] = {}
     for row, lab in enumerate(labels.tolist()):
-        key = (math.isnan(days[row]), 0.0 if math.isnan(days[row]) else float(days[row]), arts[row].id)
+        key = (math.isnan(days[row]), 0.0 if math.isnan(days[row]) else float(days[row]), ids[row])
         if lab not in first or key < first[lab]:
             first[lab] = key
     ranked = sorted(first, key=first.__getitem__)
-    width = max(4, len(str(len(ranked))))
-    names = {lab: f"e{k + 1:0{width}d}" for k, lab in enumerate(ranked)}
-    sizes = np.bincount(labels, minlength=len(arts))
+    width = max(4, len(str(len(ranked)))) if prefix else 1
+    return {lab: f"{prefix}{k + 1:0{width}d}" for k, lab in enumerate(ranked)}
 
-    frame = pd.DataFrame(
-        {
-            "event_id": [names[lab] for lab in labels.tolist()],
-            "article_id": [a.id for a in arts],
-            "outlet": outlet_names,
-            "published": pd.Series([a.published for a in arts], dtype=object),
-            "similarity": conf.astype(np.float64),
-            "event_size": sizes[labels].astype(np.int64),
-        },
-        columns=list(EVENT_COLUMNS),
-    )
-    return frame.sort_values(["event_id", "article_id"], kind="stable").reset_index(drop=True)
+
+def _features(features: object) -> list[StoryFeatures]:
+    if isinstance(features, (str, bytes)) or not isinstance(features, Iterable):
+        msg = f"The 'features' parameter of {_CALLER} must be a sequence of StoryFeatures. Got {type(features).__name__} instead."
+        raise TypeError(msg)
+    feats = list(features)
+    for f in feats:
+        if not isinstance(f, StoryFeatures):
+            msg = f"The 'features' parameter of {_CALLER} must hold StoryFeatures. Got {type(f).__name__} instead."
+            raise TypeError(msg)
+    if not feats:
+        msg = f"The 'features' parameter of {_CALLER} must hold at least one article. Got none."
+        raise InvalidInputError(msg)
+    if len({f.article_id for f in feats}) != len(feats):
+        msg = f"The 'features' parameter of {_CALLER} must have unique article ids."
+        raise InvalidInputError(msg)
+    return feats
 
 
 def _articles(corpus: Corpus | Iterable[Article]) -> list[Article]:

@@ -289,6 +289,11 @@ class OutletTable:
                 key = normalize_outlet(surface)
                 if not key:
                     continue
+                if key in owner and owner[key][1] == number:
+                    # the row repeats its own name among its aliases (or two spellings of one alias)
+                    if surface != name and surface not in mine:
+                        mine.append(surface)
+                    continue
                 if key in owner and surface == name:
                     msg = (
                         f"{source}: row {number}: the outlet {name!r} appears twice (also row {owner[key][1]}, "

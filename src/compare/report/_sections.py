@@ -562,11 +562,17 @@ def _events_section(results: Results, links: Mapping[str, str] | None) -> Sectio
     articles = _table(results, "articles")
     if articles.empty or "event_id" not in articles.columns:
         return None
+    events = _table(results, "events")
+    developments: dict[str, int] = {}
+    if not events.empty and {"event_id", "development_id"} <= set(events.columns):
+        developments = events.groupby(events["event_id"].astype(str))["development_id"].nunique().to_dict()
     rows = []
     for event in event_ids(results):
         part = articles[articles["event_id"].astype(str) == event]
         title = str(part.sort_values("article_id")["title"].iloc[0]) if "title" in part.columns and len(part) else ""
-        note = f"{len(part)} articles · {part['outlet'].nunique()} outlets · {title}"
+        n_dev = int(developments.get(event, 1))
+        dev_note = f" · {n_dev} developments" if n_dev > 1 else ""
+        note = f"{len(part)} articles · {part['outlet'].nunique()} outlets{dev_note} · {title}"
         rows.append(((links or {}).get(event, ""), event, note))
     blocks: list[Block] = []
     if links:
