@@ -563,7 +563,15 @@ def _manifest(corpus: Corpus, config: RunConfig) -> dict[str, Any]:
             "rejected": [str(r) for r in corpus.rejected],
         },
         "created": _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat(),
+        # which kernels ran here: "compiled" (Cython, compare._speedups) or "python" (the fallback)
+        "accel": _accel_backend(),
     }
+
+
+def _accel_backend() -> str:
+    from ._accel import backend
+
+    return backend()
 
 
 def _versions() -> dict[str, str | None]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..._accel import speedups
 from ...text import Document
 
 __all__ = ["Fingerprinted", "candidate_pairs", "fingerprint", "match_pair"]
@@ -47,7 +48,26 @@ class Fingerprinted:
 
 
 def fingerprint(doc: Document, *, ngram: int, window: int) -> Fingerprinted:
-    """Hash the word n-grams of ``doc`` and winnow them."""
+    """Hash the word n-grams of ``doc`` and winnow them (compiled kernel when built)."""
+    fast = speedups()
+    if fast is None:
+        return _fingerprint_py(doc, ngram=ngram, window=window)
+    shingles, starts, ends, minima = fast.reuse_shingles(
+        doc.token_texts,
+        doc.token_kinds,
+        doc.token_starts,
+        doc.token_ends,
+        ngram,
+        window,
+        _token_cache,
+        _token_hash,
+    )
+    span = int(ends[-1] - starts[0]) if len(starts) else 0
+    return Fingerprinted(shingles, starts, ends, np.unique(minima), span)
+
+
+def _fingerprint_py(doc: Document, *, ngram: int, window: int) -> Fingerprinted:
+    """The pure-Python :func:`fingerprint` (the specification of the compiled kernel)."""
     toks = [t for t in doc.tokens if t.kind != "punct"]
     starts = np.fromiter((t.start for t in toks), dtype=np.int64, count=len(toks))
     ends = np.fromiter((t.end for t in toks), dtype=np.int64, count=len(toks))
