@@ -10,7 +10,6 @@ clustering, so no all-pairs matrix is ever built.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -516,15 +515,6 @@ def _articles(corpus: Corpus | Iterable[Article]) -> list[Article]:
             raise InvalidInputError(msg)
         seen.add(a.id)
     return articles
-
-
-def _day(published: dt.date | dt.datetime | None) -> float:
-    """Publication day as a float ordinal (UTC day for datetimes); NaN when unknown."""
-    if published is None:
-        return math.nan
-    if isinstance(published, dt.datetime):
-        return float(published.astimezone(dt.timezone.utc).date().toordinal())
-    return float(published.toordinal())
 
 
 def _check_number(value: object, name: str, *, low: float | None = None, high: float | None = None) -> None:
