@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -91,7 +91,10 @@ def _diff_rows(
     coverage: pd.DataFrame, claims: pd.DataFrame
 ) -> tuple[tuple[str, tuple[ClaimDiffRow, ...]], ...]:
     has_part = {"part", "evidence_article_id", "evidence_start", "evidence_end"} <= set(coverage.columns)
-    by_claim = {cid: g for cid, g in claims.groupby("claim_id", sort=True)}  # noqa: C416 - dict() reads .keys
+    by_claim: dict[Any, list[Any]] = {}  # claim -> its sentences as records, in table order
+    for r in claims.itertuples(index=False):
+        by_claim.setdefault(r.claim_id, []).append(r)
+    ordered = {cid: sorted(recs, key=lambda r: (str(r.outlet), str(r.article_id))) for cid, recs in by_claim.items()}
     out = []
     for outlet in sorted(coverage["outlet"].unique(), key=str):
         rows: list[tuple[int, int, ClaimDiffRow]] = []
@@ -116,19 +119,17 @@ def _diff_rows(
                 span = mark[1:] if mark is not None and str(row.article_id) == mark[0] else None
                 return _pieces(str(row.text), int(row.start), int(row.end), span)
 
-            own_rows = members[members["outlet"] == outlet]
-            other_rows = members[members["outlet"] != outlet].sort_values(["outlet", "article_id"])
-            own = tuple(p for r in own_rows.itertuples(index=False) for p in pieces(r))
-            others = tuple((str(r.outlet), pieces(r)) for r in other_rows.itertuples(index=False))
+            own = tuple(p for r in members if r.outlet == outlet for p in pieces(r))
+            others = tuple((str(r.outlet), pieces(r)) for r in ordered[rec.claim_id] if r.outlet != outlet)
             if len(others) > MAX_OTHERS:  # the sentence with the clause first, then the rest in order
                 first = sorted(others, key=lambda o: not any(m for _, m in o[1]))[:MAX_OTHERS]
                 others = (*first, (f"and {len(others) - MAX_OTHERS} more", ()))
             if key in ("adds", "lacks"):
                 words = _flat(getattr(rec, "evidence_text", ""))
             else:  # the sentences themselves stand beside it: name the claim by its first words
-                words = _headline(members["text"].iloc[0])
+                words = _headline(members[0].text)
             order = {"lacks": 0, "adds": 1, "omitted": 2, "only_here": 3}[key]
-            n = int(members["outlet"].nunique())
+            n = len({r.outlet for r in members})
             rows.append((order, -n, ClaimDiffRow(str(rec.claim_id), _WHAT[key], words, own, others)))
         rows.sort(key=lambda r: (r[0], r[1], r[2].claim_id))
         kept, counts = [], {"omits the claim": 0, "states alone": 0, "adds": 0, "drops": 0}
