@@ -236,3 +236,45 @@ def test_group_line_names_the_grouping_and_both_groups():
     assert "west 0.30 (2 outlets) vs state -0.50 (1 outlet)" in line
     assert "a difference of 0.80" in line
     assert _group_line(articles.assign(bloc="west"), articles, ["compound_sentiment"], "bloc") == ()
+
+
+def test_corpus_answer_counts_and_missing_intervals_read_as_words():
+    from compare.report._answer import _corpus_answer
+
+    def row(metric, a, b, n, lo, hi, status="tested"):
+        return {
+            "scope": "all",
+            "by": "group",
+            "metric": metric,
+            "group_a": a,
+            "group_b": b,
+            "status": status,
+            "n_stories": n,
+            "diff": 0.5,
+            "ci_low": lo,
+            "ci_high": hi,
+            "p_value": 0.01,
+            "p_adjusted": 0.02,
+        }
+
+    comparisons = pd.DataFrame(
+        [
+            row("frame_conflict", "left", "right", 1, float("nan"), float("nan")),
+            row("frame_economic", "left", "right", 7, 0.1, 0.9),
+        ]
+        + [
+            row("frame_conflict", "x", f"y{i}", 1, float("nan"), float("nan"), "too little shared coverage")
+            for i in range(1234)
+        ]
+    )
+    text = " ".join(
+        "".join(t for t, _ in item) if isinstance(b, SummaryBlock) else ""
+        for b in _corpus_answer(comparisons)
+        if isinstance(b, SummaryBlock)
+        for item in b.items
+    )
+    assert "1 shared story;" in text and "7 shared stories;" in text
+    assert "no interval: too few shared stories" in text and "– to –" not in text
+    assert "95% interval of the difference 0.10 to 0.90" in text
+    notes = [b for b in _corpus_answer(comparisons) if not isinstance(b, SummaryBlock)]
+    assert any("1,234 other comparisons" in " ".join(b.paragraphs) for b in notes)

@@ -424,8 +424,9 @@ def _corpus_answer(comparisons: pd.DataFrame) -> list[Block]:
                 (
                     (
                         f"{short_name(r.metric)}{unit}: {r.group_a}{who} is {format_number(abs(r.diff))} {word} than {r.group_b} "
-                        f"(95% interval of the difference {format_number(r.ci_low)} to {format_number(r.ci_high)}; "
-                        f"{int(r.n_stories)} shared stories; p (Holm) {format_pvalue(r.p_adjusted)}, {verdict}) "
+                        f"({_interval_words(r.ci_low, r.ci_high)}; "
+                        f"{_count(int(r.n_stories), 'shared story', 'shared stories')}; "
+                        f"p (Holm) {format_pvalue(r.p_adjusted)}, {verdict}) "
                     ),
                     "",
                 ),
@@ -436,7 +437,9 @@ def _corpus_answer(comparisons: pd.DataFrame) -> list[Block]:
     text = "The largest tested differences across stories (smallest adjusted p first):"
     blocks: list[Block] = [TextBlock((text,)), SummaryBlock(tuple(items))]
     if n_untested:
-        blocks.append(TextBlock((f"{n_untested} other comparison(s): {TOO_LITTLE}.",)))
+        blocks.append(
+            TextBlock((f"{_count(n_untested, 'other comparison', 'other comparisons')}: {TOO_LITTLE}.",))
+        )
     return blocks
 
 
@@ -546,3 +549,15 @@ def _draw_forest(
         ax.set_xlabel(_plain(unit_of(metric)), fontsize=8)
         ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", alpha=0.3)
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """``n`` with thousands separators and the right noun: "1 shared story", "17,347 other comparisons"."""
+    return f"{n:,} {one if n == 1 else many}"
+
+
+def _interval_words(low: float, high: float) -> str:
+    """The difference's 95% interval in words, or that there is none (too few stories to resample)."""
+    if low is None or high is None or not (math.isfinite(low) and math.isfinite(high)):
+        return "no interval: too few shared stories to resample"
+    return f"95% interval of the difference {format_number(low)} to {format_number(high)}"
