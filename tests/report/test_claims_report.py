@@ -106,3 +106,39 @@ def test_claim_section_reads_old_coverage_tables(results):
         r.what in ("omits the claim", "states alone") for b in diffs for _, rows in b.outlets for r in rows
     )
     assert "Omission" not in " ".join(getattr(b, "caption", "") for b in section.blocks)
+
+
+def test_a_story_of_many_outlets_gets_the_short_form():
+    """A real story of 56 outlets made a 513-page PDF: rows per outlet are capped, omitted claims
+    are left to the omission table, and the sentence table keeps the most widely carried claims."""
+    from compare.report import _claims as rc
+
+    n = 20
+    sentences = [
+        "The ceasefire took effect on Sunday morning after weeks of talks.",
+        "Hostages were released in exchange for prisoners held by Israel.",
+        "Aid trucks entered the territory through the southern crossing.",
+        "The prime minister said the deal would hold, but critics doubted it would last.",
+    ]
+    corpus = Corpus(
+        [
+            Article(
+                id=f"a{i}",
+                outlet=f"Outlet {i:02d}",
+                event="e1",
+                text=" ".join(sentences[: 2 + i % 3]) + f" Local detail number {i} was reported only here.",
+            )
+            for i in range(n)
+        ]
+    )
+    res = analyze(corpus, config=RunConfig(families=(), provenance=False), progress=False)
+    limits = rc._limits(n)
+    assert limits.per_outlet == max(2, rc.STORY_ROWS // n)
+    assert limits.omitted == 0
+    data = build_report(res, event="e1", generated=FIXED)
+    block = next(b for b in _section(data).blocks if isinstance(b, ClaimDiffBlock))
+    assert all(len(rows) <= limits.per_outlet for _, rows in block.outlets)
+    assert not any(r.what == "omits the claim" for _, rows in block.outlets for r in rows)
+    assert all(len(r.others) <= limits.others + 1 for _, rows in block.outlets for r in rows)
+    assert f"{n} outlets" in block.caption
+    assert rc._limits(3).per_outlet is None  # small stories keep the full form

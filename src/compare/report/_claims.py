@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pandas as pd
 
@@ -31,6 +31,14 @@ MAX_ALONE = 4
 MAX_PART = 8
 MAX_OTHERS = 5
 HEADLINE_WORDS = 12  # an omitted or lone claim is named by its first words
+#: Stories with more outlets than this get the short form, so that a story of 50 outlets stays a
+#: readable report (and PDF) instead of hundreds of pages: per outlet at most
+#: ``max(2, STORY_ROWS // outlets)`` rows, no "omits" rows (the omission table counts them), two
+#: other outlets' sentences beside each, and only the claims at least two outlets carry, at most
+#: ``MAX_CLAIM_TABLE`` of them, in the table of sentences.
+MANY_OUTLETS = 6
+STORY_ROWS = 60
+MAX_CLAIM_TABLE = 40
 _WHAT = {
     "adds": "adds",
     "lacks": "drops",
@@ -87,9 +95,26 @@ def _pieces(text: str, start: int, end: int, mark: tuple[int, int] | None) -> tu
     return tuple((_spaced(t), m) for t, m in parts if t)
 
 
+class _Limits(NamedTuple):
+    part: int
+    omitted: int
+    alone: int
+    others: int
+    per_outlet: int | None  # rows per outlet in all, None: no cap beyond the kinds'
+
+
+def _limits(n_outlets: int) -> _Limits:
+    if n_outlets <= MANY_OUTLETS:
+        return _Limits(MAX_PART, MAX_OMITTED, MAX_ALONE, MAX_OTHERS, None)
+    per = max(2, STORY_ROWS // n_outlets)
+    return _Limits(per, 0, per, 2, per)
+
+
 def _diff_rows(
-    coverage: pd.DataFrame, claims: pd.DataFrame
+    coverage: pd.DataFrame, claims: pd.DataFrame, limits: _Limits | None = None
 ) -> tuple[tuple[str, tuple[ClaimDiffRow, ...]], ...]:
+    if limits is None:
+        limits = _limits(coverage["outlet"].nunique())
     has_part = {"part", "evidence_article_id", "evidence_start", "evidence_end"} <= set(coverage.columns)
     by_claim: dict[Any, list[Any]] = {}  # claim -> its sentences as records, in table order
     for r in claims.itertuples(index=False):
@@ -121,9 +146,9 @@ def _diff_rows(
 
             own = tuple(p for r in members if r.outlet == outlet for p in pieces(r))
             others = tuple((str(r.outlet), pieces(r)) for r in ordered[rec.claim_id] if r.outlet != outlet)
-            if len(others) > MAX_OTHERS:  # the sentence with the clause first, then the rest in order
-                first = sorted(others, key=lambda o: not any(m for _, m in o[1]))[:MAX_OTHERS]
-                others = (*first, (f"and {len(others) - MAX_OTHERS} more", ()))
+            if len(others) > limits.others:  # the sentence with the clause first, then the rest in order
+                first = sorted(others, key=lambda o: not any(m for _, m in o[1]))[: limits.others]
+                others = (*first, (f"and {len(others) - limits.others} more", ()))
             if key in ("adds", "lacks"):
                 words = _flat(getattr(rec, "evidence_text", ""))
             else:  # the sentences themselves stand beside it: name the claim by its first words
@@ -134,11 +159,13 @@ def _diff_rows(
         rows.sort(key=lambda r: (r[0], r[1], r[2].claim_id))
         kept, counts = [], {"omits the claim": 0, "states alone": 0, "adds": 0, "drops": 0}
         for _, _, row in rows:
+            if limits.per_outlet is not None and len(kept) >= limits.per_outlet:
+                break
             limit = {
-                "omits the claim": MAX_OMITTED,
-                "states alone": MAX_ALONE,
-                "adds": MAX_PART,
-                "drops": MAX_PART,
+                "omits the claim": limits.omitted,
+                "states alone": limits.alone,
+                "adds": limits.part,
+                "drops": limits.part,
             }.get(row.what)
             if limit is not None:
                 if counts[row.what] >= limit:
@@ -226,20 +253,43 @@ def claims_section(results: Results, event: str | None) -> Section | None:
     ):
         sub = claims[claims["event_id"].astype(str) == event] if "event_id" in claims.columns else claims
         if not sub.empty:
-            diffs = _diff_rows(part, sub)
+            n_outlets = int(part["outlet"].nunique())
+            limits = _limits(n_outlets)
+            diffs = _diff_rows(part, sub, limits)
             if diffs:
+                if limits.per_outlet is None:
+                    rule = (
+                        f"per outlet at most {limits.part} claims it drops from or adds to, {limits.omitted} it "
+                        f"omits and {limits.alone} it states alone, the most widely carried first; "
+                        f"{limits.others} other outlets' sentences each"
+                    )
+                else:
+                    rule = (
+                        f"{n_outlets} outlets, so per outlet at most {limits.per_outlet} claims it drops from, adds "
+                        f"to or states alone, the most widely carried first; claims it omits are counted in the "
+                        f"omission table; {limits.others} other outlets' sentences each"
+                    )
                 blocks.append(
                     ClaimDiffBlock(
                         diffs,
                         caption=(
-                            f"What each outlet drops, adds or omits, beside the other outlets' sentences (marked: "
-                            f"the clause one side adds; per outlet at most {MAX_PART} claims it drops from or adds "
-                            f"to, {MAX_OMITTED} it omits and {MAX_ALONE} it states alone, the most widely carried "
-                            f"first; {MAX_OTHERS} other outlets' sentences each)."
+                            "What each outlet drops, adds or omits, beside the other outlets' sentences (marked: "
+                            f"the clause one side adds; {rule})."
                         ),
                     )
                 )
             view = sub.sort_values(["claim_id", "outlet", "article_id"])[["claim_id", "outlet", "text"]]
+            caption = "Claims and the sentences behind them"
+            if n_outlets > MANY_OUTLETS:
+                spread = view.groupby("claim_id")["outlet"].nunique()
+                shared = spread[spread >= 2].sort_values(ascending=False, kind="mergesort")
+                keep = set(shared.index[:MAX_CLAIM_TABLE])
+                n_all = int(spread.size)
+                view = view[view["claim_id"].isin(keep)]
+                caption += (
+                    f" (the {len(keep)} claims carried by the most outlets, of {n_all}; every claim is in "
+                    "Results.claims)"
+                )
             view = view.assign(text=view["text"].map(_flat))
-            blocks.append(_table_block(view, caption="Claims and the sentences behind them"))
+            blocks.append(_table_block(view, caption=caption))
     return Section("coverage", "Claim coverage", tuple(blocks))
