@@ -280,3 +280,22 @@ def test_corpus_answer_counts_and_missing_intervals_read_as_words():
     assert "95% interval of the difference 0.10 to 0.90" in text
     notes = [b for b in _corpus_answer(comparisons) if not isinstance(b, SummaryBlock)]
     assert any("1,234 other comparisons" in " ".join(b.paragraphs) for b in notes)
+
+
+def test_many_missing_cited_outlets_are_grouped_by_the_cited_outlet():
+    from compare.report._answer import MAX_MISSING_LINES, _missing_lines
+
+    few = [("TASS", "Reuters")]
+    assert _missing_lines(few) == ["TASS cites Reuters: add that article to compare them."]
+    many = [
+        ("TASS", "Reuters"),
+        ("News.Az", "Reuters"),
+        ("feeds.news", "BBC"),
+        ("Sino Daily", "AFP"),
+        ("hada.news", "BBC"),
+    ]
+    assert len(many) > MAX_MISSING_LINES
+    (line,) = _missing_lines(many)
+    # most cited first, ties by name
+    assert line.index("BBC (cited by feeds.news, hada.news)") < line.index("Reuters (cited by News.Az, TASS)")
+    assert line.index("Reuters (cited by News.Az, TASS)") < line.index("AFP (cited by Sino Daily)")

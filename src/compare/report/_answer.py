@@ -125,8 +125,7 @@ def story_lines(
         lines.append(
             ((f"Only {only} covered this story in the corpus: nothing to compare, {TOO_LITTLE}.", ""),)
         )
-        for outlet, cited in missing:
-            lines.append(((f"{outlet} cites {cited}: add that article to compare them.", ""),))
+        lines.extend(((text, ""),) for text in _missing_lines(missing))
         return lines
     metrics = headline_metrics(articles)
     ranked = []
@@ -203,8 +202,7 @@ def story_lines(
                 ),
             )
         )
-    for outlet, cited in missing:
-        lines.append(((f"{outlet} cites {cited}: add that article to compare them.", ""),))
+    lines.extend(((text, ""),) for text in _missing_lines(missing))
     return lines
 
 
@@ -561,3 +559,22 @@ def _interval_words(low: float, high: float) -> str:
     if low is None or high is None or not (math.isfinite(low) and math.isfinite(high)):
         return "no interval: too few shared stories to resample"
     return f"95% interval of the difference {format_number(low)} to {format_number(high)}"
+
+
+#: Up to this many citations of outlets missing from the corpus get a sentence each; more are
+#: grouped by the cited outlet in one sentence.
+MAX_MISSING_LINES = 3
+
+
+def _missing_lines(missing: list[tuple[str, str]]) -> list[str]:
+    """Sentences naming the cited outlets that have no article on the story."""
+    if len(missing) <= MAX_MISSING_LINES:
+        return [f"{outlet} cites {cited}: add that article to compare them." for outlet, cited in missing]
+    by_cited: dict[str, list[str]] = {}
+    for outlet, cited in missing:
+        by_cited.setdefault(cited, []).append(outlet)
+    ranked = sorted(by_cited.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    parts = [f"{cited} (cited by {', '.join(sorted(set(citing), key=str))})" for cited, citing in ranked]
+    return [
+        f"Cited but without an article on this story in the corpus: {'; '.join(parts)}. Add those articles to compare them."
+    ]
