@@ -60,11 +60,76 @@ def test_repr_html(full_results):
     assert "flood-daily" in html
 
 
-def test_jobs_give_identical_tables(tiny_corpus):
+def _stories(tiny_corpus, n: int) -> compare.Corpus:
+    """``n`` stories of three outlets: the tiny corpus's two, repeated under other ids and labels."""
+    from dataclasses import replace
+
+    arts = [
+        replace(a, id=f"{a.id}-{k}", event=f"{a.event}-{k}") for k in range(-(-n // 2)) for a in tiny_corpus
+    ]
+    return compare.Corpus(arts[: 3 * n], name="stories")
+
+
+@pytest.mark.parametrize("start", ["fork", "spawn"])
+def test_jobs_give_identical_tables(tiny_corpus, monkeypatch, start):
+    """jobs=2 gives jobs=1's tables, the claims step on the pool too (issue 21): forked workers
+    read the stories from shared memory, other start methods are sent them."""
+    import multiprocessing
+
+    from compare import pipeline
+
     one = compare.analyze(tiny_corpus, config=FAST)
-    two = compare.analyze(tiny_corpus, config=RunConfig.from_dict({**FAST.to_dict(), "jobs": 2, "chunk_size": 1}))
+    two = compare.analyze(
+        tiny_corpus, config=RunConfig.from_dict({**FAST.to_dict(), "jobs": 2, "chunk_size": 1})
+    )
     for name in RESULT_TABLES:
         pd.testing.assert_frame_equal(one.tables[name], two.tables[name])
+
+    corpus = _stories(tiny_corpus, 5)
+    cfg = RunConfig.from_dict({**FAST.to_dict(), "claims": True, "comparisons": False})
+    one = compare.analyze(corpus, config=cfg)
+    used = []
+    real_pool = pipeline._claims_on_pool
+    monkeypatch.setattr(pipeline, "PARALLEL_CLAIM_WORK", 0)
+    monkeypatch.setattr(pipeline, "_claims_on_pool", lambda *a: used.append(a[2]) or real_pool(*a))
+    monkeypatch.setattr(multiprocessing, "get_start_method", lambda *_, **__: start)
+    two = compare.analyze(corpus, config=replace_jobs(cfg, 2))
+    assert used == [2]
+    assert one.claims["event_id"].nunique() == 5
+    assert set(one.coverage["status"]) >= {"carried", "omitted"}
+    for name in ("claims", "coverage", "omission"):
+        pd.testing.assert_frame_equal(one.tables[name], two.tables[name], check_exact=True, obj=name)
+    assert not pipeline._SHARED_STORIES  # released after the pool
+
+
+def replace_jobs(cfg: RunConfig, jobs: int) -> RunConfig:
+    return RunConfig.from_dict({**cfg.to_dict(), "jobs": jobs})
+
+
+def test_claims_pool_rule_and_batches():
+    """The pool runs claims only when there is enough work to share; batches hold every story once,
+    the costliest batch first, and balance the cost (sentences squared)."""
+    from compare.pipeline import PARALLEL_CLAIM_WORK, _claim_jobs, _claim_work, _story_batches
+
+    assert _claim_work([10, 300, 20]) == 10 * 10 + 20 * 20  # the largest story cannot be shared
+    task = ("e", [], [[None] * 50, [None] * 50])  # a story of 100 claim sentences
+    assert _claim_jobs([task] * 3, 2) == 1  # 20,000 < PARALLEL_CLAIM_WORK: serial
+    big = ("e", [], [[None] * 600])
+    assert PARALLEL_CLAIM_WORK <= 600 * 600
+    assert _claim_jobs([big, big], 2) == 2
+    assert _claim_jobs([big, big], 1) == 1
+    assert _claim_jobs([big], 4) == 1  # one story: nothing to share
+    assert _claim_jobs([big, big, big], 8) == 3
+
+    sizes = [5, 100, 7, 60, 60, 3, 90, 1]
+    batches = _story_batches(sizes, 3)
+    assert sorted(i for b in batches for i in b) == list(range(len(sizes)))
+    assert all(b == sorted(b) for b in batches)
+    costs = [sum(sizes[i] ** 2 for i in b) for b in batches]
+    assert costs == sorted(costs, reverse=True)
+    assert max(costs) == 100**2  # the largest story alone; the rest share the other two
+    assert _story_batches([4, 4], 8) == [[0], [1]]
+    assert _story_batches([], 4) == []
 
 
 _FRESH_RUN = """
@@ -82,6 +147,8 @@ if sys.argv[1] == "dask":
     ) as cluster, Client(cluster) as client:
         res = analyze_distributed(corpus(), client=client, config=cfg, npartitions=3)
 else:
+    import compare.pipeline
+    compare.pipeline.PARALLEL_CLAIM_WORK = 0  # the claims step on the pool too (issue 21)
     res = compare.analyze(corpus(), jobs=int(sys.argv[1]), config=cfg)
 pickle.dump({n: res.tables[n] for n in RESULT_TABLES}, sys.stdout.buffer)
 """
@@ -104,7 +171,11 @@ def test_pool_and_dask_in_a_fresh_interpreter_give_every_table_of_jobs_1(tiny_co
     tables = {}
     for mode in ("1", "2", "dask"):
         run = subprocess.run(
-            [sys.executable, "-c", _FRESH_RUN, mode], capture_output=True, check=False, cwd=tmp_path, timeout=600
+            [sys.executable, "-c", _FRESH_RUN, mode],
+            capture_output=True,
+            check=False,
+            cwd=tmp_path,
+            timeout=600,
         )
         assert run.returncode == 0, run.stderr.decode()[-2000:]
         tables[mode] = pickle.loads(run.stdout)
@@ -128,7 +199,9 @@ def test_tables_do_not_depend_on_chunking(tiny_corpus):
         pd.testing.assert_frame_equal(whole[name], singles[name], check_exact=True)
     # the columns hold what pandas makes of the row dicts, with keys missing from some rows
     rows = [r for o in outputs for r in o["tables"]["attributions"]]
-    pd.testing.assert_frame_equal(whole["attributions"], _frame(rows, ("article_id", "outlet")), check_exact=True)
+    pd.testing.assert_frame_equal(
+        whole["attributions"], _frame(rows, ("article_id", "outlet")), check_exact=True
+    )
 
 
 def test_row_order_invariance(tiny_corpus):
@@ -195,9 +268,15 @@ def test_dask_local_cluster_matches_local(tiny_corpus):
 
     local = compare.analyze(tiny_corpus, config=FAST)
     # generous timeouts: on a loaded 2-core machine, starting worker processes can take a while
-    with dask.config.set({"distributed.comm.timeouts.connect": "120s", "distributed.comm.timeouts.tcp": "120s"}), distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        dask.config.set(
+            {"distributed.comm.timeouts.connect": "120s", "distributed.comm.timeouts.tcp": "120s"}
+        ),
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         remote = analyze_distributed(tiny_corpus, client=client, config=FAST, npartitions=3)
         bag = pytest.importorskip("dask.bag").from_sequence([a.to_dict() for a in tiny_corpus], npartitions=2)
         from_bag = analyze_distributed(bag, client=client, config=FAST)
@@ -214,7 +293,9 @@ def test_dask_bag_with_empty_partitions_and_empty_bag(tiny_corpus):
     local = compare.analyze(tiny_corpus, config=FAST)
     records = [a.to_dict() for a in tiny_corpus]
     # more partitions than articles: some partitions are empty and must not disturb the tables
-    bag = db.from_delayed([dask.delayed(list)(records[:1]), dask.delayed(list)([]), dask.delayed(list)(records[1:])])
+    bag = db.from_delayed(
+        [dask.delayed(list)(records[:1]), dask.delayed(list)([]), dask.delayed(list)(records[1:])]
+    )
     with dask.config.set(scheduler="synchronous"):
         remote = analyze_distributed(bag, config=FAST)
         for name in RESULT_TABLES:
@@ -228,8 +309,18 @@ def test_surnames_merge_across_outlets_within_an_event():
 
     corpus = Corpus(
         [
-            Article(id="a", outlet="X", event="e", text="President Joe Biden signed the bill on Monday. Joe Biden smiled."),
-            Article(id="b", outlet="Y", event="e", text="Mr. Biden signed the bill. Critics said Mr. Biden rushed it."),
+            Article(
+                id="a",
+                outlet="X",
+                event="e",
+                text="President Joe Biden signed the bill on Monday. Joe Biden smiled.",
+            ),
+            Article(
+                id="b",
+                outlet="Y",
+                event="e",
+                text="Mr. Biden signed the bill. Critics said Mr. Biden rushed it.",
+            ),
             Article(id="c", outlet="Z", event="f", text="Mr. Biden spoke in Ohio on Friday."),
         ]
     )

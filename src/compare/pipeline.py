@@ -288,7 +288,9 @@ def finish(
     articles = tables["articles"]
     if "outlet_as_given" not in articles.columns:
         articles.insert(
-            list(articles.columns).index("outlet") + 1, "outlet_as_given", articles["article_id"].map(as_given)
+            list(articles.columns).index("outlet") + 1,
+            "outlet_as_given",
+            articles["article_id"].map(as_given),
         )
     timings: dict[str, float] = dict(timings or {})
     clock = _Clock(timings)
@@ -409,36 +411,163 @@ def _naming_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     )
 
 
+#: Claims run on the process pool (``config.jobs > 1``) only when the work that can overlap, the
+#: sum over stories of their claim sentences squared less the largest story's, is at least this
+#: (about a second of serial work): below it the pool's start (about 0.15 s) costs more than it
+#: saves. Measured in ``benchmarks/bench_corpus_steps.py`` (``docs/performance.md``, "Corpus steps
+#: in parallel").
+PARALLEL_CLAIM_WORK = 250_000
+
+
 def _claim_tables(
     corpus: Corpus, event_of: Mapping[str, str], features: Mapping[str, AlignmentFeatures], config: RunConfig
 ) -> dict[str, pd.DataFrame]:
+    """Claims, coverage and omission per story (event), serially or on ``config.jobs`` processes.
+
+    Stories are independent: each task holds one story's articles (id, outlet and text, the text
+    only for the evidence of a clause an outlet adds) and their claim features. On the pool the
+    largest stories go first, and the results are put back in story order, so every table is the
+    one ``jobs=1`` gives.
+    """
     import pandas as pd
 
-    from .align import align_claims, omission_scores
+    from .align import omission_scores
 
-    claim_frames, coverage_frames = [], []
     groups: dict[str, list[Article]] = {}
     for a in corpus:
         groups.setdefault(event_of[a.id], []).append(a)
+    tasks = []
     for event_id in sorted(groups):
         members = groups[event_id]
         if len({a.outlet for a in members}) < 2:
             continue
-        alignment = align_claims(
-            members, features=[features[a.id].claims for a in members], **dict(config.claim_options)
-        )
-        claims = alignment.claims.copy()
-        coverage = alignment.coverage.copy()
-        claims.insert(0, "event_id", event_id)
-        coverage.insert(0, "event_id", event_id)
-        claim_frames.append(claims)
-        coverage_frames.append(coverage)
+        slim = [Article(id=a.id, outlet=a.outlet, text=a.text) for a in members]
+        tasks.append((event_id, slim, [features[a.id].claims for a in members]))
+    options = dict(config.claim_options)
+    jobs = _claim_jobs(tasks, config.jobs)
+    if jobs > 1:
+        results = _claims_on_pool(tasks, options, jobs)
+    else:
+        results = [_align_story_claims([task], options)[0] for task in tasks]
+    claim_frames = [claims for claims, _ in results]
+    coverage_frames = [coverage for _, coverage in results]
     coverage = pd.concat(coverage_frames, ignore_index=True) if coverage_frames else pd.DataFrame()
     return {
         "claims": pd.concat(claim_frames, ignore_index=True) if claim_frames else pd.DataFrame(),
         "coverage": coverage,
         "omission": omission_scores(coverage) if len(coverage) else pd.DataFrame(),
     }
+
+
+#: The claims step's stories while its pool runs (forked workers read them from here).
+_SHARED_STORIES: list[Any] = []
+
+
+def _claims_on_pool(
+    tasks: list[tuple[str, list[Article], list[Any]]], options: Mapping[str, Any], jobs: int
+) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Each story's claims on ``jobs`` processes, in the order of ``tasks``.
+
+    Stories go in :data:`TASKS_PER_JOB` batches per process of about equal cost (a story's cost
+    grows with the square of its sentences), the costliest first. Claim
+    features are large to pickle (about 5 kB a sentence: the character n-grams; 44 MB for BASIL's
+    300 articles, seconds to send), so where the pool forks its workers they read the stories
+    from memory they share with the parent and each task is a story's index; elsewhere (spawn,
+    forkserver) the task carries the story.
+    """
+    import multiprocessing
+
+    from .align._claim_match import load_model
+
+    load_model()  # read once here: a forked worker inherits it
+    batches = _story_batches([_claim_sentences(t) for t in tasks], TASKS_PER_JOB * jobs)
+    results: list[Any] = [None] * len(tasks)
+    if multiprocessing.get_start_method() == "fork":
+        _SHARED_STORIES[:] = tasks
+        try:
+            done = ordered_map(_align_shared_stories, batches, (options,), jobs=jobs)
+            for batch, outs in zip(batches, done, strict=True):
+                for i, out in zip(batch, outs, strict=True):
+                    results[i] = out
+        finally:
+            _SHARED_STORIES.clear()
+    else:
+        sent = ([tasks[i] for i in batch] for batch in batches)
+        for batch, outs in zip(
+            batches, ordered_map(_align_story_claims, sent, (options,), jobs=jobs), strict=True
+        ):
+            for i, out in zip(batch, outs, strict=True):
+                results[i] = out
+    return results
+
+
+#: Tasks per process in the claims step: few enough that sending them costs little, enough that
+#: the processes finish close together.
+TASKS_PER_JOB = 4
+
+
+def _story_batches(sizes: Sequence[int], n_batches: int) -> list[list[int]]:
+    """Story indices in ``n_batches`` batches of about equal cost, the costliest batch first.
+
+    A story's cost is taken as the square of its claim sentences (its similarity matrix); each
+    story, largest first, goes to the cheapest batch so far (longest processing time first).
+    """
+    import heapq
+
+    n_batches = max(1, min(n_batches, len(sizes)))
+    heap = [(0, b) for b in range(n_batches)]
+    members: list[list[int]] = [[] for _ in range(n_batches)]
+    cost = [0] * n_batches
+    for i in sorted(range(len(sizes)), key=lambda i: (-sizes[i], i)):
+        load, b = heapq.heappop(heap)
+        members[b].append(i)
+        cost[b] = load + sizes[i] * sizes[i]
+        heapq.heappush(heap, (cost[b], b))
+    return [sorted(members[b]) for b in sorted(range(n_batches), key=lambda b: -cost[b]) if members[b]]
+
+
+def _align_shared_stories(
+    indices: Sequence[int], options: Mapping[str, Any]
+) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
+    """:func:`_align_story_claims` on stories a forked worker shares with the parent."""
+    return _align_story_claims([_SHARED_STORIES[i] for i in indices], options)
+
+
+def _claim_sentences(task: tuple[str, list[Article], list[Any]]) -> int:
+    return sum(len(f) for f in task[2])
+
+
+def _claim_work(sizes: Sequence[int]) -> int:
+    """The claims step's work that processes can share: stories' sentences squared, less the largest."""
+    squares = [n * n for n in sizes]
+    return sum(squares) - max(squares, default=0)
+
+
+def _claim_jobs(tasks: Sequence[tuple[str, list[Article], list[Any]]], jobs: int) -> int:
+    """Processes for the claims step: ``jobs`` when the stories are enough work to share (see
+    :data:`PARALLEL_CLAIM_WORK`), else 1."""
+    if jobs <= 1 or len(tasks) < 2:
+        return 1
+    if _claim_work([_claim_sentences(t) for t in tasks]) < PARALLEL_CLAIM_WORK:
+        return 1
+    return min(jobs, len(tasks))
+
+
+def _align_story_claims(
+    tasks: Sequence[tuple[str, list[Article], list[Any]]], options: Mapping[str, Any]
+) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Claims and coverage of each story in ``tasks``, with its ``event_id`` (what a worker runs)."""
+    from .align import align_claims
+
+    out = []
+    for event_id, members, feats in tasks:
+        alignment = align_claims(members, features=feats, **options)
+        claims = alignment.claims.copy()
+        coverage = alignment.coverage.copy()
+        claims.insert(0, "event_id", event_id)
+        coverage.insert(0, "event_id", event_id)
+        out.append((claims, coverage))
+    return out
 
 
 def _provenance_tables(
@@ -449,7 +578,12 @@ def _provenance_tables(
     prov = provenance_table(
         corpus, features=[features[a.id].provenance for a in corpus], **dict(config.provenance_options)
     )
-    names = (("citations", "citations"), ("citation_graph", "graph"), ("reuse", "reuse"), ("provenance", "labels"))
+    names = (
+        ("citations", "citations"),
+        ("citation_graph", "graph"),
+        ("reuse", "reuse"),
+        ("provenance", "labels"),
+    )
     return {ours: prov[theirs] for ours, theirs in names if theirs in prov}
 
 
@@ -501,7 +635,10 @@ def outlet_comparisons(
     profiles, comparisons = [], []
     # the corpus: stories as blocks
     if "event_id" in df.columns:
-        bys: list[tuple[str, Any]] = [("outlet", "outlet"), *((name, mapping) for name, mapping in (groups or {}).items())]
+        bys: list[tuple[str, Any]] = [
+            ("outlet", "outlet"),
+            *((name, mapping) for name, mapping in (groups or {}).items()),
+        ]
         for name, by in bys:
             mapping = by if name != "outlet" else "outlet"
             prof = group_profiles(df, by=mapping, metrics=metrics, block="event_id")
@@ -513,7 +650,9 @@ def outlet_comparisons(
                 )
                 if unit == "story":  # pairs that share no story at all say nothing: not listed
                     table = table[table["n_stories"] > 0]
-                comparisons.append(table.assign(scope="all", by=name, design=f"blocked by story, {unit} as unit"))
+                comparisons.append(
+                    table.assign(scope="all", by=name, design=f"blocked by story, {unit} as unit")
+                )
         # within each story: outlets side by side (one bootstrap call for every story and outlet)
         means = outlet_means(df, by=["event_id", "outlet"], metrics=metrics, n_boot=n_boot, seed=seed)
         profiles.append(
@@ -533,8 +672,19 @@ def outlet_comparisons(
                 table = compare_outlets(grp, metrics=metrics, n_perm=n_perm, seed=seed)
                 comparisons.append(
                     table.rename(
-                        columns={"outlet_a": "group_a", "outlet_b": "group_b", "n_a": "n_articles_a", "n_b": "n_articles_b"}
-                    ).assign(scope=str(story), by="outlet", design="two-sample within the story", status="tested", unit="article")
+                        columns={
+                            "outlet_a": "group_a",
+                            "outlet_b": "group_b",
+                            "n_a": "n_articles_a",
+                            "n_b": "n_articles_b",
+                        }
+                    ).assign(
+                        scope=str(story),
+                        by="outlet",
+                        design="two-sample within the story",
+                        status="tested",
+                        unit="article",
+                    )
                 )
     out = {}
     lead = ["scope", "by"]
@@ -679,7 +829,9 @@ def analyze_stream(
         tables = combine(buffer)
         articles = tables["articles"]
         articles.insert(
-            list(articles.columns).index("outlet") + 1, "outlet_as_given", articles["article_id"].map(as_given)
+            list(articles.columns).index("outlet") + 1,
+            "outlet_as_given",
+            articles["article_id"].map(as_given),
         )
         for aid in articles["article_id"]:
             del as_given[aid]
