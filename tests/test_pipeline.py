@@ -171,11 +171,7 @@ def test_pool_and_dask_in_a_fresh_interpreter_give_every_table_of_jobs_1(tiny_co
     tables = {}
     for mode in ("1", "2", "dask"):
         run = subprocess.run(
-            [sys.executable, "-c", _FRESH_RUN, mode],
-            capture_output=True,
-            check=False,
-            cwd=tmp_path,
-            timeout=600,
+            [sys.executable, "-c", _FRESH_RUN, mode], capture_output=True, check=False, cwd=tmp_path, timeout=600
         )
         assert run.returncode == 0, run.stderr.decode()[-2000:]
         tables[mode] = pickle.loads(run.stdout)
@@ -199,9 +195,7 @@ def test_tables_do_not_depend_on_chunking(tiny_corpus):
         pd.testing.assert_frame_equal(whole[name], singles[name], check_exact=True)
     # the columns hold what pandas makes of the row dicts, with keys missing from some rows
     rows = [r for o in outputs for r in o["tables"]["attributions"]]
-    pd.testing.assert_frame_equal(
-        whole["attributions"], _frame(rows, ("article_id", "outlet")), check_exact=True
-    )
+    pd.testing.assert_frame_equal(whole["attributions"], _frame(rows, ("article_id", "outlet")), check_exact=True)
 
 
 def test_row_order_invariance(tiny_corpus):
@@ -268,15 +262,9 @@ def test_dask_local_cluster_matches_local(tiny_corpus):
 
     local = compare.analyze(tiny_corpus, config=FAST)
     # generous timeouts: on a loaded 2-core machine, starting worker processes can take a while
-    with (
-        dask.config.set(
-            {"distributed.comm.timeouts.connect": "120s", "distributed.comm.timeouts.tcp": "120s"}
-        ),
-        distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
+    with dask.config.set({"distributed.comm.timeouts.connect": "120s", "distributed.comm.timeouts.tcp": "120s"}), distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+    ) as cluster, distributed.Client(cluster) as client:
         remote = analyze_distributed(tiny_corpus, client=client, config=FAST, npartitions=3)
         bag = pytest.importorskip("dask.bag").from_sequence([a.to_dict() for a in tiny_corpus], npartitions=2)
         from_bag = analyze_distributed(bag, client=client, config=FAST)
@@ -293,9 +281,7 @@ def test_dask_bag_with_empty_partitions_and_empty_bag(tiny_corpus):
     local = compare.analyze(tiny_corpus, config=FAST)
     records = [a.to_dict() for a in tiny_corpus]
     # more partitions than articles: some partitions are empty and must not disturb the tables
-    bag = db.from_delayed(
-        [dask.delayed(list)(records[:1]), dask.delayed(list)([]), dask.delayed(list)(records[1:])]
-    )
+    bag = db.from_delayed([dask.delayed(list)(records[:1]), dask.delayed(list)([]), dask.delayed(list)(records[1:])])
     with dask.config.set(scheduler="synchronous"):
         remote = analyze_distributed(bag, config=FAST)
         for name in RESULT_TABLES:
@@ -309,18 +295,8 @@ def test_surnames_merge_across_outlets_within_an_event():
 
     corpus = Corpus(
         [
-            Article(
-                id="a",
-                outlet="X",
-                event="e",
-                text="President Joe Biden signed the bill on Monday. Joe Biden smiled.",
-            ),
-            Article(
-                id="b",
-                outlet="Y",
-                event="e",
-                text="Mr. Biden signed the bill. Critics said Mr. Biden rushed it.",
-            ),
+            Article(id="a", outlet="X", event="e", text="President Joe Biden signed the bill on Monday. Joe Biden smiled."),
+            Article(id="b", outlet="Y", event="e", text="Mr. Biden signed the bill. Critics said Mr. Biden rushed it."),
             Article(id="c", outlet="Z", event="f", text="Mr. Biden spoke in Ohio on Friday."),
         ]
     )

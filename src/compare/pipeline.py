@@ -288,9 +288,7 @@ def finish(
     articles = tables["articles"]
     if "outlet_as_given" not in articles.columns:
         articles.insert(
-            list(articles.columns).index("outlet") + 1,
-            "outlet_as_given",
-            articles["article_id"].map(as_given),
+            list(articles.columns).index("outlet") + 1, "outlet_as_given", articles["article_id"].map(as_given)
         )
     timings: dict[str, float] = dict(timings or {})
     clock = _Clock(timings)
@@ -578,12 +576,7 @@ def _provenance_tables(
     prov = provenance_table(
         corpus, features=[features[a.id].provenance for a in corpus], **dict(config.provenance_options)
     )
-    names = (
-        ("citations", "citations"),
-        ("citation_graph", "graph"),
-        ("reuse", "reuse"),
-        ("provenance", "labels"),
-    )
+    names = (("citations", "citations"), ("citation_graph", "graph"), ("reuse", "reuse"), ("provenance", "labels"))
     return {ours: prov[theirs] for ours, theirs in names if theirs in prov}
 
 
@@ -635,10 +628,7 @@ def outlet_comparisons(
     profiles, comparisons = [], []
     # the corpus: stories as blocks
     if "event_id" in df.columns:
-        bys: list[tuple[str, Any]] = [
-            ("outlet", "outlet"),
-            *((name, mapping) for name, mapping in (groups or {}).items()),
-        ]
+        bys: list[tuple[str, Any]] = [("outlet", "outlet"), *((name, mapping) for name, mapping in (groups or {}).items())]
         for name, by in bys:
             mapping = by if name != "outlet" else "outlet"
             prof = group_profiles(df, by=mapping, metrics=metrics, block="event_id")
@@ -650,9 +640,7 @@ def outlet_comparisons(
                 )
                 if unit == "story":  # pairs that share no story at all say nothing: not listed
                     table = table[table["n_stories"] > 0]
-                comparisons.append(
-                    table.assign(scope="all", by=name, design=f"blocked by story, {unit} as unit")
-                )
+                comparisons.append(table.assign(scope="all", by=name, design=f"blocked by story, {unit} as unit"))
         # within each story: outlets side by side (one bootstrap call for every story and outlet)
         means = outlet_means(df, by=["event_id", "outlet"], metrics=metrics, n_boot=n_boot, seed=seed)
         profiles.append(
@@ -672,19 +660,8 @@ def outlet_comparisons(
                 table = compare_outlets(grp, metrics=metrics, n_perm=n_perm, seed=seed)
                 comparisons.append(
                     table.rename(
-                        columns={
-                            "outlet_a": "group_a",
-                            "outlet_b": "group_b",
-                            "n_a": "n_articles_a",
-                            "n_b": "n_articles_b",
-                        }
-                    ).assign(
-                        scope=str(story),
-                        by="outlet",
-                        design="two-sample within the story",
-                        status="tested",
-                        unit="article",
-                    )
+                        columns={"outlet_a": "group_a", "outlet_b": "group_b", "n_a": "n_articles_a", "n_b": "n_articles_b"}
+                    ).assign(scope=str(story), by="outlet", design="two-sample within the story", status="tested", unit="article")
                 )
     out = {}
     lead = ["scope", "by"]
@@ -829,9 +806,7 @@ def analyze_stream(
         tables = combine(buffer)
         articles = tables["articles"]
         articles.insert(
-            list(articles.columns).index("outlet") + 1,
-            "outlet_as_given",
-            articles["article_id"].map(as_given),
+            list(articles.columns).index("outlet") + 1, "outlet_as_given", articles["article_id"].map(as_given)
         )
         for aid in articles["article_id"]:
             del as_given[aid]
