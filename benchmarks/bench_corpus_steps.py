@@ -3,7 +3,10 @@
 1. Claims step alone (``compare.pipeline._claim_tables``, what ``analyze`` times as "claims"),
    ``jobs=1`` against ``jobs=2`` (the pool forced on), on the first K stories of a corpus with the
    per-article claim features made once beforehand, for several K: where the pool starts to pay
-   (the rule :data:`compare.pipeline.PARALLEL_CLAIM_WORK`). Every table is checked equal.
+   (the rule :data:`compare.pipeline.PARALLEL_CLAIM_WORK`). Every table is checked equal. Besides
+   wall time, CPU seconds: the parent's and the busiest worker's, whose sum is the step's wall
+   time on two free cores (the machine is shared, so wall speed-ups are capped by what two
+   processes get; the "CPU ceiling" lines measure that cap in the same run).
 2. ``compare.analyze(corpus, jobs=N)`` with its defaults, wall clock and the claims step from
    ``Results.manifest["timings"]``.
 
@@ -16,7 +19,9 @@ Run: ``python benchmarks/bench_corpus_steps.py [--repeats R] [--no-analyze]``
 from __future__ import annotations
 
 import argparse
-import statistics
+import os
+import resource
+import tempfile
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -28,6 +33,7 @@ from compare import Corpus, RunConfig, read_corpus
 from compare._datasets import datasets_dir
 from compare.analysis import AnalysisSpec, analyze_chunk
 from compare.pipeline import PARALLEL_CLAIM_WORK, _claim_tables, _claim_work
+from compare.pipeline import _align_story_claims as _ALIGN
 
 REAL_COVERAGE = Path("/work/shared/real_coverage")
 
@@ -53,14 +59,39 @@ def features_of(corpus: Corpus) -> dict:
     return {f.article_id: f for f in feats}
 
 
+_CPU_LOG = Path(tempfile.gettempdir()) / f"bench_corpus_steps.{os.getpid()}.cpu"
+
+
+def _timed_stories(tasks, options):
+    """``_align_story_claims`` that logs its process's CPU seconds (a forked worker inherits it)."""
+    t0 = time.process_time()
+    out = _ALIGN(tasks, options)
+    with _CPU_LOG.open("a", encoding="utf-8") as f:
+        f.write(f"{os.getpid()} {time.process_time() - t0}\n")
+    return out
+
+
 def claim_step(corpus, event_of, feats, jobs, repeats):
-    times, out = [], None
+    """Median wall seconds, and CPU seconds: the parent's, each worker's, all children's."""
+    runs, out = [], None
     cfg = RunConfig(jobs=jobs, progress=False)
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        _CPU_LOG.unlink(missing_ok=True)
+        kids0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        c0, t0 = time.process_time(), time.perf_counter()
         out = _claim_tables(corpus, event_of, feats, cfg)
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), out
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        kids1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        children = (kids1.ru_utime + kids1.ru_stime) - (kids0.ru_utime + kids0.ru_stime)
+        per_pid: dict[str, float] = {}
+        if jobs > 1 and _CPU_LOG.exists():
+            for line in _CPU_LOG.read_text(encoding="utf-8").splitlines():
+                pid, sec = line.split()
+                per_pid[pid] = per_pid.get(pid, 0.0) + float(sec)
+        busiest = max(per_pid.values(), default=0.0)
+        runs.append((wall, cpu, busiest, children))
+    _CPU_LOG.unlink(missing_ok=True)
+    return sorted(runs)[len(runs) // 2], out
 
 
 def claims_table(name: str, corpus: Corpus, sizes: list[int], repeats: int) -> None:
@@ -69,14 +100,14 @@ def claims_table(name: str, corpus: Corpus, sizes: list[int], repeats: int) -> N
     feats = features_of(corpus)
     stories = sorted({a.event for a in corpus})
     warm = Corpus([a for a in corpus if a.event == stories[0]])
-    _claim_tables(
-        warm, {a.id: a.event for a in warm}, feats, RunConfig(progress=False)
-    )  # model, lazy imports
+    _claim_tables(warm, {a.id: a.event for a in warm}, feats, RunConfig(progress=False))  # model, imports
     print(f"\n### {name}: claims step, jobs=1 vs jobs=2 (pool forced on; median of {repeats})\n")
     print(
-        "| stories | articles | claim sentences | shared work | jobs=1 s | jobs=2 s | speed-up | tables equal | rule |"
+        "| stories | articles | claim sentences | shared work | jobs=1 s | jobs=2 s | speed-up (wall) "
+        "| jobs=1 CPU s | jobs=2 parent CPU s | busiest worker CPU s | all workers CPU s "
+        "| CPU critical path speed-up | tables equal | rule |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for k in sizes:
         keep = set(stories[:k])
         sub = Corpus([a for a in corpus if a.event in keep], name=f"{name}-{k}")
@@ -88,16 +119,20 @@ def claims_table(name: str, corpus: Corpus, sizes: list[int], repeats: int) -> N
         work = _claim_work(list(sizes.values()))
         saved = pl.PARALLEL_CLAIM_WORK
         pl.PARALLEL_CLAIM_WORK = 0  # force the pool on to find where it pays
+        pl._align_story_claims = _timed_stories
         try:
             one, t1 = claim_step(sub, event_of, feats, 1, repeats)
             two, t2 = claim_step(sub, event_of, feats, 2, repeats)
         finally:
             pl.PARALLEL_CLAIM_WORK = saved
+            pl._align_story_claims = _ALIGN
         equal = all(t1[n].equals(t2[n]) for n in ("claims", "coverage", "omission"))
         rule = "pool" if len(keep) > 1 and work >= saved else "serial"
+        path = two[1] + two[2]  # the parent's CPU, then the busiest worker's: two free cores
         print(
-            f"| {len(keep)} | {len(sub)} | {n_sent} | {work:,} | {one:.2f} | {two:.2f} | {one / two:.2f}x "
-            f"| {equal} | {rule} |"
+            f"| {len(keep)} | {len(sub)} | {n_sent} | {work:,} | {one[0]:.2f} | {two[0]:.2f} "
+            f"| {one[0] / two[0]:.2f}x | {one[1]:.2f} | {two[1]:.2f} | {two[2]:.2f} | {two[3]:.2f} "
+            f"| {one[1] / path:.2f}x | {equal} | {rule} |"
         )
 
 
