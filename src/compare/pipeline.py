@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import hashlib
 import platform
 import time
@@ -482,12 +483,16 @@ def _claims_on_pool(
     results: list[Any] = [None] * len(tasks)
     if multiprocessing.get_start_method() == "fork":
         _SHARED_STORIES[:] = tasks
+        # the workers' garbage collector then leaves the shared objects alone (it would write to
+        # every page that holds one, and each write copies the page)
+        gc.freeze()
         try:
             done = ordered_map(_align_shared_stories, batches, (options,), jobs=jobs)
             for batch, outs in zip(batches, done, strict=True):
                 for i, out in zip(batch, outs, strict=True):
                     results[i] = out
         finally:
+            gc.unfreeze()
             _SHARED_STORIES.clear()
     else:
         sent = ([tasks[i] for i in batch] for batch in batches)
@@ -528,7 +533,10 @@ def _align_shared_stories(
     indices: Sequence[int], options: Mapping[str, Any]
 ) -> list[tuple[pd.DataFrame, pd.DataFrame]]:
     """:func:`_align_story_claims` on stories a forked worker shares with the parent."""
-    return _align_story_claims([_SHARED_STORIES[i] for i in indices], options)
+    from ._parallel import relaxed_gc
+
+    with relaxed_gc():
+        return _align_story_claims([_SHARED_STORIES[i] for i in indices], options)
 
 
 def _claim_sentences(task: tuple[str, list[Article], list[Any]]) -> int:
