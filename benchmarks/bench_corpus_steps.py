@@ -13,7 +13,7 @@
 Corpora: BASIL (100 stories x 3 outlets, ``../shared/datasets/basil``) and, when the cache
 ``/work/shared/real_coverage/*.jsonl`` is present, the real-coverage stories (many outlets each).
 
-Run: ``python benchmarks/bench_corpus_steps.py [--repeats R] [--no-analyze]``
+Run: ``python benchmarks/bench_corpus_steps.py [--repeats R] [--no-analyze] [--sizes 2,10,100] [--pickle]``
 """
 
 from __future__ import annotations
@@ -181,13 +181,35 @@ def cpu_ceiling() -> float:
     return (t1 - t0) / (time.perf_counter() - t1)
 
 
+def pickle_line(name: str, corpus: Corpus) -> None:
+    """What sending the claim features between processes costs (why forked workers share them)."""
+    import pickle
+
+    feats = features_of(corpus)
+    claims = [feats[a.id].claims for a in corpus]
+    t0 = time.perf_counter()
+    blob = pickle.dumps(claims, protocol=pickle.HIGHEST_PROTOCOL)
+    t1 = time.perf_counter()
+    pickle.loads(blob)
+    t2 = time.perf_counter()
+    n = sum(len(c) for c in claims)
+    print(
+        f"{name}: claim features of {len(corpus)} articles ({n} sentences) pickle to {len(blob) / 1e6:.1f} MB "
+        f"({len(blob) / n / 1e3:.1f} kB a sentence): dump {t1 - t0:.2f} s, load {t2 - t1:.2f} s"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--no-analyze", action="store_true")
+    ap.add_argument("--pickle", action="store_true", help="only the size and cost of pickling claim features")
     ap.add_argument("--sizes", default="1,2,5,10,25,50,100")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.pickle:
+        pickle_line("BASIL", basil())
+        return
     print(
         "rule: the pool runs claims when jobs > 1 and the shared work (sum of stories' sentences squared "
         f"less the largest) >= {PARALLEL_CLAIM_WORK:,}"
