@@ -73,7 +73,8 @@ def analyze_distributed(
     client : dask.distributed.Client, optional
         The cluster to use; by default the current client, or Dask's default scheduler.
     config : RunConfig, optional
-        As for :func:`compare.analyze` (``jobs`` is ignored: Dask decides the parallelism).
+        As for :func:`compare.analyze`. Dask decides the parallelism of the per-article step;
+        ``jobs`` only lets the claims step use a process pool in this (the client's) process.
     npartitions : int, optional
         Partitions for a Corpus input (default: about 100 articles each).
 
