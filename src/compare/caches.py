@@ -17,8 +17,8 @@ caches: word-keyed memos hold at most about 100,000 words (a news stream's worki
 textstat's per-word memo and the attribution token table start afresh when full), and caches that
 never hit across articles in a stream (Documents, per-word loaded-language weights behind their
 per-setting memo) are small. Pyphen's own word memo, which has no bound, is emptied with
-``_hyphenated``'s bound. With these bounds, streaming 40,000 synthetic articles on two workers peaks
-at about 1.0 GB, against 2.1 GB before (``benchmarks/bench_stream_memory.py``, see
+``_hyphenated``'s bound. With these bounds, streaming 100,000 synthetic articles on two workers
+peaks at about 1.0 GB, against 2.9 GB before (``benchmarks/bench_stream_memory.py``, see
 ``docs/performance.md``).
 
 The list is fixed (:data:`CACHES`); ``tests/test_caches.py`` checks that every module-level cache
