@@ -86,3 +86,53 @@ def test_clearing_caches_changes_no_result_and_sizes_stay_bounded():
     again = compare.scores.attributions(text), compare.scores.sentence_sentiment(text)
     for a, b in zip(first, again, strict=True):
         assert a.equals(b)
+
+
+# -- bounds that a long stream reaches: starting afresh changes no result ------------------------
+
+_WORDS = " ".join(f"zorbax{c}{d}ling quentrovas{d}{c}" for c in "bcdfghjklm" for d in "aeiou")
+_TEXT = (
+    f"Officials said the {_WORDS} talks collapsed. "
+    f'"We will not give up on {_WORDS}," Foreign Minister Sergei Lavrov said on Tuesday.'
+)
+
+
+def test_pyphen_memo_is_kept_to_its_bound(monkeypatch):
+    from compare.scores.readability import _textstat
+
+    words = [f"plimbertoxa{i}vunder" for i in range(300)]
+    _textstat._hyphenated.cache_clear()
+    memo = _textstat._pyphen().hd.cache
+    memo.clear()
+    unbounded = [_textstat._hyphenated(w) for w in words]
+    assert len(memo) >= len(words)  # Pyphen alone keeps every word
+    monkeypatch.setattr(_textstat, "_PYPHEN_MEMO_MAX", 20)
+    _textstat._hyphenated.cache_clear()
+    memo.clear()
+    bounded = [_textstat._hyphenated(w) for w in words]
+    assert bounded == unbounded
+    assert len(memo) <= 21
+
+
+def test_word_memos_start_afresh_when_full_with_the_same_results(monkeypatch):
+    from compare.scores.attribution import _features
+    from compare.scores.readability import _textstat
+
+    texts = (_TEXT, _TEXT.replace("zorbax", "wimblor").replace("Sergei Lavrov", "Antony Blinken"))
+    clear_caches()
+    before = [_scores(t) for t in texts]
+    clear_caches()
+    monkeypatch.setattr(_textstat, "_MEMO_MAX", 8)
+    monkeypatch.setattr(_features, "_TABLE_MAX", 16)
+    after = [_scores(texts[0])]
+    assert len(_textstat._MEMO) <= 8
+    table = _features._TABLE.row
+    assert len(table) > 16
+    after.append(_scores(texts[1]))  # new words, with the tables full: they start afresh
+    assert _features._TABLE.row is not table
+    assert before == after
+
+
+def _scores(text: str) -> tuple:
+    attributions = compare.scores.attributions(text)
+    return compare.scores.readability_scores(text), attributions.to_dict("records")

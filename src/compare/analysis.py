@@ -301,6 +301,14 @@ def analyze_chunk(articles: Sequence[Article], spec: AnalysisSpec) -> tuple[Any,
     from ._parallel import relaxed_gc
     from ._tables import chunk_tables
 
+    rows: list[dict[str, Any]] = []
+    alignment: list[AlignmentFeatures] = []
     with relaxed_gc():
-        analyses = [analyze_article(a, spec) for a in articles]
-        return chunk_tables([x.rows() for x in analyses]), [x.alignment for x in analyses]
+        # one article's analysis (its Document: 0.1-0.3 MB) is dropped as soon as its rows are
+        # taken, so a worker holds one Document at a time rather than a whole chunk's
+        for a in articles:
+            x = analyze_article(a, spec)
+            rows.append(x.rows())
+            alignment.append(x.alignment)
+            del x
+        return chunk_tables(rows), alignment

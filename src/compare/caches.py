@@ -12,6 +12,15 @@ No cache changes a result: a cleared cache is refilled on the next call with the
 example between two large runs in one long-lived process, or before timing a cold start). Caches
 of modules that were never imported are empty and are not imported by either function.
 
+The bounds are set for long streams (``analyze_stream``), where each worker process keeps its own
+caches: word-keyed memos hold at most about 100,000 words (a news stream's working vocabulary;
+textstat's per-word memo and the attribution token table start afresh when full), and caches that
+never hit across articles in a stream (Documents, per-word loaded-language weights behind their
+per-setting memo) are small. Pyphen's own word memo, which has no bound, is emptied with
+``_hyphenated``'s bound. With these bounds, streaming 100,000 synthetic articles on two workers
+peaks at about 1.0 GB, against 2.9 GB before (``benchmarks/bench_stream_memory.py``, see
+``docs/performance.md``).
+
 The list is fixed (:data:`CACHES`); ``tests/test_caches.py`` checks that every module-level cache
 of the source is in it.
 """
@@ -82,7 +91,7 @@ def _c(module: str, name: str, bound: int, holds: str) -> Cache:
 
 #: Every module-level cache of the package.
 CACHES: tuple[Cache, ...] = (
-    _c("text", "_cached_build", 64, "Documents of recently analysed texts (analyze_text)"),
+    _c("text", "_cached_build", 16, "Documents of recently analysed texts (analyze_text)"),
     _c("_progress", "_bar_class", 1, "the progress-bar class (terminal or Jupyter)"),
     _c("actors._names", "_strip_possessive", 65_536, "names without a possessive ending"),
     _c("actors._names", "_bare_low", 65_536, "lower-cased names without a possessive ending"),
@@ -109,8 +118,8 @@ CACHES: tuple[Cache, ...] = (
     _c("align.provenance._gazetteer", "_default", 1, "the shipped outlet gazetteer"),
     _c("align.provenance._reuse", "_token_cache", 500_000, "64-bit hashes of words"),
     _c("report.render", "environment", 1, "the Jinja environment of the report templates"),
-    _c("scores.attribution._features", "_ID_CACHE", 200_000, "hashed ids of words, stems and suffixes"),
-    _c("scores.attribution._features", "_TABLE", 500_000, "per token text: ids and flags of the cue model"),
+    _c("scores.attribution._features", "_ID_CACHE", 100_000, "hashed ids of words, stems and suffixes"),
+    _c("scores.attribution._features", "_TABLE", 100_000, "per token text: ids and flags of the cue model"),
     _c("scores.attribution._model", "default_model", 1, "the shipped attribution model"),
     _c("scores.framing._lexicon", "load_lexicon", 1, "the shipped frame lexicon"),
     _c("scores.framing._features", "_questions", 1, "the frame codebook questions"),
@@ -118,8 +127,8 @@ CACHES: tuple[Cache, ...] = (
     _c("scores.readability._textstat", "syllable_table", 1, "the CMU pronouncing dictionary's syllable counts"),
     _c("scores.readability._textstat", "_pyphen", 1, "the hyphenation dictionary"),
     _c("wordlists", "dale_chall_easy_words", 1, "the Dale-Chall easy words"),
-    _c("scores.readability._textstat", "_MEMO", 1 << 19, "per word: syllables and difficulty counts"),
-    _c("scores.readability._textstat", "_hyphenated", 4_096, "syllables of words hyphenated by Pyphen"),
+    _c("scores.readability._textstat", "_MEMO", 1 << 17, "per word: syllables and difficulty counts"),
+    _c("scores.readability._textstat", "_hyphenated", 4_096, "Pyphen's syllables of words (and its memo)"),
     _c("io._files", "_loader_class", 1, "the safe YAML loader class for front matter"),
     _c("io.outlets", "default_outlet_table", 1, "the shipped outlet table"),
     _c("stats._blocked", "_t_quantile", 4_096, "Student-t critical values"),
@@ -135,7 +144,7 @@ CACHES: tuple[Cache, ...] = (
     _c("scores.wordchoice._loaded_lexicon", "lexicon", 1, "the shipped loaded-language lexicon (v2)"),
     _c("scores.wordchoice._loaded_lexicon", "_vader", 1, "VADER valences for loaded language"),
     _c("scores.wordchoice._loaded_lexicon", "_params_tuple", 1, "the shipped loaded-language settings"),
-    _c("scores.wordchoice._loaded_lexicon", "_word_weight", 131_072, "per word and setting: weight, category, part of speech"),
+    _c("scores.wordchoice._loaded_lexicon", "_word_weight", 8_192, "per word and setting: weight, category, part of speech"),
     _c("scores.wordchoice._loaded", "_model", 1, "the loaded-sentence model"),
     _c("scores.wordchoice._naming", "_shipped_term_index", 1, "the shipped contested-term list, indexed"),
     _c("scores.wordchoice._loaded", "_WEIGHT_MEMO", 64, "per setting: word weights seen (grid searches pass many)"),

@@ -504,7 +504,7 @@ def _build(text: str) -> Document:
 # A few recent Documents, for a caller who passes the same text to several scorers; the pipeline
 # analyses each article once and keeps what later steps need, so it needs no cache here (about
 # 0.1-0.3 MB per Document).
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _cached_build(text: str) -> Document:
     # a lone surrogate (which no encoder accepts) becomes U+FFFD, one for one: offsets still hold
     return _build(replace_surrogates(text))

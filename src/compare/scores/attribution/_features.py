@@ -89,7 +89,7 @@ def _wid(s: str) -> int:
     v = _ID_CACHE.get(s)
     if v is None:
         v = zlib.crc32(s.encode("utf-8")) + 1
-        if len(_ID_CACHE) < 200_000:
+        if len(_ID_CACHE) < 100_000:
             _ID_CACHE[s] = v
     return v
 
@@ -142,7 +142,7 @@ class _Table:
         r = [get(x, -1) for x in texts]
         if -1 in r:
             with _LOCK:
-                if len(self.row) > 500_000:  # an unbounded stream of new texts: start afresh
+                if len(self.row) > _TABLE_MAX:  # an unbounded stream of new texts: start afresh
                     self.__init__()
                 r = [self.row[t] if t in self.row else self.add(t) for t in texts]
         return np.array(r, dtype=np.int64)
@@ -161,6 +161,9 @@ class _Table:
 
 _LOCK = threading.Lock()
 _TABLE = _Table()
+# rows of the table before it starts afresh: about 250 bytes each (two strings, a dict entry, ids);
+# 100,000 distinct token texts cover a news stream's working vocabulary
+_TABLE_MAX = 100_000
 
 
 def quote_flags(tokens: Sequence, quotes: Sequence) -> list[bool]:

@@ -109,7 +109,7 @@ class Lexicon:
         found = self.norms.get(token)
         if found is None:
             found = _normalise(token)
-            if len(self.norms) > 200_000:
+            if len(self.norms) > 100_000:
                 self.norms.clear()
             self.norms[token] = found
         return found
@@ -162,7 +162,7 @@ class Lexicon:
             key = None if second.endswith("*") else second
             by_second[key] = (*by_second.get(key, ()), entry)
         found = (singles, by_second, rule) if (singles or by_second or rule) else False
-        if len(memo) > 200_000:  # bound memory on endless streams of new words
+        if len(memo) > 100_000:  # bound memory on endless streams of new words
             memo.clear()
         memo[token] = found
         return found

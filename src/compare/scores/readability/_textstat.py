@@ -149,7 +149,18 @@ def _syllables_of_lowered(word: str) -> int:
 # a small cache makes that one Pyphen call (bounded; cleared with _hyphenated.cache_clear())
 @functools.lru_cache(maxsize=4096)
 def _hyphenated(word: str) -> int:
-    return len(_pyphen().positions(word)) + 1
+    hyph = _pyphen()
+    n = len(hyph.positions(word)) + 1
+    # Pyphen memoises every word it hyphenates in a dict without bound (``HyphDict.cache``); a
+    # stream of new words grew it by about 6 MB per 1,000 synthetic articles per process. The cache
+    # above already serves repeats, so Pyphen's own is kept to the same size.
+    memo = getattr(getattr(hyph, "hd", None), "cache", None)
+    if isinstance(memo, dict) and len(memo) > _PYPHEN_MEMO_MAX:
+        memo.clear()
+    return n
+
+
+_PYPHEN_MEMO_MAX = 4096
 
 
 _RE_VOWEL_GROUP = re.compile(r"[aeiouy]+")
@@ -197,12 +208,14 @@ class _WordMemo(dict[str, int]):
         packed = (
             total | poly << _FIELD | hard_fog << 2 * _FIELD | hard_dc << 3 * _FIELD | linsear << 4 * _FIELD
         )
-        if len(self) < _MEMO_MAX and len(word) <= LONGEST_WORD:
+        if len(word) <= LONGEST_WORD:
+            if len(self) >= _MEMO_MAX:  # a stream of new words: start afresh (keeps the recent ones)
+                self.clear()
             self[word] = packed
         return packed
 
 
-_MEMO_MAX = 1 << 19
+_MEMO_MAX = 1 << 17
 _MEMO = _WordMemo()
 
 

@@ -258,7 +258,7 @@ def _analyse(doc: Document, setting: tuple[tuple[str, float], ...] | None = None
     phrases = lexicon().phrases
     tokens = doc.tokens
     quoted = _quoted_tokens(doc)
-    if len(_WEIGHT_MEMO) > 64 or sum(map(len, _WEIGHT_MEMO.values())) > 200_000:
+    if len(_WEIGHT_MEMO) > 64 or sum(map(len, _WEIGHT_MEMO.values())) > 100_000:
         _WEIGHT_MEMO.clear()  # bounded: a grid search passes many settings
     weights = _WEIGHT_MEMO.setdefault(setting, {})
     spans: list[LoadedSpan] = []

@@ -173,7 +173,7 @@ def _base_forms(w: str) -> list[str]:
     return out
 
 
-@functools.lru_cache(maxsize=131072)
+@functools.lru_cache(maxsize=8192)
 def _word_weight(word: str, setting: tuple[tuple[str, float], ...]) -> tuple[float, str, str]:
     """(weight, category, pos) of a lower-cased word; weight 0 and category "" when not loaded."""
     p = dict(setting)
