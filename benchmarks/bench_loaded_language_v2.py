@@ -50,6 +50,7 @@ from sklearn.metrics import roc_auc_score
 from compare._datasets import datasets_dir
 from compare.scores import loaded_language
 from compare.scores.wordchoice import _loaded as v2
+from compare.scores.wordchoice import _loaded_lexicon as v2lex
 from compare.text import analyze_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -260,7 +261,7 @@ def score_lexicon_count(corpus) -> tuple[list[int], list[float]]:
             for t in doc.tokens:
                 if t.kind != "word" or not (start <= t.start < end):
                     continue
-                for form in v2._base_forms(t.text.lower().rstrip("'’")):
+                for form in v2lex.base_forms(t.text.lower().rstrip("'’"), v2lex._SUFFIXES):
                     hit = words.get(form)
                     if hit is not None:
                         n += hit[1] >= v2.LOADED_THRESHOLD
@@ -383,18 +384,18 @@ _CAPTURE = (
 
 def _alternatives(word: str, vl: dict[str, float], lex: dict) -> list[tuple[int, float, float]]:
     """Weight sources of a word, as _word_weight sees them: (0, lexicon weight, 0) or (1, 0, valence)."""
-    for form in v2._base_forms(word):
+    for form in v2lex.base_forms(word, v2lex._SUFFIXES):
         if form in lex:
             return [(0, lex[form][1], 0.0)]
     if "-" in word:
         out = []
         for part in (x for x in word.split("-") if x):
-            hit = next((lex[f] for f in v2._base_forms(part) if f in lex), None)
+            hit = next((lex[f] for f in v2lex.base_forms(part, v2lex._SUFFIXES) if f in lex), None)
             if hit is not None and hit[0] == "topical":
                 continue  # as _word_weight: a topical part adds nothing
             out.extend(_alternatives(part, vl, lex))
         return out
-    for form in v2._base_forms(word):
+    for form in v2lex.base_forms(word, v2lex._SUFFIXES):
         if form in vl:
             return [(1, 0.0, vl[form])]
     return []

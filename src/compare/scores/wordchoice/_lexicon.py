@@ -124,8 +124,15 @@ def vader_lexicon() -> dict[str, float]:
 _VOWELS = frozenset("aeiou")
 
 
-def base_forms(word: str) -> list[str]:
-    """Candidate base forms of a lower-cased ``word`` (the word itself first)."""
+#: Derivational suffixes :func:`base_forms` strips by default.
+DERIVATION_SUFFIXES = ("ism", "ist", "ists", "ity", "ment", "ish")
+
+
+def base_forms(word: str, suffixes: tuple[str, ...] = DERIVATION_SUFFIXES) -> list[str]:
+    """Candidate base forms of a lower-cased ``word`` (the word itself first).
+
+    ``suffixes`` are the derivational suffixes stripped besides the inflections.
+    """
     w = word
     out = [w]
     n = len(w)
@@ -169,7 +176,7 @@ def base_forms(word: str) -> list[str]:
         add(w[:-4])
         if w[-5:-4] == "i":
             add(w[:-5] + "y")
-    for suffix in ("ism", "ist", "ists", "ity", "ment", "ish"):
+    for suffix in suffixes:
         if w.endswith(suffix):
             add(w[: -len(suffix)])
     if w.endswith("er") and n > 5:

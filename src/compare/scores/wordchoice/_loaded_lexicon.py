@@ -7,6 +7,8 @@ import json
 from importlib import resources
 from typing import NamedTuple
 
+from ._lexicon import DERIVATION_SUFFIXES, base_forms
+
 __all__ = ["LEXICON_FILE", "LOADED_THRESHOLD", "MODEL_FILE", "PARAMS_FILE", "LoadedSpan", "lexicon", "params"]
 
 LEXICON_FILE = "loaded_lexicon_v2.csv"
@@ -117,60 +119,8 @@ def params() -> dict[str, float]:
 # --------------------------------------------------------------------------------------------
 # Word weights
 # --------------------------------------------------------------------------------------------
-def _base_forms(w: str) -> list[str]:
-    """The lower-cased word and candidate base forms (inflections stripped), the word first."""
-    out = [w]
-    n = len(w)
-    if n <= 3:
-        return out
-
-    def add(stem: str) -> None:
-        if len(stem) >= 3 and stem not in out:
-            out.append(stem)
-
-    if w.endswith(("'s", "’s")):
-        add(w[:-2])
-    if w.endswith("ies"):
-        add(w[:-3] + "y")
-    if w.endswith("es"):
-        add(w[:-2])
-    if w.endswith("s") and not w.endswith("ss"):
-        add(w[:-1])
-    if w.endswith("ied"):
-        add(w[:-3] + "y")
-    if w.endswith("ed"):
-        add(w[:-2])
-        add(w[:-1])
-        if n > 5 and w[-3] == w[-4]:
-            add(w[:-3])
-    if w.endswith("ing"):
-        add(w[:-3])
-        add(w[:-3] + "e")
-        if n > 6 and w[-4] == w[-5]:
-            add(w[:-4])
-    if w.endswith("ily"):
-        add(w[:-3] + "y")
-    if w.endswith("ally"):
-        add(w[:-4])
-        add(w[:-2])
-    if w.endswith("ly"):
-        add(w[:-2])
-        add(w[:-2] + "e")
-        add(w[:-1] + "e")
-    if w.endswith("ness"):
-        add(w[:-4])
-        if w[-5:-4] == "i":
-            add(w[:-5] + "y")
-    for suffix in ("ism", "ist", "ists", "ity", "ment"):
-        if w.endswith(suffix):
-            add(w[: -len(suffix)])
-    if w.endswith("er") and n > 5:
-        add(w[:-2])
-        add(w[:-1])
-    if w.endswith("est") and n > 6:
-        add(w[:-3])
-        add(w[:-2])
-    return out
+#: v2 strips the derivational suffixes of the v1 lexicon except "-ish" (its weights were fitted so)
+_SUFFIXES = tuple(x for x in DERIVATION_SUFFIXES if x != "ish")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -178,7 +128,7 @@ def _word_weight(word: str, setting: tuple[tuple[str, float], ...]) -> tuple[flo
     """(weight, category, pos) of a lower-cased word; weight 0 and category "" when not loaded."""
     p = dict(setting)
     words = lexicon().words
-    forms = _base_forms(word)
+    forms = base_forms(word, _SUFFIXES)
     for form in forms:
         hit = words.get(form)
         if hit is not None:
