@@ -263,17 +263,22 @@ def _cmd_ingest(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
+def _read_and_analyze(args: argparse.Namespace, cfg, stage, out: TextIO):
+    """Read the inputs (or the bundled corpora), print their summary and analyse them."""
     from .pipeline import analyze
 
-    cfg = _config(args)
-    stage = _Stages(cfg.progress)
     stage("reading " + (", ".join(display_path(p) for p in args.paths) if args.paths else "the bundled corpora"))
     corpus = _read(args)
     _print_summary(corpus, out)
     run = _analysis_config(cfg, args, len(corpus))
     stage(f"analysing {_n(len(corpus), 'article')} ({_n(run.jobs, 'process', 'processes')})")
-    results = analyze(corpus, config=run)
+    return analyze(corpus, config=run)
+
+
+def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
+    cfg = _config(args)
+    stage = _Stages(cfg.progress)
+    results = _read_and_analyze(args, cfg, stage, out)
     stage(f"saving to {display_path(args.out)}/")
     folder = results.save(args.out, formats=("parquet", "csv") if args.csv else ("parquet",))
     _say(f"\nSaved {len(results.articles)} articles' results to {display_path(folder)}/", out)
@@ -282,7 +287,6 @@ def _cmd_analyze(args: argparse.Namespace, out: TextIO) -> int:
 
 def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from .exceptions import InvalidInputError
-    from .pipeline import analyze
     from .report import write_reports
 
     formats = tuple(f.strip().lower() for f in args.formats.split(",") if f.strip())
@@ -299,12 +303,7 @@ def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
         results = Results.load(args.paths[0])  # saved results: report on them as they are
         _say(f"Read the saved results in {display_path(args.paths[0])} ({_n(len(results.articles), 'article')}).", out)
     else:
-        stage("reading " + (", ".join(display_path(p) for p in args.paths) if args.paths else "the bundled corpora"))
-        corpus = _read(args)
-        _print_summary(corpus, out)
-        run = _analysis_config(cfg, args, len(corpus))
-        stage(f"analysing {_n(len(corpus), 'article')} ({_n(run.jobs, 'process', 'processes')})")
-        results = analyze(corpus, config=run)
+        results = _read_and_analyze(args, cfg, stage, out)
     from .report.build import event_ids
 
     n_reports = len(event_ids(results)) + 1
