@@ -700,12 +700,12 @@ def test_mathtext_never_parses_names():
     from matplotlib.figure import Figure
 
     from compare.plotting import to_svg
-    from compare.plotting._base import _shorten
+    from compare.plotting._base import short_label
 
     fig = Figure()
     ax = fig.subplots()
     ax.set_yticks([0, 1])
-    ax.set_yticklabels([_shorten("Money $\\frac{1}{$ News"), _shorten("$5 and $6")])
+    ax.set_yticklabels([short_label("Money $\\frac{1}{$ News"), short_label("$5 and $6")])
     svg = to_svg(fig)
     assert "Money $\\frac{1}{$ News" in svg
     assert "$5 and $6" in svg

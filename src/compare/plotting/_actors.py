@@ -20,9 +20,9 @@ from ._base import (
     SOURCE_TYPE_COLORS,
     _event_filter,
     _new_axes,
-    _plain,
-    _shorten,
     _table,
+    plain_label,
+    short_label,
     stable_color,
 )
 
@@ -127,16 +127,16 @@ class ActorSentimentDisplay:
         image = ax.imshow(masked, cmap=cmap, vmin=-1, vmax=1, aspect="auto")
         ax.set_facecolor("#ffffff")
         ax.set_xticks(range(n_cols))
-        ax.set_xticklabels([_shorten(c, 20) for c in self.table.columns], rotation=30, ha="right", fontsize=8)
+        ax.set_xticklabels([short_label(c, 20) for c in self.table.columns], rotation=30, ha="right", fontsize=8)
         ax.set_yticks(range(n_rows))
-        ax.set_yticklabels([_shorten(a, 30) for a in self.table.index], fontsize=8)
+        ax.set_yticklabels([short_label(a, 30) for a in self.table.index], fontsize=8)
         if annotate:
             for i in range(n_rows):
                 for j in range(n_cols):
                     if np.isfinite(values[i, j]):
                         color = "white" if abs(values[i, j]) > 0.6 else "black"
                         ax.text(j, i, f"{values[i, j]:+.2f}", ha="center", va="center", fontsize=8, color=color)
-        ax.figure.colorbar(image, ax=ax, shrink=0.8, label=_plain(_COLUMN_LABELS.get(self.column, self.column.replace("_", " "))))
+        ax.figure.colorbar(image, ax=ax, shrink=0.8, label=plain_label(_COLUMN_LABELS.get(self.column, self.column.replace("_", " "))))
         ax.set_title("Sentiment toward actors", fontsize=10)
         self.ax_ = ax
         self.figure_ = ax.figure
@@ -190,10 +190,10 @@ class SourceTypeDisplay:
         for j, kind in enumerate(self.counts.columns):
             width = np.nan_to_num(shares[:, j])
             color = colors[j % len(colors)] if colors else stable_color(kind, SOURCE_TYPE_COLORS)
-            ax.barh(range(n), width, left=left, color=color, label=_plain(kind))
+            ax.barh(range(n), width, left=left, color=color, label=plain_label(kind))
             left += width
         ax.set_yticks(range(n))
-        ax.set_yticklabels([f"{_shorten(o)} (n={int(t)})" for o, t in zip(self.counts.index, totals, strict=True)], fontsize=8)
+        ax.set_yticklabels([f"{short_label(o)} (n={int(t)})" for o, t in zip(self.counts.index, totals, strict=True)], fontsize=8)
         ax.set_ylim(n - 0.5, -0.5)
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of attributions", fontsize=8)

@@ -20,9 +20,9 @@ from ._base import (
     _cut,
     _event_filter,
     _new_axes,
-    _plain,
-    _shorten,
     _table,
+    plain_label,
+    short_label,
 )
 
 __all__ = ["CitationGraphDisplay", "CoverageMatrixDisplay"]
@@ -103,9 +103,9 @@ class CoverageMatrixDisplay:
         ax.imshow(np.ma.masked_invalid(codes), cmap=ListedColormap([palette[s] for s in states]), vmin=-0.5,
                   vmax=len(states) - 0.5, aspect="auto", interpolation="nearest")
         ax.set_xticks(range(n_cols))
-        ax.set_xticklabels([_shorten(c, 20) for c in self.matrix.columns], rotation=30, ha="right", fontsize=8)
+        ax.set_xticklabels([short_label(c, 20) for c in self.matrix.columns], rotation=30, ha="right", fontsize=8)
         ax.set_yticks(range(n_rows))
-        ax.set_yticklabels([_plain(self.labels.get(str(c), str(c))) for c in self.matrix.index], fontsize=7)
+        ax.set_yticklabels([plain_label(self.labels.get(str(c), str(c))) for c in self.matrix.index], fontsize=7)
         ax.set_xticks(np.arange(-0.5, n_cols, 1), minor=True)
         ax.set_yticks(np.arange(-0.5, n_rows, 1), minor=True)
         ax.grid(which="minor", color="white", linewidth=1)
@@ -194,7 +194,7 @@ class CitationGraphDisplay:
             size = 60 + 240 * cited.get(name, 0) / top
             ax.scatter([x], [y], s=size, color="#ffffff", edgecolors="#333333", zorder=3)
             ha = "left" if x > 0.3 else "right" if x < -0.3 else "center"
-            ax.text(x * 1.1, y * 1.12, _shorten(name, 26), ha=ha, va="center", fontsize=7)
+            ax.text(x * 1.1, y * 1.12, short_label(name, 26), ha=ha, va="center", fontsize=7)
         ax.set_xlim(-1.6, 1.6)
         ax.set_ylim(-1.4, 1.4)
         ax.set_aspect("equal")

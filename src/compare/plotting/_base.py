@@ -15,7 +15,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..results import Results
 
-__all__ = ["ACTOR_SENTIMENT_COLUMNS", "COVERAGE_COLORS", "PALETTE", "SOURCE_TYPE_COLORS", "stable_color", "to_svg"]
+__all__ = [
+    "ACTOR_SENTIMENT_COLUMNS",
+    "COVERAGE_COLORS",
+    "PALETTE",
+    "SOURCE_TYPE_COLORS",
+    "plain_label",
+    "short_label",
+    "stable_color",
+    "to_svg",
+]
 
 PALETTE: tuple[str, ...] = (
     "#1f77b4",
@@ -79,7 +88,7 @@ def _new_axes(ax: Any, caller: str, *, figsize: tuple[float, float]) -> Any:
     return ax
 
 
-def _plain(label: Any) -> str:
+def plain_label(label: Any) -> str:
     """``label`` as literal text: a ``$`` is escaped, so that no name reaches the mathtext parser
     (``Money $\\frac{1}{$ News`` would otherwise fail to draw, and ``$5 ... $6`` would turn into
     math), and control characters are replaced (they have no glyph, and reach the report's SVG)."""
@@ -91,9 +100,9 @@ def _cut(label: Any, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _shorten(label: Any, width: int = 28) -> str:
+def short_label(label: Any, width: int = 28) -> str:
     """``label`` cut to ``width`` characters, as literal text for matplotlib."""
-    return _plain(_cut(label, width))
+    return plain_label(_cut(label, width))
 
 
 def _table(results: Results, name: str) -> pd.DataFrame:

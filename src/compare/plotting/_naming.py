@@ -8,7 +8,7 @@ import numpy as np
 
 from .._validation import check_columns, check_int
 from ..exceptions import InvalidInputError
-from ._base import PALETTE, _new_axes, _shorten
+from ._base import PALETTE, _new_axes, short_label
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -140,16 +140,16 @@ class NamingDisplay:
             ok = np.isfinite(shares[:, j])
             err = np.vstack([shares[ok, j] - low[ok, j], high[ok, j] - shares[ok, j]])
             ax.errorbar(shares[ok, j], y[ok] + offsets[j], xerr=np.clip(err, 0, None), fmt="o", ms=4, color=color,
-                        ecolor=color, elinewidth=1, capsize=2, label=_shorten(form, 30))
+                        ecolor=color, elinewidth=1, capsize=2, label=short_label(form, 30))
         ax.set_yticks(y)
-        ax.set_yticklabels([_shorten(g, 26) for g in self.shares.index], fontsize=8)
+        ax.set_yticklabels([short_label(g, 26) for g in self.shares.index], fontsize=8)
         for i, total in enumerate(self.totals.to_numpy()):
             ax.text(1.02, i, f"n={int(total)}", fontsize=7, va="center", transform=ax.get_yaxis_transform())
         ax.set_ylim(n_groups - 0.5, -0.5)
         ax.set_xlim(0, 1)
         ax.set_xlabel("share of the side's uses (dot) and interval (bar)", fontsize=8)
         ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.08, 1.0), frameon=False)
-        ax.set_title(f"{_shorten(self.referent, 40)}: {self.dimension}", fontsize=10)
+        ax.set_title(f"{short_label(self.referent, 40)}: {self.dimension}", fontsize=10)
         self.ax_ = ax
         self.figure_ = ax.figure
         return self

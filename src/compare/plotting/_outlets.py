@@ -20,10 +20,10 @@ from ._base import (
     PALETTE,
     _event_filter,
     _new_axes,
-    _plain,
     _pyplot,
-    _shorten,
     _table,
+    plain_label,
+    short_label,
 )
 
 __all__ = ["FrameProfileDisplay", "OutletProfileDisplay", "frame_columns", "headline_metrics"]
@@ -130,9 +130,9 @@ class OutletProfileDisplay:
                              linewidth=2, alpha=0.6)
             panel.scatter(part["mean"].to_numpy(dtype="float64"), y, c=color, s=25, zorder=3)
             panel.set_yticks(range(len(outlets)))
-            panel.set_yticklabels([_shorten(o) for o in outlets], fontsize=8)
+            panel.set_yticklabels([short_label(o) for o in outlets], fontsize=8)
             panel.set_ylim(len(outlets) - 0.5, -0.5)
-            panel.set_title(_plain(metric), fontsize=9)
+            panel.set_title(plain_label(metric), fontsize=9)
             panel.tick_params(axis="x", labelsize=8)
             panel.grid(axis="x", alpha=0.3)
         for extra in axes[len(metrics):]:
@@ -213,7 +213,7 @@ class FrameProfileDisplay:
             ax.set_xticks(range(len(frames)))
             ax.set_xticklabels(labels, rotation=30, ha="right", fontsize=8)
             ax.set_yticks(range(len(outlets)))
-            ax.set_yticklabels([_shorten(o) for o in outlets], fontsize=7)
+            ax.set_yticklabels([short_label(o) for o in outlets], fontsize=7)
             ax.figure.colorbar(image, ax=ax, shrink=0.6, label="mean frame score")
         else:
             ax = _new_axes(ax, "FrameProfileDisplay.plot", figsize=(7, 0.3 * len(frames) * max(1, len(outlets)) / 2 + 2))
@@ -222,7 +222,7 @@ class FrameProfileDisplay:
             for i, outlet in enumerate(outlets):
                 values = self.means.loc[outlet].to_numpy(dtype="float64")
                 ypos = np.arange(len(frames)) - 0.4 + height * (i + 0.5)
-                ax.barh(ypos, np.nan_to_num(values), height=height, color=palette[i % len(palette)], label=_shorten(outlet))
+                ax.barh(ypos, np.nan_to_num(values), height=height, color=palette[i % len(palette)], label=short_label(outlet))
             ax.set_yticks(range(len(frames)))
             ax.set_yticklabels(labels, fontsize=8)
             ax.set_ylim(len(frames) - 0.5, -0.5)

@@ -510,7 +510,7 @@ def _draw_forest(
     import numpy as np
 
     from ..plotting import stable_color
-    from ..plotting._base import _plain, _shorten
+    from ..plotting._base import plain_label, short_label
 
     ypos = {g: i for i, g in enumerate(shown)}
     panels = np.asarray(axes, dtype=object).ravel()
@@ -541,10 +541,10 @@ def _draw_forest(
                 zorder=3,
             )
         ax.set_yticks(range(len(shown)))
-        ax.set_yticklabels([_shorten(g, 26) for g in shown] if k == 0 else [], fontsize=8)
+        ax.set_yticklabels([short_label(g, 26) for g in shown] if k == 0 else [], fontsize=8)
         ax.set_ylim(len(shown) - 0.5, -0.5)
-        ax.set_title(_plain(short_name(metric)), fontsize=9)
-        ax.set_xlabel(_plain(unit_of(metric)), fontsize=8)
+        ax.set_title(plain_label(short_name(metric)), fontsize=9)
+        ax.set_xlabel(plain_label(unit_of(metric)), fontsize=8)
         ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", alpha=0.3)
 
