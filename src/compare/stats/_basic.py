@@ -616,14 +616,7 @@ def compare_outlets(
     keys = [by] + ([within] if within else []) + ([paired_by] if paired_by else [])
     long = _long_form(df, metrics=metrics, keys=keys, caller=caller)
     all_groups = sorted({str(v) for v in df[by].dropna().unique()})
-    if pairs is None:
-        pair_list = list(itertools.combinations(all_groups, 2))
-    else:
-        pair_list = [(str(a), str(b)) for a, b in pairs]
-        unknown = sorted({g for p in pair_list for g in p} - set(all_groups))
-        if unknown:
-            msg = f"The 'pairs' parameter of {caller} names unknown groups {unknown!r}; known: {all_groups!r}."
-            raise InvalidInputError(msg)
+    pair_list = _pair_list(all_groups, pairs, caller)
     columns = [
         *([within] if within else []),
         "metric",
@@ -773,3 +766,17 @@ def _paired_row(columns_of: dict[str, np.ndarray], a: str, b: str, n_perm: int, 
         _cliffs_delta(x, y),
         float(p),
     )
+
+
+def _pair_list(
+    all_groups: Sequence[str], pairs: Sequence[tuple[Any, Any]] | None, caller: str
+) -> list[tuple[str, str]]:
+    """The pairs to compare: every pair of ``all_groups``, or ``pairs`` checked against them."""
+    if pairs is None:
+        return list(itertools.combinations(all_groups, 2))
+    pair_list = [(str(a), str(b)) for a, b in pairs]
+    unknown = sorted({g for p in pair_list for g in p} - set(all_groups))
+    if unknown:
+        msg = f"The 'pairs' parameter of {caller} names unknown groups {unknown!r}; known: {all_groups!r}."
+        raise InvalidInputError(msg)
+    return pair_list

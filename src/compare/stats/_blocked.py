@@ -18,7 +18,6 @@ The reasoning, and the error rates measured by simulation, are in ``docs/statist
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 import warnings
 from collections.abc import Mapping, Sequence
@@ -28,7 +27,7 @@ import numpy as np
 
 from .._validation import check_choice
 from ..exceptions import CompareWarning, InvalidInputError
-from ._basic import CORRECTIONS, _long_form, _sign_matrix, _sort, _split_matrix, adjust_pvalues
+from ._basic import CORRECTIONS, _long_form, _pair_list, _sign_matrix, _sort, _split_matrix, adjust_pvalues
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -592,14 +591,7 @@ def compare_groups(
         raise InvalidInputError(msg)
     long = _prepare(df, by=by, metrics=metrics, block=block, outlet=outlet, caller=caller)
     all_groups = sorted(set(long["_group"]))
-    if pairs is None:
-        pair_list = list(itertools.combinations(all_groups, 2))
-    else:
-        pair_list = [(str(a), str(b)) for a, b in pairs]
-        unknown = sorted({g for p in pair_list for g in p} - set(all_groups))
-        if unknown:
-            msg = f"The 'pairs' parameter of {caller} names unknown groups {unknown!r}; known: {all_groups!r}."
-            raise InvalidInputError(msg)
+    pair_list = _pair_list(all_groups, pairs, caller)
     rows: list[dict[str, Any]] = []
     cache: dict = {}
     for metric, part in long.groupby("metric", sort=True):
