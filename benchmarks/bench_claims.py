@@ -238,7 +238,7 @@ def rate(c) -> float:
 def basil_table() -> list[str]:
     from scipy.stats import fisher_exact
 
-    from compare.align.claims import omission_scores
+    from compare.align import omission_scores
 
     root = datasets_dir() / "basil"
     if not root.is_dir():

@@ -10,17 +10,16 @@ import numpy as np
 import pytest
 
 from compare import Article, Corpus, InvalidInputError
+from compare.align import OMISSION_COLUMNS, omission_scores
 from compare.align._claims_sim import pair_scores
 from compare.align.claims import (
     CANDIDATES_PER_ARTICLE,
     CLAIM_COLUMNS,
     COVERAGE_COLUMNS,
-    OMISSION_COLUMNS,
     SIMILARITY_THRESHOLD,
     _candidates,
     align_claims,
     claim_features,
-    omission_scores,
 )
 from compare.text import analyze_text
 
