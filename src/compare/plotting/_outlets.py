@@ -144,9 +144,9 @@ class OutletProfileDisplay:
 
 def headline_metrics(articles: pd.DataFrame) -> list[str]:
     """Headline metrics present in an article table (see :func:`compare.scores.headline_metrics`)."""
-    from ..scores import headline_metrics as _headline
+    from .. import scores
 
-    return _headline(articles)
+    return scores.headline_metrics(articles)
 
 
 # ----------------------------------------------------------------------------------------------
